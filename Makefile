@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: MIT
+# mmos - one non-recursive Makefile for both arches.
+#
+#   make [ARCH=x86_64|i386]   build build/$(ARCH)/mmos.elf, mmos.bin and mmos.iso
+#   make run [MEM=6G] [CMDLINE=...]   boot the ISO in QEMU, serial on this terminal
+#   make test                 both arches: build, then the QEMU test matrix
+#   make qemu-gdb / make gdb  QEMU halted with a gdb stub / gdb attached with symbols
+#   make clean
+
+ARCH ?= x86_64
+MEM ?= 6G
+CMDLINE ?=
+VERSION := 0.1
+BUILD := build/$(ARCH)
+
+ifeq ($(ARCH),x86_64)
+  ARCH_CFLAGS := -m64 -mcmodel=kernel -mno-red-zone -DCONFIG_X86_64
+  NASM_FMT := elf64
+  LD_EMU := elf_x86_64
+  LIBGCC := $(shell $(CC) -m64 -print-libgcc-file-name)
+else ifeq ($(ARCH),i386)
+  ARCH_CFLAGS := -m32 -march=i686 -DCONFIG_X86_32
+  NASM_FMT := elf32
+  LD_EMU := elf_i386
+  LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
+else
+  $(error ARCH must be x86_64 or i386, not '$(ARCH)')
+endif
+
+CC ?= gcc
+CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+	-fno-stack-protector -fno-pie -fno-pic -fno-omit-frame-pointer \
+	-fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables \
+	-mgeneral-regs-only -MD -MP $(ARCH_CFLAGS) -DMMOS_VERSION=\"$(VERSION)\" \
+	-I. -Ikernel/include -Imm/include -Iarch/x86/include
+NASMFLAGS := -f $(NASM_FMT) -g -F dwarf
+LDFLAGS := -m $(LD_EMU) -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments --build-id=none \
+	-T $(BUILD)/linker.ld
+
+C_SRCS := $(wildcard kernel/*.c arch/x86/*.c arch/x86/mm/*.c arch/x86/$(ARCH)/*.c mm/*.c) \
+	$(wildcard tests/kernel/*.c)
+ASM_SRCS := boot/multiboot.asm $(wildcard arch/x86/$(ARCH)/*.asm)
+OBJS := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.asm,$(BUILD)/%.asm.o,$(ASM_SRCS))
+
+QEMU := qemu-system-x86_64
+QEMU_FLAGS := -machine pc -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+.PHONY: all run qemu qemu-gdb gdb test test-kernel clean deps
+all: $(BUILD)/mmos.elf $(BUILD)/mmos.bin $(BUILD)/mmos.iso
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%.asm.o: %.asm
+	@mkdir -p $(dir $@)
+	@echo "  NASM    $<"
+	@nasm $(NASMFLAGS) $(if $(filter x86_64,$(ARCH)),-DCONFIG_X86_64) $< -o $@
+
+$(BUILD)/linker.ld: linker.ld Makefile
+	@mkdir -p $(dir $@)
+	@$(CC) -E -P -x c $(if $(filter x86_64,$(ARCH)),-DCONFIG_X86_64) $< -o $@
+
+# Three links: the symbol table is generated from the previous link (see tools/link-kernel).
+$(BUILD)/mmos.elf: $(OBJS) $(BUILD)/linker.ld tools/link-kernel tools/kallsyms.py
+	@echo "  LD      $@"
+	@CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" LIBGCC="$(LIBGCC)" \
+		tools/link-kernel $@ $(OBJS)
+
+$(BUILD)/mmos.bin: $(BUILD)/mmos.elf
+	@echo "  OBJCOPY $@"
+	@objcopy -O binary $< $@
+
+$(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg tools/mkiso
+	@echo "  ISO     $@"
+	@tools/mkiso $(BUILD) $@ "$(CMDLINE)" 0
+
+run qemu: deps all
+	$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -cdrom $(BUILD)/mmos.iso -boot d
+
+qemu-gdb: deps all
+	@echo "QEMU is halted with a gdb stub on tcp::$(GDBPORT); run 'make gdb ARCH=$(ARCH)' in another terminal"
+	$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -S -gdb tcp::$(GDBPORT) \
+		-kernel $(BUILD)/mmos.bin -append "$(CMDLINE)"
+
+gdb: $(BUILD)/mmos.elf
+	gdb -q -x tools/gdbinit -ex "set architecture $(if $(filter x86_64,$(ARCH)),i386:x86-64,i386)" \
+		-ex "file $(BUILD)/mmos.elf" -ex "target remote localhost:$(GDBPORT)"
+
+GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
+
+deps:
+	@tools/install-deps
+
+test: deps
+	$(MAKE) ARCH=x86_64 all
+	$(MAKE) ARCH=i386 all
+	tests/run
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * asm/pgtable.h - page-table entries and the arch mapping contract.
+ *
+ * Entries are 64 bits on both arches (x86_64 and i386 PAE). Levels are
+ * numbered from the leaf: 0 = PTE (4 KiB), 1 = PMD (2 MiB), 2 = PUD/PDPT
+ * (1 GiB), 3 = PGD/PML4 (x86_64 only). Kernel mappings are global when the
+ * CPU has PGE and no-execute unless they are kernel text.
+ */
+#ifndef ASM_PGTABLE_H
+#define ASM_PGTABLE_H
+
+#include <kernel/types.h>
+#include <asm/page.h>
+
+typedef u64 pteval_t;
+
+#define _PAGE_PRESENT	(1ULL << 0)
+#define _PAGE_RW	(1ULL << 1)
+#define _PAGE_USER	(1ULL << 2)
+#define _PAGE_PWT	(1ULL << 3)
+#define _PAGE_PCD	(1ULL << 4)
+#define _PAGE_ACCESSED	(1ULL << 5)
+#define _PAGE_DIRTY	(1ULL << 6)
+#define _PAGE_PSE	(1ULL << 7)
+#define _PAGE_GLOBAL	(1ULL << 8)
+#define _PAGE_NX	(1ULL << 63)
+#define PTE_PFN_MASK	0x000ffffffffff000ULL
+
+#ifdef CONFIG_X86_64
+#define PGTABLE_LEVELS	4
+#else
+#define PGTABLE_LEVELS	3
+#endif
+
+/* Bits this CPU accepts (NX and GLOBAL are dropped when unsupported). */
+extern pteval_t __supported_pte_mask;
+
+#define __PAGE_KERNEL_BASE	(_PAGE_PRESENT | _PAGE_ACCESSED | _PAGE_GLOBAL)
+#define PAGE_KERNEL		(__PAGE_KERNEL_BASE | _PAGE_RW | _PAGE_DIRTY | _PAGE_NX)
+#define PAGE_KERNEL_RO		(__PAGE_KERNEL_BASE | _PAGE_NX)
+#define PAGE_KERNEL_RX		(__PAGE_KERNEL_BASE)
+#define PAGE_KERNEL_NOCACHE	(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
+
+/*
+ * Map one 4 KiB page (or, for arch_map_range, a range using 2 MiB pages
+ * where va, pa and size allow). Page-table pages come from the current
+ * table allocator. Returns 0, or -ENOMEM when no table page could be had.
+ * Mapping over an existing mapping replaces it (and flushes the TLB entry).
+ */
+int arch_map_page(unsigned long va, phys_addr_t pa, pteval_t prot);
+int arch_map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t prot);
+/* Remove the 4 KiB mapping at va (splitting a 2 MiB page if needed). */
+void arch_unmap_page(unsigned long va);
+/*
+ * Look va up in the live tables. Returns false if unmapped; otherwise the
+ * physical address, the leaf entry's flags and the leaf's size in bytes.
+ */
+bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned long *size);
+
+/* Where page-table pages come from: returns a zeroed page's address, or 0. */
+typedef phys_addr_t (*pgtable_alloc_fn)(void);
+void pgtable_set_allocator(pgtable_alloc_fn fn);
+/* Pages of page tables allocated so far (for the boot report). */
+unsigned long pgtable_pages_allocated(void);
+
+/* Physical address of the root table (what CR3 holds). */
+extern phys_addr_t kernel_pgd_phys;
+
+/* Walk every present leaf; count those both writable and executable. */
+unsigned long ptdump_count_wx(void);
+
+void paging_init(void);
+
+#endif

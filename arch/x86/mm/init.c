@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+/*
+ * arch/x86/mm/init.c - the kernel's own page tables: direct map and image.
+ *
+ * Owns: the switch from the boot tables to the final ones, and the policy of
+ * what they map:
+ *  - the direct map of RAM at PAGE_OFFSET (x86_64: all e820 RAM; i386: RAM
+ *    below the lowmem limit), read-write and no-execute, 2 MiB pages where
+ *    alignment allows;
+ *  - the kernel image with 4 KiB pages: text read-only and executable,
+ *    rodata read-only, data and bss read-write no-execute; the guard page
+ *    below every kernel stack left unmapped. On i386 the image lies inside
+ *    the direct map, so that part of the direct map is the image mapping.
+ * No page is both writable and executable; paging_init checks that.
+ * Table pages come from a pool in .bss (like Linux's brk area) until the
+ * physical memory allocator exists.
+ * Tests: tests/kernel/traps_test.c (W^X, guards, NX on the direct map).
+ */
+#include <asm/desc.h>
+#include <asm/e820.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <kernel/bug.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+#define PGTABLE_POOL_PAGES	96	/* enough for a 64 GiB direct map */
+
+static u8 pgtable_pool[PGTABLE_POOL_PAGES][PAGE_SIZE] __section(".bss.page_aligned");
+static unsigned int pool_used;
+
+static phys_addr_t pool_alloc(void)
+{
+	if (pool_used == PGTABLE_POOL_PAGES)
+		panic("paging: early page-table pool (%d pages) exhausted", PGTABLE_POOL_PAGES);
+	memset(pgtable_pool[pool_used], 0, PAGE_SIZE);
+	return __pa(pgtable_pool[pool_used++]);
+}
+
+static bool is_guard_page(unsigned long va)
+{
+	for (unsigned int i = 0; i < nr_kernel_stacks; i++)
+		if (va == (unsigned long)kernel_stacks[i]->guard)
+			return true;
+	return false;
+}
+
+static void map_image_part(char *start, char *end, pteval_t prot)
+{
+	for (unsigned long va = (unsigned long)start; va < (unsigned long)end; va += PAGE_SIZE) {
+		if (is_guard_page(va))
+			continue;
+		if (arch_map_page(va, __pa((void *)va), prot))
+			panic("paging: cannot map the kernel image at %#lx", va);
+	}
+}
+
+static void map_kernel_image(void)
+{
+	map_image_part(_text, _etext, PAGE_KERNEL_RX);
+	map_image_part(_etext, _erodata, PAGE_KERNEL_RO);
+	map_image_part(_erodata, _end, PAGE_KERNEL);
+}
+
+/* Direct-map [start, end) of RAM, leaving out [hole_start, hole_end). */
+static void map_direct(u64 start, u64 end, u64 hole_start, u64 hole_end)
+{
+	if (start < hole_start && end > hole_end) {
+		map_direct(start, hole_start, 0, 0);
+		map_direct(hole_end, end, 0, 0);
+		return;
+	}
+	if (start < hole_end && end > hole_start) {
+		if (start >= hole_start)
+			start = hole_end;
+		else
+			end = hole_start;
+	}
+	if (start >= end)
+		return;
+	if (arch_map_range((unsigned long)__va(start), start, end - start, PAGE_KERNEL))
+		panic("paging: cannot direct-map [%#llx-%#llx)", (unsigned long long)start,
+		      (unsigned long long)end);
+}
+
+static u64 direct_map_limit(void)
+{
+#ifdef CONFIG_X86_64
+	return 1ULL << boot_cpu_data.phys_bits;
+#else
+	return LOWMEM_LIMIT;
+#endif
+}
+
+void paging_init(void)
+{
+	u64 limit = direct_map_limit(), mapped = 0;
+	/* On i386 the image is part of the direct map; keep it for map_kernel_image. */
+	u64 hole_start = KERNEL_VMA == PAGE_OFFSET ? __pa(_text) : 0;
+	u64 hole_end = KERNEL_VMA == PAGE_OFFSET ? __pa(_end) : 0;
+	unsigned long wx;
+
+	if (!boot_cpu_data.has_nx)
+		__supported_pte_mask &= ~_PAGE_NX;
+	if (boot_cpu_data.has_pge)
+		write_cr4(read_cr4() | X86_CR4_PGE);
+	else
+		__supported_pte_mask &= ~_PAGE_GLOBAL;
+
+	pgtable_set_allocator(pool_alloc);
+	kernel_pgd_phys = pool_alloc();
+	if (PGTABLE_LEVELS == 3) {
+		/* PAE loads the PDPTEs at CR3 load: the kernel's PD must exist now */
+		((pteval_t *)__va(kernel_pgd_phys))[3] = pool_alloc() | _PAGE_PRESENT;
+	}
+
+	for (unsigned int i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+		u64 start = ALIGN(e->addr, PAGE_SIZE);
+		u64 end = ALIGN_DOWN(e->addr + e->size, PAGE_SIZE);
+
+		if (e->type != E820_TYPE_RAM)
+			continue;
+		if (end > limit)
+			end = limit;
+		if (start >= end)
+			continue;
+		map_direct(start, end, hole_start, hole_end);
+		mapped += end - start;
+	}
+	map_kernel_image();
+	write_cr3(kernel_pgd_phys);
+#ifndef CONFIG_X86_64
+	set_double_fault_cr3(kernel_pgd_phys);
+#endif
+	pr_info("paging: %s, direct map of %llu MiB at %#lx, %lu page-table pages\n",
+		PGTABLE_LEVELS == 4 ? "4-level" : "PAE 3-level", (unsigned long long)(mapped >> 20),
+		PAGE_OFFSET, (unsigned long)pool_used);
+	wx = ptdump_count_wx();
+	if (wx)
+		pr_warn("x86/mm: Checked W+X mappings: FAILED, %lu W+X pages found.\n", wx);
+	else
+		pr_info("x86/mm: Checked W+X mappings: passed, no W+X pages found.\n");
+}

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+/*
+ * arch/x86/mm/pgtable.c - build and edit page tables: one walker, 3 or 4 levels.
+ *
+ * Owns: arch_map_page/arch_map_range/arch_unmap_page/arch_query and the
+ * kernel root table. The same code drives x86_64 (4 levels) and i386 PAE
+ * (3 levels, a 4-entry top level whose entries may carry only the present
+ * bit). A virtual address splits into table indices like this:
+ *
+ *   x86_64: 47      39 38      30 29      21 20      12 11         0
+ *           | PML4 (3)| PDPT (2) | PD (1)   | PT (0)   | page offset |
+ *   i386:   31 30 29      21 20      12 11         0
+ *           |PDPT| PD (1)   | PT (0)   | page offset |
+ *            (2)
+ *
+ * Must not touch: which addresses are mapped (arch/x86/mm/init.c, later
+ * vmalloc/kmap decide that). Locking: callers serialise changes to the same
+ * range; table pages are only ever added, so walkers never see a freed one.
+ */
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <kernel/bug.h>
+#include <kernel/string.h>
+
+#define ENOMEM	12
+#define TOP	(PGTABLE_LEVELS - 1)
+
+pteval_t __supported_pte_mask = ~0ULL;
+phys_addr_t kernel_pgd_phys;
+static pgtable_alloc_fn table_alloc;
+static unsigned long tables_allocated;
+
+void pgtable_set_allocator(pgtable_alloc_fn fn)
+{
+	table_alloc = fn;
+}
+
+unsigned long pgtable_pages_allocated(void)
+{
+	return tables_allocated;
+}
+
+static unsigned int level_shift(int level)
+{
+	return PAGE_SHIFT + 9 * (unsigned int)level;
+}
+
+static unsigned int pt_index(unsigned long va, int level)
+{
+	unsigned int mask = (level == TOP && PGTABLE_LEVELS == 3) ? 3 : 511;
+
+	return (unsigned int)(va >> level_shift(level)) & mask;
+}
+
+/* Flags of an entry that points at a lower-level table. */
+static pteval_t table_entry_flags(int level)
+{
+	if (level == TOP && PGTABLE_LEVELS == 3)
+		return _PAGE_PRESENT;	/* PAE PDPTEs: everything else is reserved */
+	return _PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED;
+}
+
+static pteval_t *table_va(pteval_t entry)
+{
+	return __va(entry & PTE_PFN_MASK);
+}
+
+static pteval_t *alloc_table(void)
+{
+	phys_addr_t pa = table_alloc ? table_alloc() : 0;
+
+	if (!pa)
+		return NULL;
+	tables_allocated++;
+	return __va(pa);
+}
+
+/* Turn a 2 MiB leaf at *pmd into a table of 512 4 KiB leaves with the same rights. */
+static int split_large(pteval_t *pmd)
+{
+	pteval_t *pt = alloc_table();
+	pteval_t flags = (*pmd & ~PTE_PFN_MASK) & ~_PAGE_PSE;
+	phys_addr_t base = *pmd & PTE_PFN_MASK & ~(PMD_SIZE - 1);
+
+	if (!pt)
+		return -ENOMEM;
+	for (unsigned int i = 0; i < 512; i++)
+		pt[i] = (base + i * PAGE_SIZE) | flags;
+	*pmd = __pa(pt) | table_entry_flags(1);
+	return 0;
+}
+
+enum walk_mode {
+	WALK_SPLIT,	/* split large pages on the way, create nothing */
+	WALK_CREATE,	/* also create missing tables */
+};
+
+/*
+ * Return the entry for va at `level`, or NULL if the walk cannot get there
+ * (a missing table when not creating, or no memory for a table).
+ */
+static pteval_t *walk(unsigned long va, int level, enum walk_mode mode)
+{
+	pteval_t *table = __va(kernel_pgd_phys);
+
+	for (int l = TOP; l > level; l--) {
+		pteval_t *e = &table[pt_index(va, l)];
+
+		if (!(*e & _PAGE_PRESENT)) {
+			pteval_t *next;
+
+			if (mode != WALK_CREATE || !(next = alloc_table()))
+				return NULL;
+			*e = __pa(next) | table_entry_flags(l);
+		} else if (*e & _PAGE_PSE) {
+			if (split_large(e))
+				return NULL;
+		}
+		table = table_va(*e);
+	}
+	return &table[pt_index(va, level)];
+}
+
+int arch_map_page(unsigned long va, phys_addr_t pa, pteval_t prot)
+{
+	pteval_t *pte = walk(va, 0, WALK_CREATE);
+
+	if (!pte)
+		return -ENOMEM;
+	*pte = (pa & PTE_PFN_MASK) | (prot & __supported_pte_mask & ~_PAGE_PSE);
+	invlpg(va);
+	return 0;
+}
+
+static int map_large(unsigned long va, phys_addr_t pa, pteval_t prot)
+{
+	pteval_t *pmd = walk(va, 1, WALK_CREATE);
+
+	if (!pmd)
+		return -ENOMEM;
+	/* a table already here (finer mappings) is left to its owner */
+	if ((*pmd & _PAGE_PRESENT) && !(*pmd & _PAGE_PSE))
+		return 1;
+	*pmd = (pa & PTE_PFN_MASK) | (prot & __supported_pte_mask) | _PAGE_PSE;
+	invlpg(va);
+	return 0;
+}
+
+int arch_map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t prot)
+{
+	u64 done = 0;
+
+	while (done < size) {
+		int err = 1;
+
+		if (IS_ALIGNED(va + done, PMD_SIZE) && IS_ALIGNED(pa + done, PMD_SIZE) &&
+		    size - done >= PMD_SIZE) {
+			err = map_large(va + done, pa + done, prot);
+			if (err < 0)
+				return err;
+			if (!err) {
+				done += PMD_SIZE;
+				continue;
+			}
+		}
+		err = arch_map_page(va + done, pa + done, prot);
+		if (err)
+			return err;
+		done += PAGE_SIZE;
+	}
+	return 0;
+}
+
+void arch_unmap_page(unsigned long va)
+{
+	pteval_t *pte = walk(va, 0, WALK_SPLIT);
+
+	if (pte) {
+		*pte = 0;
+		invlpg(va);
+	}
+}
+
+bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned long *size)
+{
+	pteval_t *table = __va(kernel_pgd_phys);
+
+	for (int l = TOP; l >= 0; l--) {
+		pteval_t e = table[pt_index(va, l)];
+
+		if (!(e & _PAGE_PRESENT))
+			return false;
+		if (l == 0 || ((e & _PAGE_PSE) && l < TOP)) {
+			unsigned long sz = 1UL << level_shift(l);
+
+			if (pa)
+				*pa = (e & PTE_PFN_MASK & ~((pteval_t)sz - 1)) + (va & (sz - 1));
+			if (flags)
+				*flags = e & ~PTE_PFN_MASK;
+			if (size)
+				*size = sz;
+			return true;
+		}
+		table = table_va(e);
+	}
+	return false;
+}
+
+/* Count W+X leaves below one table; va is the table's first address. */
+static unsigned long count_wx(pteval_t *table, int level, unsigned long va)
+{
+	unsigned int n = (level == TOP && PGTABLE_LEVELS == 3) ? 4 : 512;
+	unsigned long wx = 0;
+
+	for (unsigned int i = 0; i < n; i++) {
+		pteval_t e = table[i];
+		unsigned long sub = va + ((unsigned long)i << level_shift(level));
+
+		if (!(e & _PAGE_PRESENT))
+			continue;
+		if (level == 0 || ((e & _PAGE_PSE) && level < TOP)) {
+			if ((e & _PAGE_RW) && !(e & _PAGE_NX))
+				wx++;
+		} else {
+			wx += count_wx(table_va(e), level - 1, sub);
+		}
+	}
+	return wx;
+}
+
+unsigned long ptdump_count_wx(void)
+{
+	if (!(__supported_pte_mask & _PAGE_NX))
+		return 0;	/* without NX every page is executable: nothing to check */
+	return count_wx(__va(kernel_pgd_phys), TOP, 0);
+}

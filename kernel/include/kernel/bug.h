@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kernel/bug.h - panic, BUG and WARN.
+ *
+ * panic() prints "Kernel panic - not syncing: <why>" and a stack trace, then
+ * stops the machine (under QEMU: isa-debug-exit with the panic code).
+ * BUG_ON(c) is for states the kernel cannot continue from. WARN_ON(c) and
+ * WARN(c, fmt, ...) report a bug the kernel survives: "WARNING: ... at
+ * file:line function+off/size" and the call trace, once per call for the
+ * _ONCE forms. They evaluate to the condition, so they can guard the
+ * recovery: if (WARN_ON(!page)) return NULL;
+ */
+#ifndef KERNEL_BUG_H
+#define KERNEL_BUG_H
+
+#include <kernel/compiler.h>
+
+__noreturn __printf(1, 2) void panic(const char *fmt, ...);
+__noreturn void __bug(const char *file, int line, unsigned long ip);
+__printf(4, 5) void __warn(const char *file, int line, unsigned long ip, const char *fmt, ...);
+/* Number of WARNs since boot (tests use it to see that a warning fired). */
+unsigned long warn_count(void);
+void dump_stack(void);
+
+#define BUG()		__bug(__FILE__, __LINE__, _THIS_IP_)
+#define BUG_ON(cond)	do { if (unlikely(cond)) BUG(); } while (0)
+
+#define WARN_ON(cond) ({ \
+	int __ret_warn = !!(cond); \
+	if (unlikely(__ret_warn)) \
+		__warn(__FILE__, __LINE__, _THIS_IP_, NULL); \
+	unlikely(__ret_warn); })
+
+#define WARN(cond, fmt, ...) ({ \
+	int __ret_warn = !!(cond); \
+	if (unlikely(__ret_warn)) \
+		__warn(__FILE__, __LINE__, _THIS_IP_, fmt, ##__VA_ARGS__); \
+	unlikely(__ret_warn); })
+
+#define WARN_ON_ONCE(cond) ({ \
+	static bool __warned; \
+	int __ret_warn = !!(cond); \
+	if (unlikely(__ret_warn) && !__warned) { \
+		__warned = true; \
+		__warn(__FILE__, __LINE__, _THIS_IP_, NULL); \
+	} \
+	unlikely(__ret_warn); })
+
+#define WARN_ONCE(cond, fmt, ...) ({ \
+	static bool __warned; \
+	int __ret_warn = !!(cond); \
+	if (unlikely(__ret_warn) && !__warned) { \
+		__warned = true; \
+		__warn(__FILE__, __LINE__, _THIS_IP_, fmt, ##__VA_ARGS__); \
+	} \
+	unlikely(__ret_warn); })
+
+#endif

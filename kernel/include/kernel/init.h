@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kernel/init.h - the boot sequence's contract between arch and kernel.
+ */
+#ifndef KERNEL_INIT_H
+#define KERNEL_INIT_H
+
+#include <kernel/compiler.h>
+
+/* Arch-neutral boot, called by the arch entry once the console works. */
+__noreturn void start_kernel(void);
+/* Arch bring-up: CPU tables, memory map, paging, interrupts, timer. */
+void setup_arch(void);
+
+extern const char mmos_banner[];
+
+#endif

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kernel/ktest.h - in-kernel self-tests in the KUnit manner, reported as KTAP.
+ *
+ * A suite is an array of cases plus optional hooks, registered with
+ * KTEST_SUITE() from its own file under tests/:
+ *
+ *     static void test_printk_widths(struct ktest *t)
+ *     {
+ *             EXPECT_STREQ(t, buf, "  42");
+ *     }
+ *     static struct ktest_case printk_cases[] = { KTEST_CASE(test_printk_widths), {} };
+ *     static struct ktest_suite printk_suite = { .name = "printk", .cases = printk_cases };
+ *     KTEST_SUITE(printk_suite);
+ *
+ * EXPECT_* records a failure and goes on; ASSERT_* records it and ends the
+ * case. A failure prints "# <case>: EXPECTATION FAILED at file:line" and
+ * both values, as KUnit does. After each case the core checks that no
+ * registered resource (free pages, page-table pages, ...) moved from its
+ * baseline and that no WARN fired that the case did not expect; either makes
+ * the case fail. ktest= selects suites by glob: "printk", "mm_*",
+ * "traps.test_traps_nx*", several separated by commas; "*" runs all.
+ */
+#ifndef KERNEL_KTEST_H
+#define KERNEL_KTEST_H
+
+#include <kernel/compiler.h>
+
+struct ktest {
+	const char *name;
+	bool failed;
+	bool skipped;
+	char skip_reason[96];
+	void *jmp[5];			/* __builtin_setjmp buffer for ASSERT */
+	unsigned long allowed_warnings;
+	void *priv;			/* for the suite's init/exit hooks */
+};
+
+struct ktest_case {
+	void (*run)(struct ktest *t);
+	const char *name;
+};
+
+struct ktest_suite {
+	const char *name;
+	struct ktest_case *cases;	/* ends with an empty entry */
+	int (*suite_init)(void);	/* non-zero: every case is skipped */
+	void (*suite_exit)(void);
+	int (*init)(struct ktest *t);	/* before each case; non-zero fails it */
+	void (*exit)(struct ktest *t);	/* after each case */
+};
+
+/* Something whose count must come back to its baseline after every case. */
+struct ktest_resource {
+	const char *name;
+	unsigned long (*count)(void);
+};
+
+#define KTEST_CASE(fn)	{ .run = (fn), .name = #fn }
+#define KTEST_SUITE(s) \
+	static const struct ktest_suite *const __ktest_suite_##s __used \
+	__section("ktest_suites") __aligned(sizeof(void *)) = &(s)
+#define KTEST_RESOURCE(r) \
+	static const struct ktest_resource *const __ktest_res_##r __used \
+	__section("ktest_resources") __aligned(sizeof(void *)) = &(r)
+
+/* Failure reporting (used by the macros). */
+void ktest_fail_binary(struct ktest *t, bool fatal, const char *file, int line, const char *left,
+		       const char *op, const char *right, long long lv, long long rv);
+void ktest_fail_ptr(struct ktest *t, bool fatal, const char *file, int line, const char *left,
+		    const char *op, const char *right, const void *lv, const void *rv);
+void ktest_fail_str(struct ktest *t, bool fatal, const char *file, int line, const char *left,
+		    const char *op, const char *right, const char *lv, const char *rv);
+void ktest_fail_msg(struct ktest *t, bool fatal, const char *file, int line, const char *cond);
+__noreturn void ktest_abort(struct ktest *t);
+__printf(2, 3) void ktest_info(struct ktest *t, const char *fmt, ...);
+/* Mark the case skipped and end it. */
+__noreturn __printf(2, 3) void ktest_skip(struct ktest *t, const char *fmt, ...);
+
+#define __KTEST_BINARY(t, fatal, l, op, r) do { \
+	long long __l = (long long)(l), __r = (long long)(r); \
+	if (!(__l op __r)) { \
+		ktest_fail_binary((t), (fatal), __FILE__, __LINE__, #l, #op, #r, __l, __r); \
+		if (fatal) \
+			ktest_abort(t); \
+	} \
+} while (0)
+
+#define __KTEST_UBINARY(t, fatal, l, op, r) do { \
+	unsigned long long __l = (unsigned long long)(l), __r = (unsigned long long)(r); \
+	if (!(__l op __r)) { \
+		ktest_fail_binary((t), (fatal), __FILE__, __LINE__, #l, #op, #r, (long long)__l, \
+				  (long long)__r); \
+		if (fatal) \
+			ktest_abort(t); \
+	} \
+} while (0)
+
+#define __KTEST_PTR(t, fatal, l, op, r) do { \
+	const void *__l = (const void *)(l), *__r = (const void *)(r); \
+	if (!(__l op __r)) { \
+		ktest_fail_ptr((t), (fatal), __FILE__, __LINE__, #l, #op, #r, __l, __r); \
+		if (fatal) \
+			ktest_abort(t); \
+	} \
+} while (0)
+
+#define __KTEST_STR(t, fatal, l, op, r) do { \
+	const char *__l = (l), *__r = (r); \
+	if (!(strcmp(__l, __r) op 0)) { \
+		ktest_fail_str((t), (fatal), __FILE__, __LINE__, #l, #op, #r, __l, __r); \
+		if (fatal) \
+			ktest_abort(t); \
+	} \
+} while (0)
+
+#define __KTEST_TRUE(t, fatal, cond, str) do { \
+	if (!(cond)) { \
+		ktest_fail_msg((t), (fatal), __FILE__, __LINE__, str); \
+		if (fatal) \
+			ktest_abort(t); \
+	} \
+} while (0)
+
+/* Signed comparisons */
+#define EXPECT_EQ(t, l, r)	__KTEST_BINARY(t, false, l, ==, r)
+#define EXPECT_NE(t, l, r)	__KTEST_BINARY(t, false, l, !=, r)
+#define EXPECT_LT(t, l, r)	__KTEST_BINARY(t, false, l, <, r)
+#define EXPECT_LE(t, l, r)	__KTEST_BINARY(t, false, l, <=, r)
+#define EXPECT_GT(t, l, r)	__KTEST_BINARY(t, false, l, >, r)
+#define EXPECT_GE(t, l, r)	__KTEST_BINARY(t, false, l, >=, r)
+#define ASSERT_EQ(t, l, r)	__KTEST_BINARY(t, true, l, ==, r)
+#define ASSERT_NE(t, l, r)	__KTEST_BINARY(t, true, l, !=, r)
+#define ASSERT_LT(t, l, r)	__KTEST_BINARY(t, true, l, <, r)
+#define ASSERT_LE(t, l, r)	__KTEST_BINARY(t, true, l, <=, r)
+#define ASSERT_GT(t, l, r)	__KTEST_BINARY(t, true, l, >, r)
+#define ASSERT_GE(t, l, r)	__KTEST_BINARY(t, true, l, >=, r)
+/* Unsigned comparisons (addresses, u64 values above LLONG_MAX) */
+#define EXPECT_ULT(t, l, r)	__KTEST_UBINARY(t, false, l, <, r)
+#define EXPECT_ULE(t, l, r)	__KTEST_UBINARY(t, false, l, <=, r)
+#define EXPECT_UGE(t, l, r)	__KTEST_UBINARY(t, false, l, >=, r)
+#define EXPECT_UGT(t, l, r)	__KTEST_UBINARY(t, false, l, >, r)
+/* Pointers */
+#define EXPECT_PTR_EQ(t, l, r)	__KTEST_PTR(t, false, l, ==, r)
+#define EXPECT_PTR_NE(t, l, r)	__KTEST_PTR(t, false, l, !=, r)
+#define EXPECT_NULL(t, p)	__KTEST_PTR(t, false, p, ==, NULL)
+#define EXPECT_NOT_NULL(t, p)	__KTEST_PTR(t, false, p, !=, NULL)
+#define ASSERT_NULL(t, p)	__KTEST_PTR(t, true, p, ==, NULL)
+#define ASSERT_NOT_NULL(t, p)	__KTEST_PTR(t, true, p, !=, NULL)
+/* Strings */
+#define EXPECT_STREQ(t, l, r)	__KTEST_STR(t, false, l, ==, r)
+#define EXPECT_STRNEQ(t, l, r)	__KTEST_STR(t, false, l, !=, r)
+#define ASSERT_STREQ(t, l, r)	__KTEST_STR(t, true, l, ==, r)
+/* Conditions */
+#define EXPECT_TRUE(t, c)	__KTEST_TRUE(t, false, c, #c " is true")
+#define EXPECT_FALSE(t, c)	__KTEST_TRUE(t, false, !(c), #c " is false")
+#define ASSERT_TRUE(t, c)	__KTEST_TRUE(t, true, c, #c " is true")
+#define ASSERT_FALSE(t, c)	__KTEST_TRUE(t, true, !(c), #c " is false")
+
+/*
+ * Run stmt, which must WARN at least once; its warnings are then expected
+ * and do not fail the case. Fails the case if none fired.
+ */
+#define EXPECT_WARN(t, stmt) do { \
+	unsigned long __w0 = warn_count(); \
+	stmt; \
+	unsigned long __dw = warn_count() - __w0; \
+	(t)->allowed_warnings += __dw; \
+	__KTEST_TRUE(t, false, __dw > 0, "a WARNING from: " #stmt); \
+} while (0)
+
+unsigned long warn_count(void);
+
+/* ktest= was given on the command line. */
+bool ktest_requested(void);
+/* Run the selected suites, print KTAP, exit QEMU with the result. */
+__noreturn void ktest_run_and_exit(void);
+/* Run the suites matching glob (shell); returns the number of failed cases. */
+unsigned int ktest_run(const char *glob);
+/* Print the registered suites, one per line. */
+void ktest_list(void);
+
+#endif

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kernel/printk.h - formatted output, log levels, the log buffer.
+ *
+ * Formats (kernel/vsprintf.c): %d %i %u %x %X %o %c %s %p %% with the flags
+ * '-', '0', '#', '+', ' ', a width and precision (numbers or '*'), and the
+ * length modifiers hh h l ll L z t j. %pS prints a code address as
+ * symbol+0xoff/0xsize, %ps as the bare symbol name.
+ *
+ * Log levels work as in Linux: a message starts with KERN_<LEVEL>; it reaches
+ * the console when its level is below console_loglevel (loglevel= on the
+ * command line, default 7). Every message goes to the log buffer whatever
+ * its level, with a "[seconds.micros] " stamp of constant width.
+ */
+#ifndef KERNEL_PRINTK_H
+#define KERNEL_PRINTK_H
+
+#include <kernel/compiler.h>
+
+#define KERN_SOH	"\001"
+#define KERN_EMERG	KERN_SOH "0"
+#define KERN_ALERT	KERN_SOH "1"
+#define KERN_CRIT	KERN_SOH "2"
+#define KERN_ERR	KERN_SOH "3"
+#define KERN_WARNING	KERN_SOH "4"
+#define KERN_NOTICE	KERN_SOH "5"
+#define KERN_INFO	KERN_SOH "6"
+#define KERN_DEBUG	KERN_SOH "7"
+#define KERN_CONT	KERN_SOH "c"
+
+#define LOGLEVEL_DEFAULT	4	/* level of a message without a prefix */
+#define CONSOLE_LOGLEVEL_DEFAULT 7
+
+extern int console_loglevel;
+
+__printf(1, 2) int printk(const char *fmt, ...);
+int vprintk(const char *fmt, va_list ap);
+
+#define pr_emerg(fmt, ...)	printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...)	printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...)	printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
+#ifndef pr_fmt
+#define pr_fmt(fmt) fmt
+#endif
+
+__printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+/* Like snprintf but returns what was written (not what would have been). */
+__printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
+
+/*
+ * The log buffer keeps the newest LOG_BUF_SIZE bytes of every message.
+ * Positions are byte counts since boot; tests take a mark, run code and ask
+ * whether a string was logged since the mark.
+ */
+#define LOG_BUF_SIZE	(64 * 1024)
+u64 printk_log_mark(void);
+bool printk_logged_since(u64 mark, const char *needle);
+/* Copy the log from mark on into buf (NUL-terminated); returns bytes copied. */
+size_t printk_log_read(u64 mark, char *buf, size_t size);
+
+/* Straight to the console: no level, no stamp, not logged (shell dialogue). */
+__printf(1, 2) int console_printf(const char *fmt, ...);
+
+/* Console output on or off (tests that provoke reports keep the log only). */
+void printk_console_quiet(bool quiet);
+
+#endif

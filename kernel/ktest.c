@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kernel/ktest.c - the test runner: select suites, run cases, print KTAP v1.
+ *
+ * Owns: the run (selection by ktest= globs, per-case set-up and tear-down,
+ * ASSERT's jump out of a case, the resource and WARN checks after each case)
+ * and the output, line for line as KUnit prints it: version and plan at the
+ * top, each suite as a subtest indented by 4 spaces, "# name: pass:..."
+ * statistics and the suite's own "ok N name" at column 0.
+ * Must not touch: what is tested; suites live in tests/ and register
+ * themselves in the ktest_suites section.
+ * Tests: every suite exercises it; tests/run parses what it prints.
+ */
+#include <kernel/bug.h>
+#include <kernel/cmdline.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/reboot.h>
+#include <kernel/string.h>
+
+extern const struct ktest_suite *const __start_ktest_suites[], *const __stop_ktest_suites[];
+extern const struct ktest_resource *const __start_ktest_resources[];
+extern const struct ktest_resource *const __stop_ktest_resources[];
+
+static char ktest_glob[256];
+core_param_string(ktest, ktest_glob);
+
+#define MAX_RESOURCES	16
+
+struct stats {
+	unsigned long pass, fail, skip;
+};
+
+static const char *case_indent = "    ";
+
+static bool is_literal(const char *s)
+{
+	if (*s == '-')
+		s++;
+	return (*s >= '0' && *s <= '9') || !strcmp(s, "NULL") || *s == '"';
+}
+
+static void report_failure_head(struct ktest *t, bool fatal, const char *file, int line)
+{
+	t->failed = true;
+	printk(KERN_INFO "%s# %s: %s FAILED at %s:%d\n", case_indent, t->name,
+	       fatal ? "ASSERTION" : "EXPECTATION", file, line);
+}
+
+void ktest_fail_binary(struct ktest *t, bool fatal, const char *file, int line, const char *left,
+		       const char *op, const char *right, long long lv, long long rv)
+{
+	report_failure_head(t, fatal, file, line);
+	printk(KERN_INFO "%sExpected %s %s %s, but\n", case_indent, left, op, right);
+	if (!is_literal(left))
+		printk(KERN_INFO "%s    %s == %lld (0x%llx)\n", case_indent, left, lv,
+		       (unsigned long long)lv);
+	if (!is_literal(right))
+		printk(KERN_INFO "%s    %s == %lld (0x%llx)\n", case_indent, right, rv,
+		       (unsigned long long)rv);
+}
+
+void ktest_fail_ptr(struct ktest *t, bool fatal, const char *file, int line, const char *left,
+		    const char *op, const char *right, const void *lv, const void *rv)
+{
+	report_failure_head(t, fatal, file, line);
+	printk(KERN_INFO "%sExpected %s %s %s, but\n", case_indent, left, op, right);
+	if (!is_literal(left))
+		printk(KERN_INFO "%s    %s == %p\n", case_indent, left, lv);
+	if (!is_literal(right))
+		printk(KERN_INFO "%s    %s == %p\n", case_indent, right, rv);
+}
+
+void ktest_fail_str(struct ktest *t, bool fatal, const char *file, int line, const char *left,
+		    const char *op, const char *right, const char *lv, const char *rv)
+{
+	report_failure_head(t, fatal, file, line);
+	printk(KERN_INFO "%sExpected %s %s %s, but\n", case_indent, left, op, right);
+	if (!is_literal(left))
+		printk(KERN_INFO "%s    %s == \"%s\"\n", case_indent, left, lv);
+	if (!is_literal(right))
+		printk(KERN_INFO "%s    %s == \"%s\"\n", case_indent, right, rv);
+}
+
+void ktest_fail_msg(struct ktest *t, bool fatal, const char *file, int line, const char *cond)
+{
+	report_failure_head(t, fatal, file, line);
+	printk(KERN_INFO "%sExpected %s, but is not\n", case_indent, cond);
+}
+
+void ktest_abort(struct ktest *t)
+{
+	__builtin_longjmp(t->jmp, 1);
+}
+
+void ktest_info(struct ktest *t, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	printk(KERN_INFO "%s# %s: %s\n", case_indent, t->name, buf);
+}
+
+void ktest_skip(struct ktest *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->skip_reason, sizeof(t->skip_reason), fmt, ap);
+	va_end(ap);
+	t->skipped = true;
+	ktest_abort(t);
+}
+
+/* Does name (suite, or suite.case when kase is given) match one glob in list? */
+static bool selected(const char *list, const char *suite, const char *kase)
+{
+	char item[128];
+	const char *p = list;
+
+	while (*p) {
+		size_t n = 0;
+		char *dot;
+
+		while (*p && *p != ',' && n + 1 < sizeof(item))
+			item[n++] = *p++;
+		item[n] = '\0';
+		if (*p == ',')
+			p++;
+		dot = strchr(item, '.');
+		if (dot)
+			*dot = '\0';
+		if (glob_match(item, suite) && (!kase || !dot || glob_match(dot + 1, kase)))
+			return true;
+	}
+	return false;
+}
+
+static unsigned int snapshot(unsigned long *vals)
+{
+	unsigned int n = 0;
+
+	for (const struct ktest_resource *const *r = __start_ktest_resources;
+	     r < __stop_ktest_resources && n < MAX_RESOURCES; r++)
+		vals[n++] = (*r)->count();
+	return n;
+}
+
+/* Compare resources with their baseline; report and return false on a change. */
+static bool resources_back(struct ktest *t, const char *who, const unsigned long *before)
+{
+	unsigned long after[MAX_RESOURCES];
+	unsigned int n = snapshot(after);
+	bool ok = true;
+
+	for (unsigned int i = 0; i < n; i++) {
+		if (after[i] == before[i])
+			continue;
+		printk(KERN_INFO "%s# %s: %s not back to baseline: %lu before, %lu after\n",
+		       t ? case_indent : "", who, __start_ktest_resources[i]->name, before[i],
+		       after[i]);
+		ok = false;
+	}
+	return ok;
+}
+
+static void run_case(const struct ktest_suite *s, const struct ktest_case *c, unsigned int num,
+		     struct stats *st)
+{
+	static struct ktest t;	/* static: __builtin_setjmp state outlives frames */
+	unsigned long base[MAX_RESOURCES], w0;
+
+	t = (struct ktest){ .name = c->name };
+	snapshot(base);
+	w0 = warn_count();
+	if (s->init && s->init(&t)) {
+		ktest_info(&t, "init failed");
+		t.failed = true;
+	} else {
+		if (__builtin_setjmp(t.jmp) == 0)
+			c->run(&t);
+		if (s->exit)
+			s->exit(&t);
+	}
+	if (!t.skipped && !resources_back(&t, t.name, base))
+		t.failed = true;
+	if (warn_count() - w0 > t.allowed_warnings) {
+		ktest_info(&t, "%lu unexpected WARNING(s)", warn_count() - w0 - t.allowed_warnings);
+		t.failed = true;
+	}
+	if (t.skipped && !t.failed) {
+		st->skip++;
+		printk(KERN_INFO "%sok %u %s # SKIP %s\n", case_indent, num, c->name, t.skip_reason);
+	} else if (t.failed) {
+		st->fail++;
+		printk(KERN_INFO "%snot ok %u %s\n", case_indent, num, c->name);
+	} else {
+		st->pass++;
+		printk(KERN_INFO "%sok %u %s\n", case_indent, num, c->name);
+	}
+}
+
+static void print_stats(const char *who, const struct stats *st)
+{
+	printk(KERN_INFO "# %s: pass:%lu fail:%lu skip:%lu total:%lu\n", who, st->pass, st->fail,
+	       st->skip, st->pass + st->fail + st->skip);
+}
+
+/* Run one suite as subtest number num; returns false if it failed. */
+static bool run_suite(const struct ktest_suite *s, unsigned int num, const char *glob,
+		      struct stats *totals)
+{
+	struct stats st = { 0 };
+	unsigned long base[MAX_RESOURCES];
+	unsigned int n = 0, i = 0;
+	int init_err = 0;
+	bool ok;
+
+	for (const struct ktest_case *c = s->cases; c->run; c++)
+		n += selected(glob, s->name, c->name);
+	printk(KERN_INFO "%sKTAP version 1\n", case_indent);
+	printk(KERN_INFO "%s# Subtest: %s\n", case_indent, s->name);
+	printk(KERN_INFO "%s1..%u\n", case_indent, n);
+	snapshot(base);
+	if (s->suite_init)
+		init_err = s->suite_init();
+	for (const struct ktest_case *c = s->cases; c->run; c++) {
+		if (!selected(glob, s->name, c->name))
+			continue;
+		if (init_err) {
+			st.skip++;
+			printk(KERN_INFO "%sok %u %s # SKIP suite init failed (%d)\n", case_indent, ++i,
+			       c->name, init_err);
+			continue;
+		}
+		run_case(s, c, ++i, &st);
+	}
+	if (s->suite_exit && !init_err)
+		s->suite_exit();
+	ok = resources_back(NULL, s->name, base) && !st.fail;
+	if (n > 1) {
+		print_stats(s->name, &st);
+		print_stats("Totals", &st);	/* KUnit: including parameter cases */
+	}
+	totals->pass += st.pass;
+	totals->fail += st.fail;
+	totals->skip += st.skip;
+	if (ok && st.skip == n && n)
+		printk(KERN_INFO "ok %u %s # SKIP all cases skipped\n", num, s->name);
+	else
+		printk(KERN_INFO "%s %u %s\n", ok ? "ok" : "not ok", num, s->name);
+	return ok;
+}
+
+unsigned int ktest_run(const char *glob)
+{
+	struct stats totals = { 0 };
+	unsigned int nsuites = 0, num = 0, failed_suites = 0;
+
+	for (const struct ktest_suite *const *s = __start_ktest_suites; s < __stop_ktest_suites; s++)
+		nsuites += selected(glob, (*s)->name, NULL);
+	printk(KERN_INFO "KTAP version 1\n");
+	printk(KERN_INFO "1..%u\n", nsuites);
+	for (const struct ktest_suite *const *s = __start_ktest_suites; s < __stop_ktest_suites; s++)
+		if (selected(glob, (*s)->name, NULL))
+			failed_suites += !run_suite(*s, ++num, glob, &totals);
+	printk(KERN_INFO "ktest: %u suites, pass:%lu fail:%lu skip:%lu\n", nsuites, totals.pass,
+	       totals.fail, totals.skip);
+	return (unsigned int)totals.fail + failed_suites;
+}
+
+void ktest_list(void)
+{
+	for (const struct ktest_suite *const *s = __start_ktest_suites; s < __stop_ktest_suites;
+	     s++) {
+		unsigned int n = 0;
+
+		for (const struct ktest_case *c = (*s)->cases; c->run; c++)
+			n++;
+		printk("%-24s %u cases\n", (*s)->name, n);
+	}
+}
+
+bool ktest_requested(void)
+{
+	return ktest_glob[0] != '\0';
+}
+
+void ktest_run_and_exit(void)
+{
+	unsigned int failed = ktest_run(ktest_glob);
+
+	printk(KERN_INFO "ktest: %s\n", failed ? "FAILED" : "all passed");
+	machine_exit(failed ? EXIT_TESTS_FAILED : EXIT_TESTS_PASSED);
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kernel/panic.c - panic(), BUG() and WARN() reports.
+ *
+ * Owns: the report formats (Linux's wording, so a student can compare):
+ *   "Kernel panic - not syncing: <why>", "kernel BUG at <file>:<line>!",
+ *   "WARNING: CPU: 0 PID: 0 at <file>:<line> <function>+0x<off>/0x<size>"
+ * each followed by a call trace, and the WARN counter tests read.
+ * Must not touch: allocation of any kind; these run when things are broken.
+ */
+#include <asm/stacktrace.h>
+#include <kernel/bug.h>
+#include <kernel/irqflags.h>
+#include <kernel/printk.h>
+#include <kernel/reboot.h>
+#include <kernel/spinlock.h>
+
+static unsigned long warnings;
+static bool in_panic;
+
+unsigned long warn_count(void)
+{
+	return warnings;
+}
+
+static void trace_from_here(void)
+{
+	show_trace(0, (unsigned long)__builtin_frame_address(0));
+}
+
+void dump_stack(void)
+{
+	printk(KERN_EMERG "CPU: 0 PID: 0 Comm: swapper\n");
+	trace_from_here();
+}
+
+void panic(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	local_irq_disable();
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	printk_console_quiet(false);
+	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	if (!in_panic) {
+		in_panic = true;
+		dump_stack();
+	}
+	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
+	machine_exit(EXIT_PANIC);
+}
+
+void __bug(const char *file, int line, unsigned long ip)
+{
+	printk_console_quiet(false);
+	printk(KERN_EMERG "------------[ cut here ]------------\n");
+	printk(KERN_EMERG "kernel BUG at %s:%d!\n", file, line);
+	printk(KERN_EMERG "Oops: invalid opcode: 0000 [#1] at %pS\n", (void *)ip);
+	trace_from_here();
+	panic("Fatal exception");
+}
+
+void __warn(const char *file, int line, unsigned long ip, const char *fmt, ...)
+{
+	warnings++;
+	printk(KERN_WARNING "------------[ cut here ]------------\n");
+	if (fmt) {
+		va_list ap;
+
+		va_start(ap, fmt);
+		vprintk(fmt, ap);
+		va_end(ap);
+	}
+	printk(KERN_WARNING "WARNING: CPU: 0 PID: 0 at %s:%d %pS\n", file, line, (void *)ip);
+	trace_from_here();
+	printk(KERN_WARNING "---[ end trace ]---\n");
+}
+
+void spin_bug(spinlock_t *l, const char *msg, unsigned long caller)
+{
+	printk(KERN_EMERG "BUG: spinlock %s on CPU#%u, lock %s, caller %pS\n", msg,
+	       smp_processor_id(), l->name, (void *)caller);
+	panic("spinlock %s", msg);
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kernel/printk.c - printk: level filtering, time stamps, the log buffer.
+ *
+ * Owns: console_loglevel, the log ring (the newest LOG_BUF_SIZE bytes, with a
+ * 64-bit write position so tests can ask what was logged since a mark), and
+ * the line state that decides where a "[    s.us] " stamp goes.
+ * Locking: logbuf_lock with interrupts off. A printk from inside printk (an
+ * exception while printing) skips the lock rather than deadlock: an oops
+ * must always get out.
+ * Tests: tests/kernel/printk_test.c.
+ */
+#include <kernel/printk.h>
+#include <kernel/irqflags.h>
+#include <kernel/console.h>
+#include <kernel/spinlock.h>
+#include <kernel/string.h>
+#include <kernel/cmdline.h>
+#include <kernel/time.h>
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+core_param_int(loglevel, console_loglevel, 0, 15);
+
+static DEFINE_SPINLOCK(logbuf_lock);
+static char log_buf[LOG_BUF_SIZE];
+static u64 log_pos;		/* total bytes ever written */
+static bool at_line_start = true;
+static int cur_level = LOGLEVEL_DEFAULT;	/* level of the line being built */
+static int printk_depth;
+static bool console_quiet;
+
+static void log_store(const char *s, size_t n, bool to_console)
+{
+	for (size_t i = 0; i < n; i++)
+		log_buf[(log_pos + i) % LOG_BUF_SIZE] = s[i];
+	log_pos += n;
+	if (to_console)
+		arch_console_write(s, n);
+}
+
+/* Emit text: stamp each new line, filter by level, keep everything in the log. */
+static void emit(const char *text, int level)
+{
+	bool show = level < console_loglevel && !console_quiet;
+
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t n = nl ? (size_t)(nl - text) + 1 : strlen(text);
+
+		if (at_line_start) {
+			char stamp[32];
+			u64 ns = local_clock_ns();
+			int len = scnprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ",
+					    (unsigned long)(ns / 1000000000ULL),
+					    (unsigned long)((ns / 1000ULL) % 1000000ULL));
+
+			log_store(stamp, (size_t)len, show);
+		}
+		log_store(text, n, show);
+		at_line_start = nl != NULL;
+		text += n;
+	}
+}
+
+int vprintk(const char *fmt, va_list ap)
+{
+	char line[512];
+	int level = LOGLEVEL_DEFAULT, n;
+	unsigned long flags;
+	bool nested;
+
+	if (fmt[0] == KERN_SOH[0] && fmt[1]) {
+		if (fmt[1] == 'c')
+			level = -1;	/* continuation keeps the line's level */
+		else if (fmt[1] >= '0' && fmt[1] <= '7')
+			level = fmt[1] - '0';
+		fmt += 2;
+	}
+	n = vsnprintf(line, sizeof(line), fmt, ap);
+
+	local_irq_save(flags);
+	nested = printk_depth++ > 0;
+	if (!nested)
+		spin_lock(&logbuf_lock);
+	if (level < 0) {
+		level = cur_level;
+	} else if (!at_line_start) {
+		emit("\n", cur_level);	/* a new message ends a dangling line */
+	}
+	cur_level = level;
+	emit(line, level);
+	if (!nested)
+		spin_unlock(&logbuf_lock);
+	printk_depth--;
+	local_irq_restore(flags);
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+u64 printk_log_mark(void)
+{
+	return READ_ONCE(log_pos);
+}
+
+size_t printk_log_read(u64 mark, char *buf, size_t size)
+{
+	unsigned long flags;
+	u64 end;
+
+	local_irq_save(flags);
+	end = log_pos;
+	size_t n = 0;
+
+	if (end - mark > LOG_BUF_SIZE)
+		mark = end - LOG_BUF_SIZE;	/* older text was overwritten */
+	for (u64 p = mark; p < end && n + 1 < size; p++)
+		buf[n++] = log_buf[p % LOG_BUF_SIZE];
+	if (size)
+		buf[n] = '\0';
+	local_irq_restore(flags);
+	return n;
+}
+
+bool printk_logged_since(u64 mark, const char *needle)
+{
+	static char scratch[LOG_BUF_SIZE + 1];
+
+	printk_log_read(mark, scratch, sizeof(scratch));
+	return strstr(scratch, needle) != NULL;
+}
+
+void printk_console_quiet(bool quiet)
+{
+	console_quiet = quiet;
+}
+
+int console_printf(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	arch_console_write(buf, strnlen(buf, sizeof(buf)));
+	return n;
+}

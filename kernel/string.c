@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kernel/string.c - memory and string functions for a freestanding kernel.
+ *
+ * Owns: the mem* and str* functions gcc may also call implicitly, and
+ * glob_match() for ktest= and the shell. Plain byte loops with a word-sized
+ * fast path for memset/memcpy; nothing here allocates or locks.
+ */
+#include <kernel/string.h>
+
+void *memset(void *s, int c, size_t n)
+{
+	unsigned char *p = s;
+
+	while (n && ((uintptr_t)p & (sizeof(long) - 1))) {
+		*p++ = (unsigned char)c;
+		n--;
+	}
+	if (n >= sizeof(long)) {
+		unsigned long w = (unsigned char)c;
+
+		w |= w << 8;
+		w |= w << 16;
+		if (sizeof(long) == 8)
+			w |= (w << 16) << 16;
+		for (; n >= sizeof(long); n -= sizeof(long), p += sizeof(long))
+			*(unsigned long *)p = w;
+	}
+	while (n--)
+		*p++ = (unsigned char)c;
+	return s;
+}
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	if (!(((uintptr_t)d | (uintptr_t)s) & (sizeof(long) - 1))) {
+		for (; n >= sizeof(long); n -= sizeof(long), d += sizeof(long), s += sizeof(long))
+			*(unsigned long *)d = *(const unsigned long *)s;
+	}
+	while (n--)
+		*d++ = *s++;
+	return dst;
+}
+
+void *memmove(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	if (d <= s || d >= s + n)
+		return memcpy(dst, src, n);
+	while (n--)
+		d[n] = s[n];
+	return dst;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+
+	for (; n; n--, x++, y++)
+		if (*x != *y)
+			return *x - *y;
+	return 0;
+}
+
+size_t strlen(const char *s)
+{
+	const char *p = s;
+
+	while (*p)
+		p++;
+	return (size_t)(p - s);
+}
+
+size_t strnlen(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && s[n])
+		n++;
+	return n;
+}
+
+int strcmp(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++) {
+		if (*a != *b)
+			return (unsigned char)*a - (unsigned char)*b;
+		if (!*a)
+			break;
+	}
+	return 0;
+}
+
+char *strchr(const char *s, int c)
+{
+	for (;; s++) {
+		if (*s == (char)c)
+			return (char *)s;
+		if (!*s)
+			return NULL;
+	}
+}
+
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (!strncmp(haystack, needle, n))
+			return (char *)haystack;
+	return n ? NULL : (char *)haystack;
+}
+
+size_t strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t len = strlen(src);
+
+	if (size) {
+		size_t n = len < size - 1 ? len : size - 1;
+
+		memcpy(dst, src, n);
+		dst[n] = '\0';
+	}
+	return len;
+}
+
+bool glob_match(const char *pat, const char *str)
+{
+	const char *star = NULL, *resume = NULL;
+
+	while (*str) {
+		if (*pat == '*') {
+			star = pat++;
+			resume = str;
+		} else if (*pat == '?' || *pat == *str) {
+			pat++;
+			str++;
+		} else if (star) {
+			pat = star + 1;
+			str = ++resume;
+		} else {
+			return false;
+		}
+	}
+	while (*pat == '*')
+		pat++;
+	return !*pat;
+}
