@@ -79,3 +79,14 @@ int sprint_symbol_no_offset(char *buf, size_t size, unsigned long addr)
 		return scnprintf(buf, size, "0x%lx", addr);
 	return scnprintf(buf, size, "%s", name);
 }
+
+int sprint_backtrace(char *buf, size_t size, unsigned long addr)
+{
+	unsigned long sz, off;
+	/* a call's return address may lie past the end of a noreturn caller */
+	const char *name = kallsyms_lookup(addr - 1, &sz, &off);
+
+	if (!name)
+		return scnprintf(buf, size, "0x%lx", addr);
+	return scnprintf(buf, size, "%s+0x%lx/0x%lx", name, off + 1, sz);
+}

@@ -11,6 +11,7 @@
 #include <kernel/init.h>
 #include <kernel/irqflags.h>
 #include <kernel/ktest.h>
+#include <kernel/lkdtm.h>
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
@@ -36,6 +37,8 @@ void start_kernel(void)
 	local_irq_enable();
 	serial_enable_rx_irq();
 	pr_info("mmos: boot complete\n");
+	if (lkdtm_requested())
+		lkdtm_boot_crash();
 	if (ktest_requested())
 		ktest_run_and_exit();
 	shell_run();

@@ -104,12 +104,14 @@ static void put_num(struct out *o, unsigned long long v, bool negative, int base
 		pad(o, ' ', f->width - total);
 }
 
-static void put_symbol(struct out *o, unsigned long addr, bool offset, const struct fmt_spec *f)
+static void put_symbol(struct out *o, unsigned long addr, char kind, const struct fmt_spec *f)
 {
 	char sym[KSYM_NAME_LEN + 40];
 
-	if (offset)
+	if (kind == 'S')
 		sprint_symbol(sym, sizeof(sym), addr);
+	else if (kind == 'B')
+		sprint_backtrace(sym, sizeof(sym), addr);
 	else
 		sprint_symbol_no_offset(sym, sizeof(sym), addr);
 	put_str(o, sym, f);
@@ -201,8 +203,8 @@ static const char *put_pointer(struct out *o, const char *p, struct fmt_spec *f,
 {
 	void *ptr = va_arg(*ap, void *);
 
-	if (*p == 'S' || *p == 's') {
-		put_symbol(o, (unsigned long)ptr, *p == 'S', f);
+	if (*p == 'S' || *p == 's' || *p == 'B') {
+		put_symbol(o, (unsigned long)ptr, *p, f);
 		return p + 1;
 	}
 	/* a plain %p prints the full hex value (mmos does not hash pointers) */

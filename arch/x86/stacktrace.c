@@ -10,6 +10,17 @@
 #include <asm/stacktrace.h>
 #include <kernel/printk.h>
 
+struct guarded_stack *stack_guard_of(unsigned long addr)
+{
+	for (unsigned int i = 0; i < nr_kernel_stacks; i++) {
+		unsigned long lo = (unsigned long)kernel_stacks[i]->guard;
+
+		if (addr >= lo && addr < lo + PAGE_SIZE)
+			return kernel_stacks[i];
+	}
+	return NULL;
+}
+
 static struct guarded_stack *stack_of(unsigned long addr)
 {
 	for (unsigned int i = 0; i < nr_kernel_stacks; i++) {
@@ -50,5 +61,5 @@ void show_trace(unsigned long ip, unsigned long bp)
 	if (ip)
 		printk(KERN_EMERG " %pS\n", (void *)ip);
 	for (unsigned int i = 0; i < n; i++)
-		printk(KERN_EMERG " %pS\n", (void *)entries[i]);
+		printk(KERN_EMERG " %pB\n", (void *)entries[i]);
 }

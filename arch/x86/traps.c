@@ -98,8 +98,9 @@ static void show_regs(struct pt_regs *r)
 	printk(KERN_EMERG "EIP: %pS\n", (void *)r->ip);
 	printk(KERN_EMERG "EAX: %08lx EBX: %08lx ECX: %08lx EDX: %08lx\n", r->ax, r->bx, r->cx,
 	       r->dx);
+	/* after the #DF task switch the faulting ESP was saved in the TSS */
 	printk(KERN_EMERG "ESI: %08lx EDI: %08lx EBP: %08lx ESP: %08lx\n", r->si, r->di, r->bp,
-	       kernel_stack_pointer(r));
+	       r->vector == 8 ? r->sp_unused : kernel_stack_pointer(r));
 	printk(KERN_EMERG "CS: %04lx EFLAGS: %08lx\n", r->cs, r->flags);
 	printk(KERN_EMERG "CR0: %08lx CR2: %08lx CR3: %08lx CR4: %08lx\n", read_cr0(), read_cr2(),
 	       read_cr3(), read_cr4());
@@ -111,8 +112,12 @@ static void page_fault_header(unsigned long cr2, unsigned long err)
 	const char *what = (err & 0x10) ? "instruction fetch" : (err & 2) ? "write access" :
 									   "read access";
 
-	printk(KERN_EMERG "BUG: unable to handle page fault for address: %0*lx\n",
-	       (int)(2 * sizeof(long)), cr2);
+	if (cr2 < PAGE_SIZE)
+		printk(KERN_EMERG "BUG: kernel NULL pointer dereference, address: %0*lx\n",
+		       (int)(2 * sizeof(long)), cr2);
+	else
+		printk(KERN_EMERG "BUG: unable to handle page fault for address: %0*lx\n",
+		       (int)(2 * sizeof(long)), cr2);
 	printk(KERN_EMERG "#PF: supervisor %s in %s mode\n", what, (err & 4) ? "user" : "kernel");
 	printk(KERN_EMERG "#PF: error_code(0x%04lx) - %s\n", err,
 	       (err & 1) ? "permissions violation" : "not-present page");
@@ -128,6 +133,12 @@ static __noreturn void die(struct pt_regs *regs, unsigned long cr2)
 		       (void *)regs->ip);
 		panic("Fatal exception in oops");
 	}
+	if ((v == 14 || v == 8) && stack_guard_of(cr2)) {
+		struct guarded_stack *s = stack_guard_of(cr2);
+
+		printk(KERN_EMERG "BUG: stack guard page was hit at %p (stack is %p..%p)\n",
+		       (void *)cr2, s->stack, s->stack + THREAD_SIZE - 1);
+	}
 	if (v == 14)
 		page_fault_header(cr2, regs->error_code);
 	printk(KERN_EMERG "Oops: %s: %04lx [#%d]\n", exception_names[v], regs->error_code, oops_count);
@@ -140,7 +151,7 @@ static __noreturn void die(struct pt_regs *regs, unsigned long cr2)
 
 void x86_trap_dispatch(struct pt_regs *regs)
 {
-	unsigned long cr2 = regs->vector == 14 ? read_cr2() : 0;
+	unsigned long cr2 = (regs->vector == 14 || regs->vector == 8) ? read_cr2() : 0;
 
 	if (regs->vector >= IRQ_VECTOR_BASE && regs->vector < IRQ_VECTOR_BASE + NR_IRQS) {
 		do_irq((unsigned int)(regs->vector - IRQ_VECTOR_BASE), regs);

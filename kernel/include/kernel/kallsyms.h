@@ -18,6 +18,8 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned lo
 unsigned long kallsyms_lookup_name(const char *name);
 /* "name+0xoff/0xsize", or "0x<addr>" when unknown. Returns the length. */
 int sprint_symbol(char *buf, size_t size, unsigned long addr);
+/* As sprint_symbol for a return address: looks up addr - 1 (%pB). */
+int sprint_backtrace(char *buf, size_t size, unsigned long addr);
 /* "name", or "0x<addr>" when unknown. */
 int sprint_symbol_no_offset(char *buf, size_t size, unsigned long addr);
 

@@ -5,7 +5,8 @@
  * Formats (kernel/vsprintf.c): %d %i %u %x %X %o %c %s %p %% with the flags
  * '-', '0', '#', '+', ' ', a width and precision (numbers or '*'), and the
  * length modifiers hh h l ll L z t j. %pS prints a code address as
- * symbol+0xoff/0xsize, %ps as the bare symbol name.
+ * symbol+0xoff/0xsize, %ps as the bare symbol name, %pB a return address
+ * (looked up one byte back, so a call at the end of a function resolves).
  *
  * Log levels work as in Linux: a message starts with KERN_<LEVEL>; it reaches
  * the console when its level is below console_loglevel (loglevel= on the

@@ -26,6 +26,6 @@ typedef int64_t s64;
 
 typedef u64 phys_addr_t;
 typedef u64 dma_addr_t;
-typedef long ssize_t;
+typedef __PTRDIFF_TYPE__ ssize_t;	/* int on i386, long on x86_64, as size_t */
 
 #endif

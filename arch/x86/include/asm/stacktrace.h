@@ -17,4 +17,7 @@ void show_trace(unsigned long ip, unsigned long bp);
 /* Fill entries[] with return addresses from frame bp on; returns how many. */
 unsigned int save_stack_trace(unsigned long bp, unsigned long *entries, unsigned int max);
 
+/* The kernel stack whose guard page holds addr, or NULL. */
+struct guarded_stack *stack_guard_of(unsigned long addr);
+
 #endif

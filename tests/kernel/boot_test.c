@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/kernel/boot_test.c - what the boot loader handed over.
+ *
+ * The Multiboot memory map arrived (and made it into the e820 table and the
+ * boot log in Linux's form), the protocol is the one tests/run booted with
+ * (test_boot=1|2) and the usable RAM adds up to what QEMU was given
+ * (test_mem_mb=N), less only the holes the PC firmware always keeps.
+ */
+#include <asm/bootinfo.h>
+#include <asm/e820.h>
+#include <kernel/cmdline.h>
+#include <kernel/init.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+static unsigned int test_boot;
+core_param_uint(test_boot, test_boot, 1, 2);
+static unsigned long test_mem_mb;
+core_param_ulong(test_mem_mb, test_mem_mb);
+
+static void test_boot_memory_map_received(struct ktest *t)
+{
+	unsigned int ram = 0;
+
+	ASSERT_GT(t, boot_info.nr_mmap, 0);
+	EXPECT_EQ(t, e820_table.nr_entries, boot_info.nr_mmap);
+	for (unsigned int i = 0; i < boot_info.nr_mmap; i++) {
+		EXPECT_EQ(t, e820_table.entries[i].addr, boot_info.mmap[i].addr);
+		EXPECT_EQ(t, e820_table.entries[i].size, boot_info.mmap[i].size);
+		ram += boot_info.mmap[i].type == E820_TYPE_RAM;
+	}
+	EXPECT_GE(t, ram, 2);	/* conventional memory and extended memory */
+	/* conventional memory starts at 0 on every PC */
+	EXPECT_EQ(t, boot_info.mmap[0].addr, 0);
+	EXPECT_EQ(t, boot_info.mmap[0].type, E820_TYPE_RAM);
+}
+
+static void test_boot_e820_logged(struct ktest *t)
+{
+	char line[96], name[32];
+	const struct e820_entry *e = &e820_table.entries[0];
+
+	/* the boot log is still in the log buffer (it is far smaller than it) */
+	EXPECT_TRUE(t, printk_logged_since(0, "BIOS-provided physical RAM map:\n"));
+	snprintf(line, sizeof(line), "BIOS-e820: [mem %#018llx-%#018llx] %s\n",
+		 (unsigned long long)e->addr, (unsigned long long)(e->addr + e->size - 1),
+		 e820_type_name(e->type, name, sizeof(name)));
+	EXPECT_TRUE(t, printk_logged_since(0, line));
+	EXPECT_TRUE(t, printk_logged_since(0, mmos_banner));
+}
+
+static void test_boot_protocol(struct ktest *t)
+{
+	if (!test_boot)
+		ktest_skip(t, "no test_boot= on the command line");
+	EXPECT_EQ(t, boot_info.protocol, test_boot);
+	if (test_boot == 2)
+		EXPECT_EQ(t, strncmp(boot_info.loader_name, "GRUB", 4), 0);
+}
+
+static void test_boot_ram_size(struct ktest *t)
+{
+	u64 ram = 0, expect = (u64)test_mem_mb << 20;
+
+	if (!test_mem_mb)
+		ktest_skip(t, "no test_mem_mb= on the command line");
+	for (unsigned int i = 0; i < e820_table.nr_entries; i++)
+		if (e820_table.entries[i].type == E820_TYPE_RAM)
+			ram += e820_table.entries[i].size;
+	/* QEMU's map keeps the 640K-1M hole and 128 KiB below the top of low RAM */
+	EXPECT_ULE(t, ram, expect);
+	EXPECT_UGE(t, ram, expect - (1 << 20));
+}
+
+static void test_boot_cmdline_copied(struct ktest *t)
+{
+	/* the runner always boots with ktest= */
+	EXPECT_NOT_NULL(t, strstr(boot_command_line, "ktest="));
+	EXPECT_TRUE(t, ktest_requested());
+}
+
+static struct ktest_case boot_cases[] = {
+	KTEST_CASE(test_boot_memory_map_received),
+	KTEST_CASE(test_boot_e820_logged),
+	KTEST_CASE(test_boot_protocol),
+	KTEST_CASE(test_boot_ram_size),
+	KTEST_CASE(test_boot_cmdline_copied),
+	{}
+};
+
+static struct ktest_suite boot_suite = { .name = "boot", .cases = boot_cases };
+KTEST_SUITE(boot_suite);
