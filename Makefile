@@ -79,9 +79,13 @@ $(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg to
 run qemu: deps all
 	$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -cdrom $(BUILD)/mmos.iso -boot d
 
+# gdb needs the register layout of the arch it debugs: i386 runs under qemu-system-i386
+# (with a CPU model that has PAE and NX) for a gdb session.
+QEMU_GDB := $(if $(filter i386,$(ARCH)),qemu-system-i386 -cpu qemu64,$(QEMU))
+
 qemu-gdb: deps all
 	@echo "QEMU is halted with a gdb stub on tcp::$(GDBPORT); run 'make gdb ARCH=$(ARCH)' in another terminal"
-	$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -S -gdb tcp::$(GDBPORT) \
+	$(QEMU_GDB) $(QEMU_FLAGS) -display none -serial mon:stdio -S -gdb tcp::$(GDBPORT) \
 		-kernel $(BUILD)/mmos.bin -append "$(CMDLINE)"
 
 gdb: $(BUILD)/mmos.elf
