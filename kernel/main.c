@@ -15,6 +15,7 @@
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <mm/mm.h>
 
 #ifdef CONFIG_X86_64
 #define UTS_MACHINE "x86_64"
@@ -34,6 +35,8 @@ void start_kernel(void)
 	pr_notice("Command line: %s\n", boot_command_line);
 	parse_boot_params();
 	setup_arch();
+	mm_core_init();
+	arch_mm_late_init();
 	local_irq_enable();
 	serial_enable_rx_irq();
 	pr_info("mmos: boot complete\n");

@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: MIT
 /*
- * arch/x86/e820.c - the e820 memory map.
+ * arch/x86/e820.c - the e820 memory map: sanitise, edit, report.
  *
- * Owns: e820_table, filled from the Multiboot map, and its boot-log printout
- * in Linux's format. (Sanitising, mem= and memmap= come with the physical
- * memory work.)
- * Tests: tests/kernel/boot_test.c checks the map arrived and matches the loader's.
+ * Owns: e820_table (the kernel's map) and e820_table_firmware (as the loader
+ * passed it). The table operations are pure functions on a struct
+ * e820_table, so tests run them on hand-made maps; the boot sequence in
+ * e820__memory_setup() applies them to the real map and prints each step in
+ * Linux's words. mem= and memmap= are parsed here.
+ * Must not touch: memblock or zones beyond handing RAM ranges to memblock.
+ * Tests: tests/kernel/e820_test.c.
  */
 #include <asm/bootinfo.h>
 #include <asm/e820.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <kernel/cmdline.h>
 #include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/memblock.h>
 
-struct e820_table e820_table;
+struct e820_table e820_table, e820_table_firmware;
 
 const char *e820_type_name(enum e820_type type, char *buf, size_t size)
 {
@@ -25,14 +33,12 @@ const char *e820_type_name(enum e820_type type, char *buf, size_t size)
 	case E820_TYPE_UNUSABLE: return "unusable";
 	case E820_TYPE_PMEM:
 	case E820_TYPE_PRAM:
-	default:
-		break;
-	}
-	if (type == E820_TYPE_PMEM || type == E820_TYPE_PRAM)
 		snprintf(buf, size, "persistent (type %u)", (unsigned int)type);
-	else
+		return buf;
+	default:
 		snprintf(buf, size, "type %u", (unsigned int)type);
-	return buf;
+		return buf;
+	}
 }
 
 void e820__print_table(const struct e820_table *t, const char *who)
@@ -42,32 +48,428 @@ void e820__print_table(const struct e820_table *t, const char *who)
 		char name[32];
 
 		pr_info("%s: [mem %#018Lx-%#018Lx] %s\n", who, (unsigned long long)e->addr,
-			(unsigned long long)(e->addr + e->size - 1), e820_type_name(e->type, name, sizeof(name)));
+			(unsigned long long)(e->addr + e->size - 1),
+			e820_type_name(e->type, name, sizeof(name)));
 	}
+}
+
+/*** Sanitising ***/
+
+struct change_point {
+	u64 addr;
+	unsigned int entry;
+	bool start;
+};
+
+/* Types that never merge with a neighbour of the same type (as Linux). */
+static bool e820_nomerge(enum e820_type type)
+{
+	return type == E820_TYPE_PRAM || type == E820_TYPE_SOFT_RESERVED;
+}
+
+static bool point_before(const struct change_point *a, const struct change_point *b)
+{
+	if (a->addr != b->addr)
+		return a->addr < b->addr;
+	return a->start && !b->start;	/* at one address, starts sort first */
+}
+
+static void trim_ram_to_pages(struct e820_table *t)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < t->nr_entries; i++) {
+		struct e820_entry e = t->entries[i];
+
+		if (e.type == E820_TYPE_RAM) {
+			u64 start = ALIGN(e.addr, PAGE_SIZE), end = ALIGN_DOWN(e.addr + e.size, PAGE_SIZE);
+
+			if (end <= start)
+				continue;
+			e.addr = start;
+			e.size = end - start;
+		}
+		t->entries[n++] = e;
+	}
+	t->nr_entries = n;
+}
+
+/*
+ * The sweep: every entry contributes a start and an end point; walking the
+ * points in address order while tracking which entries cover the current
+ * address, the effective type is the largest covering type. A new output
+ * entry begins wherever that type changes.
+ */
+int e820__sanitize(struct e820_table *t)
+{
+	static struct change_point pts[2 * E820_MAX_ENTRIES];
+	static struct e820_entry out[E820_MAX_ENTRIES];
+	unsigned int active[E820_MAX_ENTRIES], nr_active = 0, np = 0, nout = 0;
+	enum e820_type cur = 0;
+	u64 last = 0;
+
+	for (unsigned int i = 0; i < t->nr_entries; i++)
+		if (t->entries[i].addr + t->entries[i].size < t->entries[i].addr)
+			return -1;
+	for (unsigned int i = 0; i < t->nr_entries; i++) {
+		if (!t->entries[i].size)
+			continue;
+		pts[np++] = (struct change_point){ t->entries[i].addr, i, true };
+		pts[np++] = (struct change_point){ t->entries[i].addr + t->entries[i].size, i, false };
+	}
+	for (unsigned int i = 1; i < np; i++) {	/* insertion sort: n <= 256, mostly sorted */
+		struct change_point p = pts[i];
+		unsigned int j = i;
+
+		for (; j > 0 && point_before(&p, &pts[j - 1]); j--)
+			pts[j] = pts[j - 1];
+		pts[j] = p;
+	}
+	for (unsigned int i = 0; i < np; i++) {
+		enum e820_type type = 0;
+
+		if (pts[i].start) {
+			active[nr_active++] = pts[i].entry;
+		} else {
+			for (unsigned int k = 0; k < nr_active; k++)
+				if (active[k] == pts[i].entry) {
+					active[k] = active[--nr_active];
+					break;
+				}
+		}
+		for (unsigned int k = 0; k < nr_active; k++)
+			if (t->entries[active[k]].type > type)
+				type = t->entries[active[k]].type;
+		if (type == cur && !e820_nomerge(type))
+			continue;
+		if (cur) {
+			out[nout - 1].size = pts[i].addr - last;
+			if (!out[nout - 1].size)
+				nout--;
+		}
+		if (type) {
+			if (nout == E820_MAX_ENTRIES)
+				break;
+			out[nout++] = (struct e820_entry){ pts[i].addr, 0, type };
+			last = pts[i].addr;
+		}
+		cur = type;
+	}
+	memcpy(t->entries, out, nout * sizeof(out[0]));
+	t->nr_entries = nout;
+	trim_ram_to_pages(t);
+	return 0;
+}
+
+/*** Editing ***/
+
+void e820__range_add(struct e820_table *t, u64 start, u64 size, enum e820_type type)
+{
+	if (!size || t->nr_entries >= E820_MAX_ENTRIES) {
+		if (size)
+			pr_err("e820: too many entries; [mem %#018Lx-%#018Lx] dropped\n",
+			       (unsigned long long)start, (unsigned long long)(start + size - 1));
+		return;
+	}
+	t->entries[t->nr_entries++] = (struct e820_entry){ start, size, type };
+}
+
+/* Take [start, end) out of every matching entry; add it back as new_type if new_type. */
+static u64 range_change(struct e820_table *t, u64 start, u64 end, enum e820_type old_type,
+			bool check_type, enum e820_type new_type)
+{
+	u64 changed = 0;
+	unsigned int n = t->nr_entries;
+
+	for (unsigned int i = 0; i < n; i++) {
+		struct e820_entry *e = &t->entries[i];
+		u64 e_end = e->addr + e->size, lo, hi;
+
+		if (check_type && e->type != old_type)
+			continue;
+		lo = max(start, e->addr);
+		hi = min(end, e_end);
+		if (lo >= hi)
+			continue;
+		changed += hi - lo;
+		if (new_type)
+			e820__range_add(t, lo, hi - lo, new_type);
+		if (lo == e->addr && hi == e_end) {
+			e->size = 0;	/* all of it: sanitising drops the empty entry */
+		} else if (lo == e->addr) {
+			e->addr = hi;
+			e->size = e_end - hi;
+		} else {
+			e->size = lo - e->addr;
+			if (hi < e_end)	/* the middle: keep the tail as its own entry */
+				e820__range_add(t, hi, e_end - hi, e->type);
+		}
+	}
+	return changed;
+}
+
+u64 e820__range_update(struct e820_table *t, u64 start, u64 size, enum e820_type old_type,
+		       enum e820_type new_type)
+{
+	if (old_type == new_type || start + size < start)
+		return 0;
+	return range_change(t, start, start + size, old_type, true, new_type);
+}
+
+u64 e820__range_remove(struct e820_table *t, u64 start, u64 size, enum e820_type old_type,
+		       bool check_type)
+{
+	if (start + size < start)
+		size = ~0ULL - start;
+	return range_change(t, start, start + size, old_type, check_type, 0);
+}
+
+void e820__apply_mem_limit(struct e820_table *t, u64 limit)
+{
+	e820__range_remove(t, limit, ~0ULL - limit, E820_TYPE_RAM, true);
+}
+
+/*** mem= and memmap= ***/
+
+struct memmap_op {
+	enum { OP_EXACTMAP, OP_ADD, OP_LIMIT } kind;
+	u64 size, start;
+	enum e820_type type;
+};
+
+/* Parse one memmap= item (NUL-terminated). Returns 0 or -EINVAL. */
+static int parse_memmap_item(const char *s, struct memmap_op *op)
+{
+	char *end;
+
+	if (!strcmp(s, "exactmap")) {
+		op->kind = OP_EXACTMAP;
+		return 0;
+	}
+	if (*s < '0' || *s > '9')
+		return -EINVAL;
+	op->size = memparse(s, &end);
+	if (!op->size)
+		return -EINVAL;
+	if (!*end) {
+		op->kind = OP_LIMIT;
+		return 0;
+	}
+	switch (*end) {
+	case '@': op->type = E820_TYPE_RAM; break;
+	case '#': op->type = E820_TYPE_ACPI; break;
+	case '$': op->type = E820_TYPE_RESERVED; break;
+	case '!': op->type = E820_TYPE_PRAM; break;
+	default: return -EINVAL;
+	}
+	s = end + 1;
+	if (*s < '0' || *s > '9')
+		return -EINVAL;
+	op->start = memparse(s, &end);
+	if (*end || op->start + op->size < op->start)
+		return -EINVAL;
+	op->kind = OP_ADD;
+	return 0;
+}
+
+#define MEMMAP_MAX_OPS	16
+
+int e820__apply_memmap(struct e820_table *t, const char *arg)
+{
+	struct memmap_op ops[MEMMAP_MAX_OPS];
+	unsigned int n = 0;
+	char item[64];
+
+	while (*arg) {	/* parse everything first: a malformed argument changes nothing */
+		size_t len = 0;
+
+		while (arg[len] && arg[len] != ',')
+			len++;
+		if (!len || len >= sizeof(item) || n == MEMMAP_MAX_OPS)
+			return -EINVAL;
+		memcpy(item, arg, len);
+		item[len] = '\0';
+		if (parse_memmap_item(item, &ops[n++]))
+			return -EINVAL;
+		arg += len + (arg[len] == ',');
+	}
+	if (!n)
+		return -EINVAL;
+	for (unsigned int i = 0; i < n; i++) {
+		if (ops[i].kind == OP_EXACTMAP)
+			t->nr_entries = 0;
+		else if (ops[i].kind == OP_LIMIT)
+			e820__apply_mem_limit(t, ops[i].size);
+		else
+			e820__range_add(t, ops[i].start, ops[i].size, ops[i].type);
+	}
+	return 0;
+}
+
+#define MEMMAP_MAX_ARGS	8
+
+static u64 mem_limit;
+static char memmap_args[MEMMAP_MAX_ARGS][128];
+static unsigned int nr_memmap_args;
+
+static int set_mem(const char *val, const struct kernel_param *kp)
+{
+	char *end;
+	u64 v;
+
+	(void)kp;
+	if (!val || *val < '0' || *val > '9')
+		return -EINVAL;
+	v = memparse(val, &end);
+	if (*end || !v)
+		return -EINVAL;
+	mem_limit = v;
+	return 0;
+}
+
+static int get_mem(char *buf, size_t size, const struct kernel_param *kp)
+{
+	(void)kp;
+	return mem_limit ? scnprintf(buf, size, "%llu", (unsigned long long)mem_limit) :
+			   scnprintf(buf, size, "(no limit)");
+}
+
+static const struct kernel_param_ops mem_ops = { set_mem, get_mem, "size with K/M/G suffix" };
+core_param_cb(mem, mem_ops);
+
+static int set_memmap(const char *val, const struct kernel_param *kp)
+{
+	static struct e820_table scratch;
+
+	(void)kp;
+	if (!val || strlen(val) >= sizeof(memmap_args[0]))
+		return -EINVAL;
+	scratch.nr_entries = 0;
+	if (e820__apply_memmap(&scratch, val))	/* syntax check only */
+		return -EINVAL;
+	if (nr_memmap_args == MEMMAP_MAX_ARGS)
+		return -ERANGE;
+	strlcpy(memmap_args[nr_memmap_args++], val, sizeof(memmap_args[0]));
+	return 0;
+}
+
+static int get_memmap(char *buf, size_t size, const struct kernel_param *kp)
+{
+	(void)kp;
+	return scnprintf(buf, size, "%u given", nr_memmap_args);
+}
+
+static const struct kernel_param_ops memmap_ops = {
+	set_memmap, get_memmap, "nn[KMG]@ss / nn$ss / nn#ss / nn!ss / exactmap list"
+};
+core_param_cb(memmap, memmap_ops);
+
+/*** Queries ***/
+
+unsigned long e820__end_ram_pfn(const struct e820_table *t, unsigned long limit_pfn)
+{
+	unsigned long last = 0;
+
+	for (unsigned int i = 0; i < t->nr_entries; i++) {
+		const struct e820_entry *e = &t->entries[i];
+		unsigned long start = PFN_UP(e->addr), end = PFN_DOWN(e->addr + e->size);
+
+		if (e->type != E820_TYPE_RAM || start >= limit_pfn)
+			continue;
+		end = min(end, limit_pfn);
+		if (end > last)
+			last = end;
+	}
+	return last;
+}
+
+u64 e820__ram_bytes(const struct e820_table *t)
+{
+	u64 sum = 0;
+
+	for (unsigned int i = 0; i < t->nr_entries; i++)
+		if (t->entries[i].type == E820_TYPE_RAM)
+			sum += t->entries[i].size;
+	return sum;
+}
+
+/*** Boot ***/
+
+static void print_change(const char *what, u64 start, u64 size, const char *tail)
+{
+	pr_info("e820: %s [mem %#010Lx-%#010Lx] %s\n", what, (unsigned long long)start,
+		(unsigned long long)(start + size - 1), tail);
+}
+
+static void sanitize_or_warn(struct e820_table *t, const char *when)
+{
+	if (e820__sanitize(t))
+		pr_err("e820: %s: an entry wraps around the address space; map left as is\n", when);
+}
+
+/* The highest physical address the arch can use (exclusive). */
+static u64 arch_phys_limit(void)
+{
+#ifdef CONFIG_X86_64
+	unsigned int bits = boot_cpu_data.phys_bits < 46 ? boot_cpu_data.phys_bits : 46;
+
+	return 1ULL << bits;
+#else
+	return 1ULL << 36;	/* PAE: 36-bit physical addresses, 64 GiB */
+#endif
+}
+
+static void e820__apply_user_map(void)
+{
+	bool user = mem_limit || nr_memmap_args;
+
+	for (unsigned int i = 0; i < nr_memmap_args; i++)
+		e820__apply_memmap(&e820_table, memmap_args[i]);
+	if (mem_limit)
+		e820__apply_mem_limit(&e820_table, mem_limit);
+	if (!user)
+		return;
+	sanitize_or_warn(&e820_table, "user map");
+	pr_info("user-defined physical RAM map:\n");
+	e820__print_table(&e820_table, "user");
 }
 
 void e820__memory_setup(void)
 {
-	e820_table.nr_entries = 0;
-	for (unsigned int i = 0; i < boot_info.nr_mmap && i < E820_MAX_ENTRIES; i++) {
-		const struct boot_mmap_entry *b = &boot_info.mmap[i];
+	struct e820_table *fw = &e820_table_firmware;
+	u64 limit = arch_phys_limit(), n;
 
-		e820_table.entries[e820_table.nr_entries++] =
-			(struct e820_entry){ b->addr, b->size, (enum e820_type)b->type };
-	}
+	fw->nr_entries = 0;
+	for (unsigned int i = 0; i < boot_info.nr_mmap; i++)
+		e820__range_add(fw, boot_info.mmap[i].addr, boot_info.mmap[i].size,
+				(enum e820_type)boot_info.mmap[i].type);
 	pr_info("BIOS-provided physical RAM map:\n");
-	e820__print_table(&e820_table, "BIOS-e820");
+	e820__print_table(fw, "BIOS-e820");
+
+	e820_table = *fw;
+	sanitize_or_warn(&e820_table, "firmware map");
+	/* x86: page 0 is never RAM to the kernel; 640 KiB-1 MiB is the BIOS's */
+	if (e820__range_update(&e820_table, 0, PAGE_SIZE, E820_TYPE_RAM, E820_TYPE_RESERVED))
+		print_change("update", 0, PAGE_SIZE, "usable ==> reserved");
+	print_change("remove", 0xa0000, 0x60000, "usable");	/* Linux prints it either way */
+	e820__range_remove(&e820_table, 0xa0000, 0x60000, E820_TYPE_RAM, true);
+	sanitize_or_warn(&e820_table, "BIOS range");
+	e820__apply_user_map();
+	n = e820__range_remove(&e820_table, limit, ~0ULL - limit, E820_TYPE_RAM, true);
+	if (n)
+		pr_warn("e820: %llu MiB of RAM above the %llu GiB the CPU can address: removed\n",
+			(unsigned long long)(n >> 20), (unsigned long long)(limit >> 30));
+	sanitize_or_warn(&e820_table, "arch limit");
+	pr_info("e820: sanitized physical RAM map:\n");
+	e820__print_table(&e820_table, "e820");
 }
 
-u64 e820__end_of_ram(void)
+void e820__memblock_setup(void)
 {
-	u64 end = 0;
-
 	for (unsigned int i = 0; i < e820_table.nr_entries; i++) {
 		const struct e820_entry *e = &e820_table.entries[i];
 
-		if (e->type == E820_TYPE_RAM && e->addr + e->size > end)
-			end = e->addr + e->size;
+		if (e->type == E820_TYPE_RAM)
+			memblock_add(e->addr, e->size);
 	}
-	return end;
 }

@@ -25,10 +25,12 @@ static void test_boot_memory_map_received(struct ktest *t)
 	unsigned int ram = 0;
 
 	ASSERT_GT(t, boot_info.nr_mmap, 0);
-	EXPECT_EQ(t, e820_table.nr_entries, boot_info.nr_mmap);
+	/* the firmware table is the loader's map, entry for entry */
+	EXPECT_EQ(t, e820_table_firmware.nr_entries, boot_info.nr_mmap);
 	for (unsigned int i = 0; i < boot_info.nr_mmap; i++) {
-		EXPECT_EQ(t, e820_table.entries[i].addr, boot_info.mmap[i].addr);
-		EXPECT_EQ(t, e820_table.entries[i].size, boot_info.mmap[i].size);
+		EXPECT_EQ(t, e820_table_firmware.entries[i].addr, boot_info.mmap[i].addr);
+		EXPECT_EQ(t, e820_table_firmware.entries[i].size, boot_info.mmap[i].size);
+		EXPECT_EQ(t, e820_table_firmware.entries[i].type, boot_info.mmap[i].type);
 		ram += boot_info.mmap[i].type == E820_TYPE_RAM;
 	}
 	EXPECT_GE(t, ram, 2);	/* conventional memory and extended memory */
@@ -40,7 +42,7 @@ static void test_boot_memory_map_received(struct ktest *t)
 static void test_boot_e820_logged(struct ktest *t)
 {
 	char line[96], name[32];
-	const struct e820_entry *e = &e820_table.entries[0];
+	const struct e820_entry *e = &e820_table_firmware.entries[0];
 
 	/* the boot log is still in the log buffer (it is far smaller than it) */
 	EXPECT_TRUE(t, printk_logged_since(0, "BIOS-provided physical RAM map:\n"));
@@ -66,9 +68,9 @@ static void test_boot_ram_size(struct ktest *t)
 
 	if (!test_mem_mb)
 		ktest_skip(t, "no test_mem_mb= on the command line");
-	for (unsigned int i = 0; i < e820_table.nr_entries; i++)
-		if (e820_table.entries[i].type == E820_TYPE_RAM)
-			ram += e820_table.entries[i].size;
+	for (unsigned int i = 0; i < e820_table_firmware.nr_entries; i++)
+		if (e820_table_firmware.entries[i].type == E820_TYPE_RAM)
+			ram += e820_table_firmware.entries[i].size;
 	/* QEMU's map keeps the 640K-1M hole and 128 KiB below the top of low RAM */
 	EXPECT_ULE(t, ram, expect);
 	EXPECT_UGE(t, ram, expect - (1 << 20));

@@ -12,8 +12,9 @@
  *    below every kernel stack left unmapped. On i386 the image lies inside
  *    the direct map, so that part of the direct map is the image mapping.
  * No page is both writable and executable; paging_init checks that.
- * Table pages come from a pool in .bss (like Linux's brk area) until the
- * physical memory allocator exists.
+ * Table pages come from a pool in .bss (like Linux's brk area) for the
+ * direct map, then from memblock, then from the buddy allocator.
+ * x86_64 also backs the vmemmap (the struct page array) here.
  * Tests: tests/kernel/traps_test.c (W^X, guards, NX on the direct map).
  */
 #include <asm/desc.h>
@@ -23,6 +24,9 @@
 #include <kernel/bug.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <asm/pgtable_areas.h>
+#include <mm/gfp.h>
+#include <mm/memblock.h>
 
 #define PGTABLE_POOL_PAGES	96	/* enough for a 64 GiB direct map */
 
@@ -83,18 +87,69 @@ static void map_direct(u64 start, u64 end, u64 hole_start, u64 hole_end)
 		      (unsigned long long)end);
 }
 
-static u64 direct_map_limit(void)
+/* After paging_init: page tables come from memblock, in the direct map. */
+static phys_addr_t memblock_pgtable_alloc(void)
 {
-#ifdef CONFIG_X86_64
-	return 1ULL << boot_cpu_data.phys_bits;
-#else
-	return LOWMEM_LIMIT;
-#endif
+	phys_addr_t pa = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, 0, PFN_PHYS(max_low_pfn),
+						   MEMBLOCK_PGTABLE);
+
+	if (pa)
+		memset(__va(pa), 0, PAGE_SIZE);
+	return pa;
 }
+
+/* Once the buddy allocator runs: zeroed low-memory pages from it. */
+static phys_addr_t buddy_pgtable_alloc(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+	return page ? page_to_phys(page) : 0;
+}
+
+void arch_mm_late_init(void)
+{
+	pgtable_set_allocator(buddy_pgtable_alloc);
+}
+
+#ifdef CONFIG_X86_64
+/* Back [start, end) of the vmemmap with 2 MiB pages (4 KiB if none is free). */
+int arch_vmemmap_populate(unsigned long start, unsigned long end)
+{
+	for (unsigned long va = ALIGN_DOWN(start, PMD_SIZE); va < end; va += PMD_SIZE) {
+		phys_addr_t pa;
+
+		if (arch_query(va, NULL, NULL, NULL))
+			continue;	/* a neighbouring section brought it in */
+		pa = memblock_phys_alloc_range(PMD_SIZE, PMD_SIZE, 0, MEMBLOCK_ALLOC_ANYWHERE,
+					       MEMBLOCK_MEMMAP);
+		if (pa) {
+			if (arch_map_range(va, pa, PMD_SIZE, PAGE_KERNEL))
+				return -1;
+			continue;
+		}
+		for (unsigned long v = max(va, ALIGN_DOWN(start, PAGE_SIZE));
+		     v < min(va + PMD_SIZE, end); v += PAGE_SIZE) {
+			pa = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, 0,
+						       MEMBLOCK_ALLOC_ANYWHERE, MEMBLOCK_MEMMAP);
+			if (!pa || arch_map_page(v, pa, PAGE_KERNEL))
+				return -1;
+		}
+	}
+	return 0;
+}
+#else
+/* Create the fixmap's page table now, so kmap_local never allocates. */
+static void fixmap_init(void)
+{
+	if (arch_map_page(FIXADDR_START, 0, PAGE_KERNEL))
+		panic("paging: no page table for the fixmap");
+	arch_unmap_page(FIXADDR_START);
+}
+#endif
 
 void paging_init(void)
 {
-	u64 limit = direct_map_limit(), mapped = 0;
+	u64 limit = PFN_PHYS(max_low_pfn), mapped = 0;
 	/* On i386 the image is part of the direct map; keep it for map_kernel_image. */
 	u64 hole_start = KERNEL_VMA == PAGE_OFFSET ? __pa(_text) : 0;
 	u64 hole_end = KERNEL_VMA == PAGE_OFFSET ? __pa(_end) : 0;
@@ -132,7 +187,9 @@ void paging_init(void)
 	write_cr3(kernel_pgd_phys);
 #ifndef CONFIG_X86_64
 	set_double_fault_cr3(kernel_pgd_phys);
+	fixmap_init();
 #endif
+	pgtable_set_allocator(memblock_pgtable_alloc);
 	pr_info("paging: %s, direct map of %llu MiB at %#lx, %lu page-table pages\n",
 		PGTABLE_LEVELS == 4 ? "4-level" : "PAE 3-level", (unsigned long long)(mapped >> 20),
 		PAGE_OFFSET, (unsigned long)pool_used);

@@ -12,6 +12,9 @@ __noreturn void start_kernel(void);
 /* Arch bring-up: CPU tables, memory map, paging, interrupts, timer. */
 void setup_arch(void);
 
+/* Arch: once the page allocator runs (page tables come from it from now on). */
+void arch_mm_late_init(void);
+
 extern const char mmos_banner[];
 
 #endif

@@ -3,10 +3,10 @@
  * asm/e820.h - the physical memory map in the firmware's (e820) terms.
  *
  * Types and their boot-log names follow Linux (E820_TYPE_*). The table is
- * built from the Multiboot map (the loader got it from the BIOS e820 call)
- * and printed the way Linux prints it:
- *     BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable
- * with the end inclusive.
+ * built from the Multiboot map (the loader got it from the BIOS e820 call),
+ * printed as Linux prints it ("BIOS-e820: [mem 0x...-0x...] usable", end
+ * inclusive), sanitised, trimmed the way x86 Linux trims it before zones are
+ * sized, and edited by mem= and memmap=.
  */
 #ifndef ASM_E820_H
 #define ASM_E820_H
@@ -37,15 +37,53 @@ struct e820_table {
 	struct e820_entry entries[E820_MAX_ENTRIES];
 };
 
-extern struct e820_table e820_table;
+/* The kernel's map, and the firmware's as it arrived (for reports and tests). */
+extern struct e820_table e820_table, e820_table_firmware;
 
 /* The boot-log name of a type ("usable", "reserved", "ACPI data", ...). */
 const char *e820_type_name(enum e820_type type, char *buf, size_t size);
 /* Print every entry as "<who>: [mem %#018Lx-%#018Lx] <type>". */
 void e820__print_table(const struct e820_table *t, const char *who);
-/* Fill e820_table from boot_info and print it as BIOS-e820. */
+
+/*
+ * Sanitise t in place, as Linux's e820__update_table() does: overlapping
+ * entries resolve to the numerically largest type, touching entries of one
+ * type merge (not PRAM or soft-reserved), empty ones go, the result is
+ * sorted. Then RAM is trimmed inward to page boundaries. Returns 0, or -1
+ * (table unchanged) if an entry wraps around the address space.
+ */
+int e820__sanitize(struct e820_table *t);
+
+/* Edits; each leaves the table unsorted until the next e820__sanitize(). */
+void e820__range_add(struct e820_table *t, u64 start, u64 size, enum e820_type type);
+/* Change [start, start+size) from old_type to new_type; returns bytes changed. */
+u64 e820__range_update(struct e820_table *t, u64 start, u64 size, enum e820_type old_type,
+		       enum e820_type new_type);
+/* Remove [start, start+size) (only entries of old_type if check_type); returns bytes removed. */
+u64 e820__range_remove(struct e820_table *t, u64 start, u64 size, enum e820_type old_type,
+		       bool check_type);
+
+/*
+ * Apply one memmap= argument (a comma-separated list of exactmap, nn@ss,
+ * nn$ss, nn#ss, nn!ss, or nn alone = mem=nn) to t. Returns 0 or -EINVAL
+ * (t unchanged if the whole argument is malformed).
+ */
+int e820__apply_memmap(struct e820_table *t, const char *arg);
+/* mem=nn: remove all RAM at or above limit. */
+void e820__apply_mem_limit(struct e820_table *t, u64 limit);
+
+/* Highest end pfn of RAM below limit_pfn (exclusive), 0 if none. */
+unsigned long e820__end_ram_pfn(const struct e820_table *t, unsigned long limit_pfn);
+/* Total bytes of RAM in t. */
+u64 e820__ram_bytes(const struct e820_table *t);
+
+/*
+ * Boot: copy the loader's map, print it, sanitise, trim the BIOS range
+ * (page 0 reserved, 640 KiB-1 MiB removed), apply mem=/memmap= and clamp to
+ * what the arch addresses, printing each step as Linux does.
+ */
 void e820__memory_setup(void);
-/* Highest end address of RAM in the table (exclusive), 0 if none. */
-u64 e820__end_of_ram(void);
+/* Register e820 RAM with memblock. */
+void e820__memblock_setup(void);
 
 #endif

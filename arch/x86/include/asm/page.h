@@ -8,8 +8,8 @@
  * i386 (PAE, 3G/1G split):
  *   0xc0000000          PAGE_OFFSET: direct map of low memory, which holds
  *                       the kernel image too (linked at phys + PAGE_OFFSET)
- *   LOWMEM_LIMIT        end of the direct map; above it the vmalloc, kmap
- *                       and fixmap areas (sized by the memory issue)
+ *   high_memory         end of the direct map (max_low_pfn); above it the
+ *                       vmalloc, kmap and fixmap areas (asm/pgtable_areas.h)
  *
  * A physical address becomes a pointer only through __va() (direct-mapped
  * RAM) or kmap (highmem, later).
@@ -38,8 +38,6 @@ static inline phys_addr_t __pa(const volatile void *p)
 #else
 #define PAGE_OFFSET		0xc0000000UL
 #define KERNEL_VMA		PAGE_OFFSET
-/* Provisional: 896 MiB of lowmem; the memory issue derives it from the map. */
-#define LOWMEM_LIMIT		0x38000000ULL
 static inline phys_addr_t __pa(const volatile void *p)
 {
 	return (unsigned long)p - PAGE_OFFSET;

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/mmzone.h - zones, free areas, the node, zonelists and watermarks.
+ *
+ * Why each zone exists (x86):
+ *   ZONE_DMA      [0, 16 MiB): ISA devices can only address 24 bits.
+ *   ZONE_DMA32    [16 MiB, 4 GiB), x86_64 only: devices with 32-bit DMA.
+ *   ZONE_NORMAL   x86_64: everything above 4 GiB. i386: [16 MiB, max_low_pfn),
+ *                 the low memory the kernel maps permanently.
+ *   ZONE_HIGHMEM  i386 only: [max_low_pfn, end). No permanent kernel
+ *                 mapping: page_address() is NULL; reach it through kmap.
+ *   ZONE_MOVABLE  always empty in mmos (Linux fills it with kernelcore=).
+ *
+ * Locking: zone->lock protects free_area[] and the zone's free counters;
+ * the per-CPU lists are protected by disabling interrupts on their CPU.
+ */
+#ifndef MM_MMZONE_H
+#define MM_MMZONE_H
+
+#include <kernel/spinlock.h>
+#include <mm/mmconfig.h>
+#include <mm/page_list.h>
+
+#define MAX_PAGE_ORDER		10	/* inclusive: orders 0..10 */
+#define NR_PAGE_ORDERS		(MAX_PAGE_ORDER + 1)
+#define MAX_ORDER_NR_PAGES	(1UL << MAX_PAGE_ORDER)
+#define PAGE_ALLOC_COSTLY_ORDER	3
+#define pageblock_order		9
+
+enum zone_type {
+	ZONE_DMA,
+#ifdef CONFIG_ZONE_DMA32
+	ZONE_DMA32,
+#endif
+	ZONE_NORMAL,
+#ifdef CONFIG_HIGHMEM
+	ZONE_HIGHMEM,
+#endif
+	ZONE_MOVABLE,
+	MAX_NR_ZONES
+};
+
+enum zone_watermarks {
+	WMARK_MIN,
+	WMARK_LOW,
+	WMARK_HIGH,
+	WMARK_PROMO,
+	NR_WMARK
+};
+
+struct free_area {
+	struct page_list free_list;	/* first pages of free blocks of this order */
+	unsigned long nr_free;		/* blocks, not pages */
+};
+
+/* Per-CPU cache of order-0 pages, refilled and drained in batches. */
+struct per_cpu_pages {
+	int count;
+	int high;
+	int batch;
+	struct page_list list;
+};
+
+struct pglist_data;
+
+struct zone {
+	unsigned long _watermark[NR_WMARK];
+	unsigned long watermark_boost;
+	/* pages to keep free here for requests that could have used zone j */
+	long lowmem_reserve[MAX_NR_ZONES];
+	struct pglist_data *zone_pgdat;
+	const char *name;
+	unsigned long zone_start_pfn;
+	unsigned long spanned_pages;	/* end - start, holes included */
+	unsigned long present_pages;	/* pfns with RAM */
+	unsigned long managed_pages;	/* pages the buddy allocator owns */
+	int pcp_batch, pcp_high;
+
+	spinlock_t lock;
+	unsigned long nr_free;		/* NR_FREE_PAGES: pages in free_area[] */
+	struct free_area free_area[NR_PAGE_ORDERS];
+	unsigned long nr_alloc_failed;
+};
+
+struct zonelist {
+	struct zone *zones[MAX_NR_ZONES + 1];	/* populated zones, highest first, NULL-ended */
+};
+
+typedef struct pglist_data {
+	struct zone node_zones[MAX_NR_ZONES];
+	struct zonelist node_zonelist;
+	int nr_zones;
+	unsigned long node_start_pfn;
+	unsigned long node_present_pages;
+	unsigned long node_spanned_pages;
+} pg_data_t;
+
+extern pg_data_t contig_page_data;
+#define NODE_DATA(nid)		(&contig_page_data)
+
+extern const char *const zone_names[MAX_NR_ZONES];
+
+static inline unsigned long zone_end_pfn(const struct zone *z)
+{
+	return z->zone_start_pfn + z->spanned_pages;
+}
+
+static inline bool populated_zone(const struct zone *z)
+{
+	return z->present_pages != 0;
+}
+
+static inline enum zone_type zone_idx(const struct zone *z)
+{
+	return (enum zone_type)(z - z->zone_pgdat->node_zones);
+}
+
+static inline bool is_highmem_idx(enum zone_type idx)
+{
+#ifdef CONFIG_HIGHMEM
+	return idx == ZONE_HIGHMEM;
+#else
+	(void)idx;
+	return false;
+#endif
+}
+
+static inline bool zone_spans_pfn(const struct zone *z, unsigned long pfn)
+{
+	return pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z);
+}
+
+static inline unsigned long wmark_pages(const struct zone *z, enum zone_watermarks w)
+{
+	return z->_watermark[w] + z->watermark_boost;
+}
+#define min_wmark_pages(z)	wmark_pages(z, WMARK_MIN)
+#define low_wmark_pages(z)	wmark_pages(z, WMARK_LOW)
+#define high_wmark_pages(z)	wmark_pages(z, WMARK_HIGH)
+
+#define for_each_zone(z) \
+	for ((z) = contig_page_data.node_zones; \
+	     (z) < contig_page_data.node_zones + MAX_NR_ZONES; (z)++)
+#define for_each_populated_zone(z) \
+	for_each_zone(z) if (!populated_zone(z)) ; else
+
+#endif

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/internal.h - shared between mm/ files and their tests; not an interface.
+ */
+#ifndef MM_INTERNAL_H
+#define MM_INTERNAL_H
+
+#include <mm/gfp.h>
+#include <mm/mm.h>
+
+/* alloc_flags: which watermark, and how deep into the reserves. */
+#define ALLOC_WMARK_MIN		WMARK_MIN
+#define ALLOC_WMARK_LOW		WMARK_LOW
+#define ALLOC_WMARK_HIGH	WMARK_HIGH
+#define ALLOC_NO_WATERMARKS	0x04	/* ignore watermarks (last resort) */
+#define ALLOC_WMARK_MASK	(ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_MIN_RESERVE	0x20	/* __GFP_HIGH: half of min may be used */
+#define ALLOC_NON_BLOCK		0x40	/* cannot sleep: a further quarter */
+
+extern int min_free_kbytes;
+extern int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES];
+extern int watermark_scale_factor;
+
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       enum zone_type highest_zoneidx, unsigned int alloc_flags);
+
+/* Free a block the boot code hands over (pages already in free state). */
+void __free_pages_core(struct page *page, unsigned int order);
+/* Recompute min_free_kbytes, watermarks, lowmem_reserve and pcp sizes. */
+void init_per_zone_wmark_min(void);
+void build_all_zonelists(void);
+/* 4 * sqrt(lowmem_kbytes), clamped to [128, 262144]: Linux's formula. */
+unsigned long calculate_min_free_kbytes_for(unsigned long lowmem_kbytes);
+unsigned long int_sqrt(unsigned long x);
+
+/* Per-CPU list of a zone on this CPU (interrupts must be off). */
+struct per_cpu_pages *this_cpu_pcp(struct zone *zone);
+int zone_batchsize(const struct zone *zone);
+
+#endif

@@ -1,0 +1,536 @@
+// SPDX-License-Identifier: MIT
+/*
+ * mm/page_alloc.c - the buddy allocator.
+ *
+ * Owns: the zones' free lists and free counters, the per-CPU order-0 lists,
+ * the allocation path (GFP -> zonelist walk -> watermark check -> per-CPU
+ * list or buddy split) and the free path (checks -> per-CPU list or buddy
+ * merge), and the "BUG: Bad page state" reports.
+ * Must not touch: page tables, memblock, slab objects.
+ * Locking: zone->lock (IRQs off) for free_area[] and zone->nr_free; the
+ * per-CPU lists with IRQs off on their CPU. Order: pcp (IRQs off) -> zone->lock.
+ * Tests: tests/kernel/page_alloc_test.c, tests/kernel/gfp_test.c.
+ */
+#include <kernel/bug.h>
+#include <kernel/percpu.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/highmem.h>
+#include "internal.h"
+
+static DEFINE_PER_CPU(struct per_cpu_pages[MAX_NR_ZONES], pcp_lists);
+static unsigned long nr_bad_pages;
+
+struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
+{
+	return &(*this_cpu_ptr(&pcp_lists))[zone_idx(zone)];
+}
+
+unsigned long bad_page_count(void)
+{
+	return nr_bad_pages;
+}
+
+/*** Free lists (zone->lock held) ***/
+
+static void set_buddy_order(struct page *page, unsigned int order)
+{
+	set_page_private(page, order);
+	page->page_type = PGTY_buddy;
+}
+
+static void add_to_free_list(struct page *page, struct zone *zone, unsigned int order, bool tail)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	set_buddy_order(page, order);
+	if (tail)
+		page_list_add_tail(&area->free_list, page);
+	else
+		page_list_add(&area->free_list, page);
+	area->nr_free++;
+	zone->nr_free += 1UL << order;
+}
+
+static void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	page_list_del(&area->free_list, page);
+	page->page_type = PAGE_TYPE_NONE;
+	set_page_private(page, 0);
+	area->nr_free--;
+	zone->nr_free -= 1UL << order;
+}
+
+/* Is buddy the first page of a free block of exactly this order, in page's zone? */
+static bool page_is_buddy(const struct page *page, const struct page *buddy, unsigned int order)
+{
+	return PageBuddy(buddy) && page_private(buddy) == order &&
+	       page_zonenum(buddy) == page_zonenum(page);
+}
+
+/*
+ * Freeing: the buddy system's merge.
+ *
+ * A free block of order o starting at pfn has exactly one buddy: the block
+ * of the same order it was split from, at pfn ^ (1 << o). If that buddy is
+ * free too (on the order-o list, in the same zone), the two are taken off
+ * and become one block of order o + 1 starting at pfn & ~(1 << o); repeat
+ * until the buddy is busy or the order is MAX_PAGE_ORDER:
+ *
+ *   order 0:  [A][b]            A freed, buddy b free  -> merge
+ *   order 1:  [A  b][c  d]      buddy (c d) free       -> merge
+ *   order 2:  [A  b  c  d][e f g h]   ...
+ *
+ * The final block goes on its list; at the tail when its own buddy one order
+ * up is free (a merge there is likely soon, so keep it out of the way).
+ */
+static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+			    unsigned int order)
+{
+	bool tail = false;
+
+	while (order < MAX_PAGE_ORDER) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy = page + ((long)buddy_pfn - (long)pfn);
+
+		/* outside the zone there may not even be a struct page */
+		if (!zone_spans_pfn(zone, buddy_pfn) || !page_is_buddy(page, buddy, order))
+			break;
+		del_page_from_free_list(buddy, zone, order);
+		pfn &= buddy_pfn;
+		page = pfn_to_page(pfn);
+		order++;
+	}
+	if (order < MAX_PAGE_ORDER - 1) {
+		unsigned long higher = (pfn & ~((2UL << order) - 1)) ^ (2UL << order);
+
+		tail = zone_spans_pfn(zone, higher) && page_is_buddy(page, pfn_to_page(higher),
+								    order + 1);
+	}
+	add_to_free_list(page, zone, order, tail);
+}
+
+/*
+ * Split a block of order high down to order low, keeping the lowest piece
+ * and putting each upper half back on the free list of its order.
+ */
+static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
+{
+	while (high > low) {
+		high--;
+		add_to_free_list(page + (1UL << high), zone, high, false);
+	}
+}
+
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+{
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++) {
+		struct page *page = page_list_first(&zone->free_area[o].free_list);
+
+		if (!page)
+			continue;
+		del_page_from_free_list(page, zone, o);
+		expand(zone, page, order, o);
+		return page;
+	}
+	return NULL;
+}
+
+/*** Per-CPU lists (IRQs off) ***/
+
+static void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
+{
+	spin_lock(&zone->lock);
+	while (count-- > 0 && pcp->count) {
+		struct page *page = page_list_pop(&pcp->list);
+
+		pcp->count--;
+		__free_one_page(page, page_to_pfn(page), zone, 0);
+	}
+	spin_unlock(&zone->lock);
+}
+
+static void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
+{
+	spin_lock(&zone->lock);
+	while (count-- > 0) {
+		struct page *page = __rmqueue_smallest(zone, 0);
+
+		if (!page)
+			break;
+		page_list_add_tail(&pcp->list, page);
+		pcp->count++;
+	}
+	spin_unlock(&zone->lock);
+}
+
+static struct page *rmqueue(struct zone *zone, unsigned int order)
+{
+	unsigned long flags;
+	struct page *page;
+
+	local_irq_save(flags);
+	if (order == 0) {
+		struct per_cpu_pages *pcp = this_cpu_pcp(zone);
+
+		if (!pcp->count)
+			rmqueue_bulk(zone, pcp, pcp->batch);
+		page = page_list_pop(&pcp->list);
+		if (page)
+			pcp->count--;
+	} else {
+		spin_lock(&zone->lock);
+		page = __rmqueue_smallest(zone, order);
+		spin_unlock(&zone->lock);
+	}
+	local_irq_restore(flags);
+	return page;
+}
+
+void drain_all_pages(void)
+{
+	struct zone *z;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	for_each_populated_zone(z) {
+		struct per_cpu_pages *pcp = this_cpu_pcp(z);
+
+		free_pcppages_bulk(z, pcp, pcp->count);
+	}
+	local_irq_restore(flags);
+}
+
+/*** Watermarks ***/
+
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       enum zone_type highest_zoneidx, unsigned int alloc_flags)
+{
+	long min = (long)mark;
+	long free_pages = (long)z->nr_free - ((1L << order) - 1);
+
+	if (alloc_flags & ALLOC_MIN_RESERVE) {
+		min -= min / 2;
+		if (alloc_flags & ALLOC_NON_BLOCK)
+			min -= min / 4;
+	}
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
+		return false;
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return !order;
+}
+
+/*** Allocation ***/
+
+static const struct { gfp_t mask; const char *name; } gfp_names[] = {
+	{ GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" }, { GFP_HIGHUSER, "GFP_HIGHUSER" },
+	{ GFP_USER, "GFP_USER" }, { GFP_KERNEL_ACCOUNT, "GFP_KERNEL_ACCOUNT" },
+	{ GFP_KERNEL, "GFP_KERNEL" }, { GFP_NOFS, "GFP_NOFS" }, { GFP_ATOMIC, "GFP_ATOMIC" },
+	{ GFP_NOIO, "GFP_NOIO" }, { GFP_NOWAIT, "GFP_NOWAIT" },
+	{ __GFP_DMA, "__GFP_DMA" }, { __GFP_HIGHMEM, "__GFP_HIGHMEM" },
+	{ __GFP_DMA32, "__GFP_DMA32" }, { __GFP_MOVABLE, "__GFP_MOVABLE" },
+	{ __GFP_RECLAIMABLE, "__GFP_RECLAIMABLE" }, { __GFP_HIGH, "__GFP_HIGH" },
+	{ __GFP_IO, "__GFP_IO" }, { __GFP_FS, "__GFP_FS" }, { __GFP_ZERO, "__GFP_ZERO" },
+	{ __GFP_DIRECT_RECLAIM, "__GFP_DIRECT_RECLAIM" },
+	{ __GFP_KSWAPD_RECLAIM, "__GFP_KSWAPD_RECLAIM" }, { __GFP_WRITE, "__GFP_WRITE" },
+	{ __GFP_NOWARN, "__GFP_NOWARN" }, { __GFP_RETRY_MAYFAIL, "__GFP_RETRY_MAYFAIL" },
+	{ __GFP_NOFAIL, "__GFP_NOFAIL" }, { __GFP_NORETRY, "__GFP_NORETRY" },
+	{ __GFP_MEMALLOC, "__GFP_MEMALLOC" }, { __GFP_COMP, "__GFP_COMP" },
+	{ __GFP_NOMEMALLOC, "__GFP_NOMEMALLOC" }, { __GFP_HARDWALL, "__GFP_HARDWALL" },
+	{ __GFP_THISNODE, "__GFP_THISNODE" }, { __GFP_ACCOUNT, "__GFP_ACCOUNT" },
+	{ __GFP_ZEROTAGS, "__GFP_ZEROTAGS" },
+};
+
+int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
+{
+	size_t n = 0;
+	gfp_t left = gfp;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(gfp_names) && left; i++) {
+		if ((left & gfp_names[i].mask) != gfp_names[i].mask)
+			continue;
+		n += (size_t)scnprintf(buf + n, size - n, "%s%s", n ? "|" : "", gfp_names[i].name);
+		left &= ~gfp_names[i].mask;
+	}
+	if (left)
+		n += (size_t)scnprintf(buf + n, size - n, "%s%#x", n ? "|" : "", left);
+	return (int)n;
+}
+
+static unsigned int gfp_to_alloc_flags(gfp_t gfp)
+{
+	unsigned int flags = ALLOC_WMARK_MIN;
+
+	if (gfp & __GFP_HIGH)
+		flags |= ALLOC_MIN_RESERVE;
+	if (!(gfp & __GFP_DIRECT_RECLAIM) && !(gfp & __GFP_NOMEMALLOC))
+		flags |= ALLOC_NON_BLOCK;
+	return flags;
+}
+
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	set_page_count(page, 1);
+	set_page_alloc_order(page, (int)order);
+	if (gfp & __GFP_ZERO)
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			clear_highpage(page + i);
+}
+
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
+					   enum zone_type highest_zoneidx)
+{
+	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
+		struct zone *z = *zp;
+		struct page *page;
+
+		if (zone_idx(z) > highest_zoneidx)
+			continue;
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_ok(z, order, wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK),
+				       highest_zoneidx, alloc_flags))
+			continue;
+		page = rmqueue(z, order);
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+static void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
+{
+	char names[160];
+
+	format_gfp_flags(names, sizeof(names), gfp);
+	pr_warn("%pS: page allocation failure: order:%u, mode:%#x(%s)\n", (void *)caller, order,
+		gfp, names);
+}
+
+static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, unsigned long caller)
+{
+	enum zone_type high;
+	struct page *page;
+	char names[160];
+
+	if (gfp_zone_bad(gfp)) {
+		format_gfp_flags(names, sizeof(names), gfp);
+		WARN(1, "alloc_pages: invalid zone modifiers in mode:%#x(%s) from %pS\n", gfp, names,
+		     (void *)caller);
+		return NULL;
+	}
+	if (order > MAX_PAGE_ORDER) {
+		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
+		return NULL;
+	}
+	high = gfp_zone(gfp);
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, high);
+	if (!page)	/* no reclaim in mmos: the slow path is the deeper reserve */
+		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
+	if (!page && (gfp & __GFP_NOFAIL)) {
+		page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS, high);
+		if (!page)
+			panic("Out of memory: __GFP_NOFAIL order-%u allocation from %pS", order,
+			      (void *)caller);
+	}
+	if (!page) {
+		for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++)
+			if (zone_idx(*zp) <= high)
+				(*zp)->nr_alloc_failed++;
+		if (!(gfp & __GFP_NOWARN))
+			warn_alloc(gfp, order, caller);
+	}
+	return page;
+}
+
+noinline struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	return alloc_pages_caller(gfp, order, _RET_IP_);
+}
+
+noinline unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages_caller(gfp & ~__GFP_HIGHMEM, order, _RET_IP_);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+noinline unsigned long get_zeroed_page(gfp_t gfp)
+{
+	struct page *page = alloc_pages_caller((gfp | __GFP_ZERO) & ~__GFP_HIGHMEM, 0, _RET_IP_);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+/*** Freeing ***/
+
+static void bad_page(const struct page *page, const char *reason, unsigned long caller)
+{
+	nr_bad_pages++;
+	pr_err("BUG: Bad page state in process swapper  pfn:%05lx refcount:%d flags:%#lx "
+	       "zone:%s order:%d caller:%pS reason: %s\n", page_to_pfn(page), page_count(page),
+	       page->flags, zone_names[page_zonenum(page)], page_alloc_order(page),
+	       (void *)caller, reason);
+}
+
+/* Every page of the block must be unused now; the first offender is reported. */
+static bool free_pages_prepare(struct page *page, unsigned int order, unsigned long caller)
+{
+	for (unsigned long i = 0; i < (1UL << order); i++) {
+		struct page *p = page + i;
+		const char *why = NULL;
+
+		if (PageBuddy(p))
+			why = "page in the block is already free";
+		else if (PageReserved(p))
+			why = "page in the block is reserved";
+		else if (page_count(p))
+			why = "nonzero _refcount";
+		if (why) {
+			bad_page(p, why, caller);
+			return false;
+		}
+	}
+	page->flags &= ~PAGE_ORDER_MASK;
+	return true;
+}
+
+/* Give one block to the per-CPU list (order 0) or the buddy lists. */
+static void free_one_block(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (order == 0) {
+		struct per_cpu_pages *pcp = this_cpu_pcp(zone);
+
+		page_list_add(&pcp->list, page);
+		if (++pcp->count >= pcp->high)
+			free_pcppages_bulk(zone, pcp, pcp->batch);
+	} else {
+		spin_lock(&zone->lock);
+		__free_one_page(page, page_to_pfn(page), zone, order);
+		spin_unlock(&zone->lock);
+	}
+	local_irq_restore(flags);
+}
+
+/* Checks on the page handed to __free_pages; false: reported, not freed. */
+static bool free_pages_check_head(struct page *page, unsigned int *order, unsigned long caller)
+{
+	int alloc_order;
+
+	if (!pfn_valid(page_to_pfn(page))) {
+		nr_bad_pages++;
+		pr_err("BUG: Bad page state in process swapper  page:%p caller:%pS reason: "
+		       "no such page frame\n", (void *)page, (void *)caller);
+		return false;
+	}
+	if (PageBuddy(page)) {
+		bad_page(page, "double free: the page is already free", caller);
+		return false;
+	}
+	if (PageReserved(page)) {
+		bad_page(page, "freeing a reserved page", caller);
+		return false;
+	}
+	if (page_count(page) <= 0) {
+		bad_page(page, "freeing a page nobody holds (refcount 0)", caller);
+		return false;
+	}
+	alloc_order = page_alloc_order(page);
+	if (alloc_order < 0) {
+		bad_page(page, "the page does not start an allocation", caller);
+		return false;
+	}
+	if ((unsigned int)alloc_order != *order) {
+		char why[80];
+
+		snprintf(why, sizeof(why), "freed with order %u, allocated with order %d: using %d",
+			 *order, alloc_order, alloc_order);
+		bad_page(page, why, caller);
+		*order = (unsigned int)alloc_order;
+	}
+	return true;
+}
+
+static void free_pages_caller(struct page *page, unsigned int order, unsigned long caller)
+{
+	if (!free_pages_check_head(page, &order, caller))
+		return;
+	if (atomic_dec_and_test(&page->_refcount)) {
+		if (free_pages_prepare(page, order, caller))
+			free_one_block(page, order);
+		else
+			set_page_count(page, 1);	/* keep it allocated, as it was */
+		return;
+	}
+	/* someone else still holds the first page: free the rest (as Linux does) */
+	page->flags &= ~PAGE_ORDER_MASK;
+	set_page_alloc_order(page, 0);
+	while (order-- > 0)
+		if (free_pages_prepare(page + (1UL << order), order, caller))
+			free_one_block(page + (1UL << order), order);
+}
+
+noinline void __free_pages(struct page *page, unsigned int order)
+{
+	free_pages_caller(page, order, _RET_IP_);
+}
+
+noinline void free_pages(unsigned long addr, unsigned int order)
+{
+	if (!addr)
+		return;
+	if (addr < PAGE_OFFSET || !pfn_valid(PFN_DOWN(__pa((void *)addr))) ||
+	    PFN_DOWN(__pa((void *)addr)) >= max_low_pfn || (addr & ~PAGE_MASK)) {
+		nr_bad_pages++;
+		pr_err("BUG: Bad page state in process swapper  addr:%#lx caller:%pS reason: "
+		       "not the address of a direct-mapped page\n", addr, (void *)_RET_IP_);
+		return;
+	}
+	free_pages_caller(virt_to_page((void *)addr), order, _RET_IP_);
+}
+
+void __free_pages_core(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+
+	for (unsigned long i = 0; i < (1UL << order); i++) {
+		ClearPageReserved(page + i);
+		set_page_count(page + i, 0);
+	}
+	zone->managed_pages += 1UL << order;
+	spin_lock_irqsave(&zone->lock, flags);
+	__free_one_page(page, page_to_pfn(page), zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+unsigned long nr_free_pages(void)
+{
+	unsigned long n = 0;
+	struct zone *z;
+
+	for_each_zone(z)
+		n += READ_ONCE(z->nr_free);
+	return n;
+}
+
+void dump_page(const struct page *page, const char *reason)
+{
+	pr_emerg("page: refcount:%d pfn:%#lx zone:%s flags:%#lx%s%s%s order:%d type:%#x private:%#lx\n",
+		 page_count(page), page_to_pfn(page), zone_names[page_zonenum(page)], page->flags,
+		 PageReserved(page) ? "(reserved)" : "", PageHead(page) ? "(head)" : "",
+		 PageTail(page) ? "(tail)" : "", page_alloc_order(page), page->page_type,
+		 page_private(page));
+	if (reason)
+		pr_emerg("page dumped because: %s\n", reason);
+}
