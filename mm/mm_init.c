@@ -101,7 +101,21 @@ static void init_single_page(unsigned long pfn, enum zone_type idx)
 	page->page_type = PAGE_TYPE_NONE;
 }
 
-/* Holes inside the memmap: struct pages that describe no RAM. */
+/* The zone whose span holds pfn, else fallback. */
+static enum zone_type zone_spanning(unsigned long pfn, enum zone_type fallback)
+{
+	for (int i = 0; i < MAX_NR_ZONES; i++)
+		if (zone_spans_pfn(&contig_page_data.node_zones[i], pfn))
+			return (enum zone_type)i;
+	return fallback;
+}
+
+/*
+ * Holes inside the memmap: struct pages that describe no RAM. Linux files
+ * the whole hole under the zone of the range after it (and says so in its
+ * message, which mmos prints alike); mmos gives each page the zone that
+ * spans it, so page_zone() never disagrees with the zone spans.
+ */
 static void init_unavailable_range(unsigned long spfn, unsigned long epfn, enum zone_type idx)
 {
 	unsigned long n = 0;
@@ -109,7 +123,7 @@ static void init_unavailable_range(unsigned long spfn, unsigned long epfn, enum 
 	for (unsigned long pfn = spfn; pfn < epfn; pfn++) {
 		if (!pfn_valid(pfn))
 			continue;
-		init_single_page(pfn, idx);
+		init_single_page(pfn, zone_spanning(pfn, idx));
 		n++;
 	}
 	if (n)

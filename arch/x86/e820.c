@@ -291,7 +291,9 @@ int e820__apply_memmap(struct e820_table *t, const char *arg)
 		item[len] = '\0';
 		if (parse_memmap_item(item, &ops[n++]))
 			return -EINVAL;
-		arg += len + (arg[len] == ',');
+		arg += len;
+		if (*arg == ',' && !*++arg)
+			return -EINVAL;	/* a trailing comma: an empty item */
 	}
 	if (!n)
 		return -EINVAL;

@@ -20,9 +20,9 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <kernel/bug.h>
+#include <kernel/errno.h>
 #include <kernel/string.h>
 
-#define ENOMEM	12
 #define TOP	(PGTABLE_LEVELS - 1)
 
 pteval_t __supported_pte_mask = ~0ULL;

@@ -16,11 +16,9 @@
 #define KERNEL_CMDLINE_H
 
 #include <kernel/compiler.h>
+#include <kernel/errno.h>
 
 #define COMMAND_LINE_SIZE	2048
-#define EINVAL			22
-#define ERANGE			34
-#define ENOENT			2
 
 struct kernel_param;
 

@@ -12,9 +12,9 @@
 #ifndef ASM_EXTABLE_H
 #define ASM_EXTABLE_H
 
+#include <kernel/errno.h>
 #include <kernel/types.h>
 
-#define EFAULT	14
 #define EX_INSN	0
 #define EX_CALL	1
 

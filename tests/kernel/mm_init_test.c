@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/kernel/mm_init_test.c - zone geometry, memmap state, watermarks.
+ *
+ * Everything expected here is recomputed from the e820 map with the x86
+ * rules written out again in this file (not read back from mm/):
+ *   x86_64: DMA [first RAM pfn, 16M)  DMA32 [16M, 4G)  Normal [4G, end)
+ *   i386:   DMA [first RAM pfn, 16M)  Normal [16M, lowmem end)  HighMem [lowmem end, end)
+ *           lowmem end = min(end, 0x377fe): Linux's default 3G/1G build
+ * and, for the plain QEMU "pc" machine sizes tests/run boots, checked once
+ * more against the numbers a Linux kernel reports there (golden values).
+ */
+#include <asm/e820.h>
+#include <kernel/cmdline.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/memblock.h>
+#include <mm/mm.h>
+#include "../../mm/internal.h"
+
+static unsigned long test_mem_mb;	/* set by boot_test.c's test_mem_mb= */
+
+struct zone_expect {
+	unsigned long start, end, present;
+};
+
+#ifdef CONFIG_X86_64
+#define LINUX_LOWMEM_END_PFN	(~0UL)
+#else
+#define LINUX_LOWMEM_END_PFN	0x377feUL
+#endif
+
+static unsigned long ram_pages_in(unsigned long spfn, unsigned long epfn)
+{
+	unsigned long n = 0;
+
+	for (unsigned int i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+		unsigned long s = PFN_UP(e->addr), end = PFN_DOWN(e->addr + e->size);
+
+		if (e->type != E820_TYPE_RAM)
+			continue;
+		s = max(s, spfn);
+		end = min(end, epfn);
+		if (s < end)
+			n += end - s;
+	}
+	return n;
+}
+
+static unsigned long first_ram_pfn(void)
+{
+	unsigned long first = ~0UL;
+
+	for (unsigned int i = 0; i < e820_table.nr_entries; i++)
+		if (e820_table.entries[i].type == E820_TYPE_RAM)
+			first = min(first, (unsigned long)PFN_UP(e820_table.entries[i].addr));
+	return first;
+}
+
+/* Fill exp[] for every zone but Movable; returns the end pfn of RAM. */
+static unsigned long expected_zones(struct zone_expect *exp)
+{
+	unsigned long end = e820__end_ram_pfn(&e820_table, ~0UL);
+	unsigned long low = min(end, LINUX_LOWMEM_END_PFN);
+	unsigned long bounds[MAX_NR_ZONES];
+	unsigned long start = first_ram_pfn();
+	int z = 0;
+
+	bounds[z++] = min(0x1000UL, low);		/* DMA: 16 MiB */
+#ifdef CONFIG_ZONE_DMA32
+	bounds[z++] = min(0x100000UL, low);		/* DMA32: 4 GiB */
+#endif
+	bounds[z++] = low;				/* Normal */
+#ifdef CONFIG_HIGHMEM
+	bounds[z++] = end;				/* HighMem */
+#endif
+	for (int i = 0; i < z; i++) {
+		unsigned long e = max(start, bounds[i]);
+
+		exp[i] = (struct zone_expect){ start, e, ram_pages_in(start, e) };
+		start = e;
+	}
+	return end;
+}
+
+static void test_mm_zone_geometry(struct ktest *t)
+{
+	struct zone_expect exp[MAX_NR_ZONES];
+	unsigned long end = expected_zones(exp);
+
+	EXPECT_EQ(t, max_pfn, end);
+	for (int i = 0; i < MAX_NR_ZONES - 1; i++) {
+		struct zone *z = &contig_page_data.node_zones[i];
+
+		ktest_info(t, "%-7s start %#lx spanned %lu present %lu managed %lu", z->name,
+			   z->zone_start_pfn, z->spanned_pages, z->present_pages, z->managed_pages);
+		EXPECT_EQ(t, z->zone_start_pfn, exp[i].start);
+		EXPECT_EQ(t, zone_end_pfn(z), exp[i].end);
+		EXPECT_EQ(t, z->present_pages, exp[i].present);
+		EXPECT_LE(t, z->managed_pages, z->present_pages);
+	}
+	EXPECT_EQ(t, contig_page_data.node_zones[ZONE_MOVABLE].present_pages, 0);
+}
+
+struct golden {
+	unsigned long mem_mb;
+	unsigned long spanned[3], present[3];
+};
+
+/* What Linux reports on QEMU's pc machine (DMA, DMA32|Normal, Normal|HighMem). */
+static const struct golden golden[] = {
+#ifdef CONFIG_X86_64
+	{ 32, { 4095, 4064, 0 }, { 3998, 4064, 0 } },
+	{ 512, { 4095, 126944, 0 }, { 3998, 126944, 0 } },
+	{ 3072, { 4095, 782304, 0 }, { 3998, 782304, 0 } },
+	{ 6144, { 4095, 1044480, 786432 }, { 3998, 782304, 786432 } },
+#else
+	{ 64, { 4095, 12256, 0 }, { 3998, 12256, 0 } },
+	{ 1024, { 4095, 223230, 34786 }, { 3998, 223230, 34786 } },
+	{ 2048, { 4095, 223230, 296930 }, { 3998, 223230, 296930 } },
+	{ 6144, { 4095, 223230, 1607682 }, { 3998, 223230, 1345506 } },
+#endif
+};
+
+static void test_mm_zone_golden_linux(struct ktest *t)
+{
+	const struct golden *g = NULL;
+
+	if (strstr(boot_command_line, "mem=") || strstr(boot_command_line, "memmap="))
+		ktest_skip(t, "the memory map was edited on the command line");
+	for (unsigned int i = 0; i < ARRAY_SIZE(golden); i++)
+		if (golden[i].mem_mb == test_mem_mb)
+			g = &golden[i];
+	if (!g)
+		ktest_skip(t, "no Linux reference for %lu MiB", test_mem_mb);
+	for (int i = 0; i < 3; i++) {
+		EXPECT_EQ(t, contig_page_data.node_zones[i].spanned_pages, g->spanned[i]);
+		EXPECT_EQ(t, contig_page_data.node_zones[i].present_pages, g->present[i]);
+	}
+}
+
+static void test_mm_zone_ranges_logged(struct ktest *t)
+{
+	char line[96];
+
+	for (int i = 0; i < MAX_NR_ZONES - 1; i++) {
+		struct zone *z = &contig_page_data.node_zones[i];
+
+		if (!z->spanned_pages)
+			snprintf(line, sizeof(line), "  %-8s empty\n", z->name);
+		else
+			snprintf(line, sizeof(line), "  %-8s [mem %#018llx-%#018llx]\n", z->name,
+				 (unsigned long long)PFN_PHYS(z->zone_start_pfn),
+				 (unsigned long long)PFN_PHYS(zone_end_pfn(z)) - 1);
+		EXPECT_TRUE(t, printk_logged_since(0, line));
+	}
+	EXPECT_TRUE(t, printk_logged_since(0, "Zone ranges:\n"));
+	EXPECT_TRUE(t, printk_logged_since(0, "Early memory node ranges\n"));
+}
+
+/* Every page's memmap entry agrees with e820 and memblock (sampled). */
+static void test_mm_memmap_state(struct ktest *t)
+{
+	unsigned long bad_zone = 0, bad_reserved = 0, checked = 0;
+
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *z = &contig_page_data.node_zones[i];
+
+		for (unsigned long pfn = z->zone_start_pfn; pfn < zone_end_pfn(z); pfn += 61) {
+			struct page *page;
+			bool ram;
+
+			if (!pfn_valid(pfn))
+				continue;
+			page = pfn_to_page(pfn);
+			ram = ram_pages_in(pfn, pfn + 1) == 1;
+			checked++;
+			bad_zone += page_zonenum(page) != (enum zone_type)i;
+			/* RAM not reserved at boot went to the buddy allocator */
+			if (!ram || memblock_is_reserved(PFN_PHYS(pfn)))
+				bad_reserved += !PageReserved(page);
+			else
+				bad_reserved += PageReserved(page);
+		}
+	}
+	EXPECT_GT(t, checked, 100);
+	EXPECT_EQ(t, bad_zone, 0);
+	EXPECT_EQ(t, bad_reserved, 0);
+}
+
+static void test_mm_managed_accounting(struct ktest *t)
+{
+	unsigned long managed = 0, present = 0, reserved_ram = 0;
+	struct zone *z;
+
+	for_each_zone(z) {
+		managed += z->managed_pages;
+		present += z->present_pages;
+	}
+	EXPECT_EQ(t, managed, totalram_pages);
+	for (unsigned int i = 0; i < memblock.reserved.cnt; i++) {
+		const struct memblock_region *r = &memblock.reserved.regions[i];
+
+		reserved_ram += ram_pages_in(PFN_DOWN(r->base), PFN_UP(r->base + r->size));
+	}
+	/* what boot reserved inside RAM is exactly what the buddy allocator lacks */
+	EXPECT_EQ(t, present - managed, reserved_ram);
+	if (present >= (4UL << (30 - PAGE_SHIFT))) {
+		ktest_info(t, "managed %lu of %lu present pages", managed, present);
+		EXPECT_GE(t, managed * 100, present * 99);
+	}
+	EXPECT_LE(t, sizeof(struct page), sizeof(long) == 8 ? 32 : 24);
+}
+
+/* Linux's integer square root, written differently: binary search. */
+static unsigned long isqrt(unsigned long x)
+{
+	unsigned long lo = 0, hi = x < 2 ? x : x / 2 + 1;
+
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo + 1) / 2;
+
+		if (mid <= x / mid)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+static void test_mm_watermarks(struct ktest *t)
+{
+	unsigned long lowmem_pages = 0, min_kb;
+	struct zone *z;
+
+	for_each_zone(z)
+		if (zone_idx(z) < ZONE_NORMAL + 1 && zone_idx(z) != ZONE_MOVABLE)
+			lowmem_pages += z->managed_pages;
+	min_kb = isqrt((lowmem_pages << (PAGE_SHIFT - 10)) * 16);
+	min_kb = min_kb < 128 ? 128 : min_kb > 262144 ? 262144 : min_kb;
+	EXPECT_EQ(t, (unsigned long)min_free_kbytes, min_kb);
+	for_each_zone(z) {
+		unsigned long share = (min_kb >> 2) * z->managed_pages / lowmem_pages;
+		unsigned long wmin = share, delta;
+
+		if (zone_idx(z) > ZONE_NORMAL) {	/* HighMem, Movable */
+			wmin = z->managed_pages / 1024;
+			wmin = wmin < 32 ? 32 : wmin > 128 ? 128 : wmin;
+		}
+		delta = max(share / 4, z->managed_pages * 10 / 10000);
+		EXPECT_EQ(t, min_wmark_pages(z), wmin);
+		EXPECT_EQ(t, low_wmark_pages(z), wmin + delta);
+		EXPECT_EQ(t, high_wmark_pages(z), wmin + 2 * delta);
+	}
+}
+
+static void test_mm_lowmem_reserve(struct ktest *t)
+{
+	static const int ratio[] = { 256,
+#ifdef CONFIG_ZONE_DMA32
+		256,
+#endif
+		32, 0, 0 };
+	struct zone *zones = contig_page_data.node_zones;
+
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		unsigned long above = 0;
+
+		for (int j = 0; j <= i; j++)
+			EXPECT_EQ(t, zones[i].lowmem_reserve[j], 0);
+		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
+			above += zones[j].managed_pages;
+			EXPECT_EQ(t, zones[i].lowmem_reserve[j],
+				  ratio[i] && zones[i].managed_pages ? (long)(above / ratio[i]) : 0);
+		}
+	}
+}
+
+static void test_mm_zonelist_order(struct ktest *t)
+{
+	struct zone **zp = contig_page_data.node_zonelist.zones;
+	int last = MAX_NR_ZONES, n = 0;
+
+	for (; *zp; zp++, n++) {
+		EXPECT_LT(t, zone_idx(*zp), last);	/* strictly highest first */
+		EXPECT_TRUE(t, populated_zone(*zp));
+		last = zone_idx(*zp);
+	}
+	for (int i = 0; i < MAX_NR_ZONES; i++)
+		n -= populated_zone(&contig_page_data.node_zones[i]);
+	EXPECT_EQ(t, n, 0);	/* every populated zone is listed */
+}
+
+static int mm_init_suite_init(void)
+{
+	const char *p = strstr(boot_command_line, "test_mem_mb=");
+
+	test_mem_mb = p ? (unsigned long)memparse(p + 12, NULL) : 0;
+	return 0;
+}
+
+static struct ktest_case mm_init_cases[] = {
+	KTEST_CASE(test_mm_zone_geometry),
+	KTEST_CASE(test_mm_zone_golden_linux),
+	KTEST_CASE(test_mm_zone_ranges_logged),
+	KTEST_CASE(test_mm_memmap_state),
+	KTEST_CASE(test_mm_managed_accounting),
+	KTEST_CASE(test_mm_watermarks),
+	KTEST_CASE(test_mm_lowmem_reserve),
+	KTEST_CASE(test_mm_zonelist_order),
+	{}
+};
+
+static struct ktest_suite mm_init_suite = {
+	.name = "mm_init", .cases = mm_init_cases, .suite_init = mm_init_suite_init,
+};
+KTEST_SUITE(mm_init_suite);
