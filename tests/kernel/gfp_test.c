@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/kernel/gfp_test.c - GFP flags: values, the zone table, placement.
+ *
+ * gfp_zone() is checked for all 16 combinations of the four zone modifiers
+ * against the table written out here per arch (i386: DMA32 means Normal;
+ * x86_64: HIGHMEM means Normal). Invalid combinations must WARN, naming the
+ * caller and the flags, and fail. Every page handed out must lie in a zone
+ * the flags allow, checked by physical address.
+ */
+#include <kernel/bug.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/gfp.h>
+
+#define BAD	(-1)
+
+/* index = the four zone bits (DMA 1, HIGHMEM 2, DMA32 4, MOVABLE 8) */
+static const int expected_zone[16] = {
+#ifdef CONFIG_X86_64
+	ZONE_NORMAL, ZONE_DMA, ZONE_NORMAL, BAD, ZONE_DMA32, BAD, BAD, BAD,
+	ZONE_NORMAL, ZONE_DMA, ZONE_MOVABLE, BAD, ZONE_DMA32, BAD, BAD, BAD,
+#else
+	ZONE_NORMAL, ZONE_DMA, ZONE_HIGHMEM, BAD, ZONE_NORMAL, BAD, BAD, BAD,
+	ZONE_NORMAL, ZONE_DMA, ZONE_MOVABLE, BAD, ZONE_NORMAL, BAD, BAD, BAD,
+#endif
+};
+
+static void test_gfp_values(struct ktest *t)
+{
+	EXPECT_EQ(t, GFP_KERNEL, 0xcc0);
+	EXPECT_EQ(t, GFP_ATOMIC, 0x820);
+	EXPECT_EQ(t, GFP_NOWAIT, 0x2800);
+	EXPECT_EQ(t, GFP_NOIO, 0xc00);
+	EXPECT_EQ(t, GFP_NOFS, 0xc40);
+	EXPECT_EQ(t, GFP_USER, 0x100cc0);
+	EXPECT_EQ(t, GFP_HIGHUSER, 0x100cc2);
+	EXPECT_EQ(t, GFP_HIGHUSER_MOVABLE, 0x100cca);
+	EXPECT_EQ(t, GFP_DMA, 0x1);
+	EXPECT_EQ(t, GFP_DMA32, 0x4);
+	EXPECT_EQ(t, __GFP_ZERO, 0x100);
+	EXPECT_EQ(t, __GFP_COMP, 0x40000);
+	EXPECT_EQ(t, __GFP_NOWARN, 0x2000);
+	EXPECT_EQ(t, __GFP_NOFAIL, 0x8000);
+	EXPECT_EQ(t, __GFP_RETRY_MAYFAIL, 0x4000);
+	EXPECT_EQ(t, GFP_ZONEMASK, 0xf);
+}
+
+static void test_gfp_zone_table(struct ktest *t)
+{
+	for (gfp_t bits = 0; bits < 16; bits++) {
+		gfp_t gfp = GFP_KERNEL | bits;
+
+		if (expected_zone[bits] == BAD) {
+			EXPECT_TRUE(t, gfp_zone_bad(gfp));
+			continue;
+		}
+		EXPECT_FALSE(t, gfp_zone_bad(gfp));
+		if ((int)gfp_zone(gfp) != expected_zone[bits])
+			ktest_info(t, "zone bits %#x: got zone %d", bits, gfp_zone(gfp));
+		EXPECT_EQ(t, gfp_zone(gfp), expected_zone[bits]);
+	}
+}
+
+static void test_gfp_format(struct ktest *t)
+{
+	char buf[160];
+
+	format_gfp_flags(buf, sizeof(buf), GFP_KERNEL);
+	EXPECT_STREQ(t, buf, "GFP_KERNEL");
+	format_gfp_flags(buf, sizeof(buf), GFP_KERNEL | __GFP_DMA | __GFP_HIGHMEM);
+	EXPECT_STREQ(t, buf, "GFP_KERNEL|__GFP_DMA|__GFP_HIGHMEM");
+	format_gfp_flags(buf, sizeof(buf), GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	EXPECT_STREQ(t, buf, "GFP_HIGHUSER_MOVABLE|__GFP_ZERO");
+	format_gfp_flags(buf, sizeof(buf), GFP_ATOMIC | __GFP_COMP | __GFP_NOWARN);
+	EXPECT_STREQ(t, buf, "GFP_ATOMIC|__GFP_NOWARN|__GFP_COMP");
+	format_gfp_flags(buf, sizeof(buf), 0);
+	EXPECT_STREQ(t, buf, "");
+}
+
+static noinline void test_gfp_invalid_combinations(struct ktest *t)
+{
+	unsigned long free0 = nr_free_pages();
+
+	for (gfp_t bits = 0; bits < 16; bits++) {
+		struct page *page = (struct page *)1;
+		u64 mark = printk_log_mark();
+		char expect[160], names[128];
+
+		if (expected_zone[bits] != BAD)
+			continue;
+		printk_console_quiet(true);
+		EXPECT_WARN(t, page = alloc_pages(GFP_KERNEL | bits, 0));
+		printk_console_quiet(false);
+		EXPECT_NULL(t, page);
+		format_gfp_flags(names, sizeof(names), GFP_KERNEL | bits);
+		snprintf(expect, sizeof(expect), "mode:%#x(%s) from test_gfp_invalid_combinations+0x",
+			 GFP_KERNEL | bits, names);
+		EXPECT_TRUE(t, printk_logged_since(mark, expect));
+	}
+	EXPECT_EQ(t, nr_free_pages(), free0);
+}
+
+/* Allocate n blocks of each order 0..4 with gfp; all must lie below limit_pfn. */
+static void check_placement(struct ktest *t, gfp_t gfp, unsigned long limit_pfn, bool lowmem)
+{
+	struct page *pages[5][32];
+	unsigned long bad = 0, got = 0;
+
+	for (unsigned int o = 0; o < 5; o++)
+		for (int i = 0; i < 32; i++) {
+			struct page *p = alloc_pages(gfp | __GFP_NOWARN, o);
+
+			pages[o][i] = p;
+			if (!p)
+				continue;
+			got++;
+			if (page_to_pfn(p) + (1UL << o) > limit_pfn)
+				bad++;
+			if (page_to_pfn(p) & ((1UL << o) - 1))
+				bad++;	/* natural alignment */
+			if (lowmem && PageHighMem(p))
+				bad++;
+		}
+	for (unsigned int o = 0; o < 5; o++)
+		for (int i = 0; i < 32; i++)
+			if (pages[o][i])
+				__free_pages(pages[o][i], o);
+	EXPECT_GT(t, got, 0);
+	EXPECT_EQ(t, bad, 0);
+}
+
+static void test_gfp_placement(struct ktest *t)
+{
+	check_placement(t, GFP_DMA, 0x1000, true);
+	check_placement(t, GFP_KERNEL | __GFP_DMA, 0x1000, true);
+#ifdef CONFIG_ZONE_DMA32
+	check_placement(t, GFP_DMA32, 0x100000, true);
+	check_placement(t, GFP_KERNEL | __GFP_DMA32 | __GFP_MOVABLE, 0x100000, true);
+	check_placement(t, GFP_KERNEL, ~0UL, true);
+	check_placement(t, GFP_HIGHUSER, ~0UL, true);	/* HIGHMEM means Normal here */
+#else
+	/* i386: DMA32 is low memory (OPT_ZONE_DMA32), never highmem */
+	check_placement(t, GFP_DMA32, max_low_pfn, true);
+	check_placement(t, GFP_KERNEL, max_low_pfn, true);
+	check_placement(t, GFP_HIGHUSER, max_pfn, false);
+#endif
+}
+
+/* The first choice is the highest zone the flags allow that has memory. */
+static void test_gfp_highest_zone_first(struct ktest *t)
+{
+	static const gfp_t gfps[] = { GFP_KERNEL, GFP_DMA32, GFP_DMA, GFP_HIGHUSER };
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(gfps); i++) {
+		enum zone_type want = gfp_zone(gfps[i]);
+		struct page *p;
+
+		while (!populated_zone(&contig_page_data.node_zones[want]))
+			want--;
+		p = alloc_pages(gfps[i], 3);
+		ASSERT_NOT_NULL(t, p);
+		EXPECT_EQ(t, page_zonenum(p), want);
+		__free_pages(p, 3);
+	}
+}
+
+static struct ktest_case gfp_cases[] = {
+	KTEST_CASE(test_gfp_values),
+	KTEST_CASE(test_gfp_zone_table),
+	KTEST_CASE(test_gfp_format),
+	KTEST_CASE(test_gfp_invalid_combinations),
+	KTEST_CASE(test_gfp_placement),
+	KTEST_CASE(test_gfp_highest_zone_first),
+	{}
+};
+
+static struct ktest_suite gfp_suite = { .name = "gfp", .cases = gfp_cases };
+KTEST_SUITE(gfp_suite);

@@ -1,0 +1,675 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/kernel/page_alloc_test.c - the buddy allocator under test.
+ *
+ * Registers the "free pages" resource every suite is checked against
+ * (after draining the per-CPU lists, the buddy free count must come back).
+ *
+ * Free-list invariant, checked after each workload: every free block is
+ * naturally aligned, lies in its zone, and its buddy is not free at the same
+ * order (or it would have merged). Because that decomposition of a set of
+ * free pages is unique, buddyinfo must return to exactly its starting
+ * counts once everything is freed:
+ *
+ *   order:    0   1   2   3 ...  10          alloc order 0 from a
+ *   before:   0   0   0   0 ...  N           4 MiB block splits it:
+ *   after:    1   1   1   1 ...  N-1         1 1 1 1 1 1 1 1 1 1 (N-1)
+ *   freed:    0   0   0   0 ...  N           and freeing merges it back
+ */
+#include <kernel/bug.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/gfp.h>
+#include <mm/highmem.h>
+#include <mm/vmstat.h>
+#include "../../mm/internal.h"
+
+static unsigned long free_pages_now(void)
+{
+	drain_all_pages();
+	return nr_free_pages();
+}
+
+static const struct ktest_resource free_pages_resource = { "free pages", free_pages_now };
+KTEST_RESOURCE(free_pages_resource);
+
+/*** helpers ***/
+
+static void snapshot_buddyinfo(unsigned long (*out)[NR_PAGE_ORDERS])
+{
+	drain_all_pages();
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		for (int o = 0; o < NR_PAGE_ORDERS; o++)
+			out[z][o] = contig_page_data.node_zones[z].free_area[o].nr_free;
+}
+
+/* Walk every free list; report the first broken invariant. Returns problems found. */
+static unsigned long check_free_lists(struct ktest *t)
+{
+	unsigned long problems = 0;
+	struct zone *z;
+
+	drain_all_pages();
+	for_each_populated_zone(z) {
+		unsigned long pages = 0;
+
+		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++) {
+			unsigned long blocks = 0;
+			struct page *p;
+
+			page_list_for_each(p, &z->free_area[o].free_list) {
+				unsigned long pfn = page_to_pfn(p), buddy = pfn ^ (1UL << o);
+				bool ok = PageBuddy(p) && page_private(p) == o && !(pfn & ((1UL << o) - 1)) &&
+					  zone_spans_pfn(z, pfn) && page_zone(p) == z && !page_count(p);
+
+				if (ok && o < MAX_PAGE_ORDER && zone_spans_pfn(z, buddy) &&
+				    pfn_valid(buddy) && PageBuddy(pfn_to_page(buddy)) &&
+				    page_private(pfn_to_page(buddy)) == o)
+					ok = false;	/* two free buddies that did not merge */
+				if (!ok && !problems++)
+					ktest_info(t, "zone %s order %u: bad free block at pfn %#lx", z->name,
+						   o, pfn);
+				blocks++;
+				if (blocks > z->managed_pages)
+					break;	/* a cycle */
+			}
+			if (blocks != z->free_area[o].nr_free && !problems++)
+				ktest_info(t, "zone %s order %u: %lu blocks listed, nr_free %lu", z->name,
+					   o, blocks, z->free_area[o].nr_free);
+			pages += blocks << o;
+		}
+		if (pages != z->nr_free && !problems++)
+			ktest_info(t, "zone %s: %lu pages listed, nr_free %lu", z->name, pages,
+				   z->nr_free);
+	}
+	return problems;
+}
+
+/* A singly linked list of allocated blocks threaded through their first words. */
+struct block_list {
+	struct page *head;
+	unsigned long blocks, pages;
+};
+
+static void block_push(struct block_list *l, struct page *page, unsigned int order)
+{
+	unsigned long *w = kmap_local_page(page);
+
+	w[0] = (unsigned long)l->head;
+	w[1] = order;
+	kunmap_local(w);
+	l->head = page;
+	l->blocks++;
+	l->pages += 1UL << order;
+}
+
+static void block_free_all(struct block_list *l)
+{
+	while (l->head) {
+		struct page *page = l->head;
+		unsigned long *w = kmap_local_page(page);
+		unsigned int order = (unsigned int)w[1];
+
+		l->head = (struct page *)w[0];
+		kunmap_local(w);
+		__free_pages(page, order);
+	}
+	l->blocks = l->pages = 0;
+}
+
+/*** cases ***/
+
+static void test_page_alloc_orders(struct ktest *t)
+{
+	for (unsigned int o = 0; o <= MAX_PAGE_ORDER; o++) {
+		struct page *p = alloc_pages(GFP_KERNEL, o);
+		unsigned long pfn;
+
+		ASSERT_NOT_NULL(t, p);
+		pfn = page_to_pfn(p);
+		EXPECT_EQ(t, pfn & ((1UL << o) - 1), 0);
+		EXPECT_EQ(t, page_count(p), 1);
+		EXPECT_EQ(t, page_alloc_order(p), (int)o);
+		EXPECT_FALSE(t, PageBuddy(p));
+		EXPECT_TRUE(t, zone_spans_pfn(page_zone(p), pfn + (1UL << o) - 1));
+		if (o)
+			EXPECT_EQ(t, page_count(p + 1), 0);	/* only the first page is referenced */
+		EXPECT_PTR_EQ(t, pfn_to_page(pfn), p);
+		EXPECT_PTR_EQ(t, virt_to_page(page_address(p)), p);
+		__free_pages(p, o);
+	}
+	EXPECT_NULL(t, alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_PAGE_ORDER + 1));
+}
+
+static void test_page_alloc_split_and_merge(struct ktest *t)
+{
+	unsigned long before[MAX_NR_ZONES][NR_PAGE_ORDERS], after[MAX_NR_ZONES][NR_PAGE_ORDERS];
+	struct page *p[64];
+
+	snapshot_buddyinfo(before);
+	for (int i = 0; i < 64; i++)
+		p[i] = alloc_pages(GFP_KERNEL, (unsigned int)(i % 4));
+	EXPECT_EQ(t, check_free_lists(t), 0);
+	for (int i = 63; i >= 0; i -= 2)	/* odd ones first, then even */
+		__free_pages(p[i], (unsigned int)(i % 4));
+	for (int i = 0; i < 64; i += 2)
+		__free_pages(p[i], (unsigned int)(i % 4));
+	EXPECT_EQ(t, check_free_lists(t), 0);
+	snapshot_buddyinfo(after);
+	EXPECT_EQ(t, memcmp(before, after, sizeof(before)), 0);
+}
+
+/*
+ * Empty DMA's free lists below order 4, then take an order-2 block: it must
+ * be the lowest quarter of the smallest larger block, and each upper half
+ * goes back on the list of its order:
+ *
+ *   block B of order o:  [ got | o2 | o3 ... | o(o-1) ]
+ *                         B     B+4  B+8      B+2^(o-1)
+ */
+static void test_page_alloc_expand_keeps_lowest(struct ktest *t)
+{
+	struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
+	struct block_list l = { 0 };
+	unsigned int o = 4;
+	struct page *head, *got;
+
+	drain_all_pages();
+	for (int k = 3; k >= 0; k--)
+		while (dma->free_area[k].nr_free) {
+			struct page *p = alloc_pages(GFP_DMA | __GFP_NOWARN, (unsigned int)k);
+
+			ASSERT_NOT_NULL(t, p);
+			block_push(&l, p, (unsigned int)k);
+			drain_all_pages();
+		}
+	while (o <= MAX_PAGE_ORDER && !dma->free_area[o].nr_free)
+		o++;
+	if (o > MAX_PAGE_ORDER) {
+		block_free_all(&l);
+		ktest_skip(t, "DMA has no block of order 4 or more");
+	}
+	head = page_list_first(&dma->free_area[o].free_list);
+	got = alloc_pages(GFP_DMA, 2);
+	EXPECT_PTR_EQ(t, got, head);
+	for (unsigned int k = 2; k < o; k++) {
+		struct page *half = head + (1UL << k);
+
+		EXPECT_TRUE(t, PageBuddy(half));
+		EXPECT_EQ(t, page_private(half), k);
+		EXPECT_EQ(t, dma->free_area[k].nr_free, 1);
+	}
+	if (got)
+		__free_pages(got, 2);
+	EXPECT_TRUE(t, PageBuddy(head));	/* merged back whole */
+	EXPECT_GE(t, page_private(head), o);
+	block_free_all(&l);
+}
+
+static void test_page_alloc_pcp_lifo(struct ktest *t)
+{
+	struct page *a = alloc_page(GFP_KERNEL), *b;
+
+	ASSERT_NOT_NULL(t, a);
+	__free_page(a);
+	b = alloc_page(GFP_KERNEL);	/* the per-CPU list hands back the hot page */
+	EXPECT_PTR_EQ(t, b, a);
+	__free_page(b);
+}
+
+static void test_page_alloc_zeroing(struct ktest *t)
+{
+	static const gfp_t gfps[] = { GFP_KERNEL, GFP_HIGHUSER, GFP_DMA };
+
+	for (unsigned int g = 0; g < ARRAY_SIZE(gfps); g++) {
+		struct page *p = alloc_pages(gfps[g], 1);
+		unsigned long nonzero = 0;
+
+		ASSERT_NOT_NULL(t, p);
+		for (int i = 0; i < 2; i++) {
+			u8 *m = kmap_local_page(p + i);
+
+			memset(m, 0xa5, PAGE_SIZE);
+			kunmap_local(m);
+		}
+		__free_pages(p, 1);
+		p = alloc_pages(gfps[g] | __GFP_ZERO, 1);
+		ASSERT_NOT_NULL(t, p);
+		for (int i = 0; i < 2; i++) {
+			u8 *m = kmap_local_page(p + i);
+
+			for (unsigned int k = 0; k < PAGE_SIZE; k++)
+				nonzero += m[k] != 0;
+			kunmap_local(m);
+		}
+		EXPECT_EQ(t, nonzero, 0);
+		__free_pages(p, 1);
+	}
+}
+
+static void test_page_alloc_address_api(struct ktest *t)
+{
+	unsigned long a = __get_free_pages(GFP_KERNEL | __GFP_HIGHMEM, 2), z;
+	unsigned long nonzero = 0;
+
+	ASSERT_NE(t, a, 0);
+	EXPECT_EQ(t, a & ((4UL << PAGE_SHIFT) - 1) & ~PAGE_MASK, 0);
+	EXPECT_FALSE(t, PageHighMem(virt_to_page((void *)a)));	/* __GFP_HIGHMEM dropped */
+	memset((void *)a, 0x5a, 4 * PAGE_SIZE);
+	free_pages(a, 2);
+	z = get_zeroed_page(GFP_KERNEL);
+	ASSERT_NE(t, z, 0);
+	for (unsigned int k = 0; k < PAGE_SIZE; k++)
+		nonzero += ((u8 *)z)[k] != 0;
+	EXPECT_EQ(t, nonzero, 0);
+	free_page(z);
+	free_pages(0, 3);	/* a no-op */
+}
+
+/*
+ * Take blocks with gfp, largest orders first, until the zone is used up:
+ * a block from another zone at order > 0 is given back and smaller orders
+ * tried; at order 0 it ends the fill and its zone is returned. With zone
+ * < 0, fill until nothing at all can be had and return -1.
+ */
+static int fill_zone(struct block_list *l, gfp_t gfp, int zone)
+{
+	for (int o = MAX_PAGE_ORDER; o >= 0; o--) {
+		for (;;) {
+			struct page *p = alloc_pages(gfp | __GFP_NOWARN, (unsigned int)o);
+
+			if (!p)
+				break;
+			if (zone >= 0 && (int)page_zonenum(p) != zone && o > 0) {
+				__free_pages(p, (unsigned int)o);
+				break;
+			}
+			block_push(l, p, (unsigned int)o);
+			if (zone >= 0 && (int)page_zonenum(p) != zone)
+				return page_zonenum(p);
+		}
+	}
+	return -1;
+}
+
+static void test_page_alloc_fallback_order(struct ktest *t)
+{
+	struct zone **zl = contig_page_data.node_zonelist.zones;
+	struct block_list l = { 0 };
+	int got;
+
+	ASSERT_NOT_NULL(t, zl[0]);
+	if (!zl[1])
+		ktest_skip(t, "only one populated zone");
+	/* GFP_HIGHUSER may use every zone: it starts at the top of the zonelist */
+	got = fill_zone(&l, GFP_HIGHUSER, (int)zone_idx(zl[0]));
+	ktest_info(t, "filled %s with %lu pages; next came from %s", zl[0]->name, l.pages,
+		   got >= 0 ? zone_names[got] : "nowhere");
+	EXPECT_EQ(t, got, (int)zone_idx(zl[1]));	/* the next zone down the zonelist */
+	/*
+	 * The fast path tries every zone against its low watermark; only when
+	 * none passes does the slow path let a zone go down to min. So the
+	 * highest zone ends between its min and low watermarks, never emptied.
+	 */
+	EXPECT_LE(t, zl[0]->nr_free, low_wmark_pages(zl[0]));
+	EXPECT_GE(t, zl[0]->nr_free + (unsigned long)zl[0]->pcp_batch, min_wmark_pages(zl[0]) + 1);
+	block_free_all(&l);
+}
+
+/*
+ * Exhaust everything GFP_KERNEL can reach. Each lower zone must keep its
+ * lowmem_reserve for GFP_KERNEL-class requests on top of its min watermark:
+ * that is what protects DMA from ordinary allocations.
+ */
+static void test_page_alloc_exhaustion_and_reserves(struct ktest *t)
+{
+	enum zone_type high = gfp_zone(GFP_KERNEL);
+	unsigned long before[MAX_NR_ZONES];
+	struct block_list l = { 0 };
+	struct page *extra;
+	struct zone *z;
+
+	drain_all_pages();
+	for_each_zone(z)
+		before[zone_idx(z)] = z->nr_free;
+	EXPECT_EQ(t, fill_zone(&l, GFP_KERNEL, -1), -1);
+	extra = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+	EXPECT_NULL(t, extra);
+	if (extra)
+		block_push(&l, extra, 0);
+	for_each_populated_zone(z) {
+		long keep = (long)min_wmark_pages(z) + z->lowmem_reserve[high];
+
+		ktest_info(t, "%-7s free %lu of %lu, min %lu, reserve %ld", z->name, z->nr_free,
+			   before[zone_idx(z)], min_wmark_pages(z), z->lowmem_reserve[high]);
+		if (zone_idx(z) > high) {
+			EXPECT_EQ(t, z->nr_free, before[zone_idx(z)]);	/* out of reach */
+		} else if ((long)before[zone_idx(z)] <= keep) {
+			EXPECT_EQ(t, z->nr_free, before[zone_idx(z)]);	/* fully protected */
+		} else {
+			EXPECT_LE(t, (long)z->nr_free, keep);
+			EXPECT_GE(t, (long)z->nr_free, keep + 1 - z->pcp_batch);
+		}
+	}
+	/* GFP_ATOMIC may dip into the part of min that GFP_KERNEL may not touch */
+	extra = alloc_page(GFP_ATOMIC | __GFP_NOWARN);
+	EXPECT_NOT_NULL(t, extra);
+	if (extra)
+		block_push(&l, extra, 0);
+	block_free_all(&l);
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
+static void test_page_alloc_dma_stops_at_reserve(struct ktest *t)
+{
+	struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
+	struct block_list l = { 0 };
+
+	ASSERT_TRUE(t, populated_zone(dma));
+	EXPECT_EQ(t, fill_zone(&l, GFP_DMA, -1), -1);	/* DMA has nowhere to fall back */
+	EXPECT_GT(t, l.pages, 0);
+	EXPECT_LE(t, dma->nr_free, min_wmark_pages(dma));
+	EXPECT_GE(t, dma->nr_free + (unsigned long)dma->pcp_batch, min_wmark_pages(dma) + 1);
+	block_free_all(&l);
+}
+
+/*** random stress ***/
+
+#define STRESS_OPS	1000000UL
+#define STRESS_LIVE	1024
+
+struct live_block {
+	struct page *page;
+	unsigned int order;
+	unsigned long cookie;
+};
+
+static u64 rng_state;
+
+static u32 rnd(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (u32)(rng_state >> 11);
+}
+
+static unsigned int random_order(void)
+{
+	u32 r = rnd() % 100;
+
+	if (r < 55)
+		return 0;
+	if (r < 90)
+		return 1 + rnd() % 3;
+	return 4 + rnd() % (MAX_PAGE_ORDER - 3);
+}
+
+#define BITS_PER_WORD	(8 * sizeof(long))
+
+/* Set (or clear) bits [first, first+n); true if any was already set (or clear). */
+static bool bitmap_test_and_set(unsigned long *map, unsigned long first, unsigned long n, bool set)
+{
+	bool clash = false;
+
+	while (n) {
+		unsigned long *w = &map[first / BITS_PER_WORD], shift = first % BITS_PER_WORD;
+		unsigned long len = min(n, BITS_PER_WORD - shift);
+		unsigned long mask = (len == BITS_PER_WORD ? ~0UL : ((1UL << len) - 1)) << shift;
+
+		clash |= set ? (*w & mask) != 0 : (*w & mask) != mask;
+		*w = set ? *w | mask : *w & ~mask;
+		first += len;
+		n -= len;
+	}
+	return clash;
+}
+
+/* Each page of a live block carries (pfn ^ cookie) in its first and last word. */
+static void write_pattern(struct live_block *b)
+{
+	for (unsigned long i = 0; i < (1UL << b->order); i++) {
+		unsigned long *w = kmap_local_page(b->page + i), v = page_to_pfn(b->page + i) ^ b->cookie;
+
+		w[0] = v;
+		w[PAGE_SIZE / sizeof(long) - 1] = ~v;
+		kunmap_local(w);
+	}
+}
+
+static unsigned long check_pattern(struct live_block *b)
+{
+	unsigned long bad = 0;
+
+	for (unsigned long i = 0; i < (1UL << b->order); i++) {
+		unsigned long *w = kmap_local_page(b->page + i), v = page_to_pfn(b->page + i) ^ b->cookie;
+
+		bad += w[0] != v || w[PAGE_SIZE / sizeof(long) - 1] != ~v;
+		kunmap_local(w);
+	}
+	return bad;
+}
+
+static void test_page_alloc_random_stress(struct ktest *t)
+{
+	static const gfp_t gfps[] = { GFP_KERNEL, GFP_KERNEL, GFP_HIGHUSER, GFP_DMA32, GFP_DMA };
+	static struct live_block live[STRESS_LIVE];
+	unsigned long map_bytes = ALIGN(max_pfn / 8 + 1, PAGE_SIZE), *map;
+	unsigned int map_order = get_order(map_bytes), nlive = 0;
+	unsigned long overlaps = 0, corrupt = 0, wrong_zone = 0, allocs = 0, fails = 0;
+	struct page *map_page = alloc_pages(GFP_KERNEL | __GFP_ZERO, map_order);
+
+	ASSERT_NOT_NULL(t, map_page);
+	map = page_address(map_page);
+	rng_state = 0x9e3779b97f4a7c15ULL;
+	for (unsigned long op = 0; op < STRESS_OPS; op++) {
+		bool do_free = nlive == STRESS_LIVE || (nlive && rnd() % 2);
+
+		if (do_free) {
+			unsigned int i = rnd() % nlive;
+			struct live_block b = live[i];
+
+			corrupt += check_pattern(&b);
+			overlaps += bitmap_test_and_set(map, page_to_pfn(b.page), 1UL << b.order, false);
+			__free_pages(b.page, b.order);
+			live[i] = live[--nlive];
+		} else {
+			gfp_t gfp = gfps[rnd() % ARRAY_SIZE(gfps)];
+			struct live_block b = { NULL, random_order(), op * 2654435761UL };
+
+			b.page = alloc_pages(gfp | __GFP_NOWARN, b.order);
+			if (!b.page) {
+				fails++;
+				continue;
+			}
+			allocs++;
+			wrong_zone += page_zonenum(b.page) > gfp_zone(gfp);
+			overlaps += bitmap_test_and_set(map, page_to_pfn(b.page), 1UL << b.order, true);
+			write_pattern(&b);
+			live[nlive++] = b;
+		}
+	}
+	while (nlive) {
+		struct live_block b = live[--nlive];
+
+		corrupt += check_pattern(&b);
+		overlaps += bitmap_test_and_set(map, page_to_pfn(b.page), 1UL << b.order, false);
+		__free_pages(b.page, b.order);
+	}
+	ktest_info(t, "%lu operations: %lu allocations, %lu failed", STRESS_OPS, allocs, fails);
+	EXPECT_EQ(t, overlaps, 0);
+	EXPECT_EQ(t, corrupt, 0);
+	EXPECT_EQ(t, wrong_zone, 0);
+	EXPECT_GT(t, allocs, STRESS_OPS / 3);
+	__free_pages(map_page, map_order);
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
+/*** bad frees ***/
+
+static unsigned long pfn_listed(unsigned long pfn)
+{
+	struct zone *z = page_zone(pfn_to_page(pfn));
+	unsigned long n = 0;
+	struct page *p;
+
+	drain_all_pages();
+	for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
+		page_list_for_each(p, &z->free_area[o].free_list)
+			n += pfn >= page_to_pfn(p) && pfn < page_to_pfn(p) + (1UL << o);
+	return n;
+}
+
+#define EXPECT_BAD_PAGE(t, stmt, text) do { \
+	unsigned long __b0 = bad_page_count(); \
+	u64 __m = printk_log_mark(); \
+	printk_console_quiet(true); \
+	stmt; \
+	printk_console_quiet(false); \
+	EXPECT_EQ(t, bad_page_count(), __b0 + 1); \
+	EXPECT_TRUE(t, printk_logged_since(__m, text)); \
+	EXPECT_TRUE(t, printk_logged_since(__m, "BUG: Bad page state in process swapper  pfn:") || \
+		    printk_logged_since(__m, "BUG: Bad page state in process swapper  page:") || \
+		    printk_logged_since(__m, "BUG: Bad page state in process swapper  addr:")); \
+} while (0)
+
+static noinline void test_page_alloc_bad_double_free(struct ktest *t)
+{
+	struct page *p = alloc_pages(GFP_KERNEL, 1);
+	unsigned long free0;
+
+	ASSERT_NOT_NULL(t, p);
+	__free_pages(p, 1);
+	free0 = free_pages_now();
+	EXPECT_BAD_PAGE(t, __free_pages(p, 1), "caller:test_page_alloc_bad_double_free+0x");
+	EXPECT_EQ(t, free_pages_now(), free0);
+	EXPECT_EQ(t, pfn_listed(page_to_pfn(p)), 1);	/* on a free list once */
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
+static void test_page_alloc_bad_reserved_and_range(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+
+	EXPECT_BAD_PAGE(t, __free_pages(virt_to_page(_text), 0), "reason: freeing a reserved page");
+	EXPECT_BAD_PAGE(t, __free_pages(pfn_to_page(0), 0), "reason: freeing a reserved page");
+	EXPECT_BAD_PAGE(t, __free_pages(pfn_to_page(max_pfn + (1UL << 22)), 0),
+			"reason: no such page frame");
+	EXPECT_BAD_PAGE(t, free_pages(PAGE_OFFSET + 123, 0), "not the address of a direct-mapped page");
+	EXPECT_EQ(t, free_pages_now(), free0);
+	EXPECT_TRUE(t, PageReserved(virt_to_page(_text)));
+}
+
+static void test_page_alloc_bad_order(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *p = alloc_pages(GFP_KERNEL, 2), *q;
+
+	ASSERT_NOT_NULL(t, p);
+	/* too small an order would leak 3 pages; mmos frees what was allocated */
+	EXPECT_BAD_PAGE(t, __free_pages(p, 0), "freed with order 0, allocated with order 2");
+	EXPECT_EQ(t, free_pages_now(), free0);
+	q = alloc_pages(GFP_KERNEL, 1);
+	ASSERT_NOT_NULL(t, q);
+	/* too large an order would free a neighbour's pages */
+	EXPECT_BAD_PAGE(t, __free_pages(q, 3), "freed with order 3, allocated with order 1");
+	EXPECT_EQ(t, free_pages_now(), free0);
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
+static void test_page_alloc_bad_tail_and_refcount(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *p = alloc_pages(GFP_KERNEL, 2);
+
+	ASSERT_NOT_NULL(t, p);
+	set_page_count(p + 1, 1);	/* pretend someone holds the second page */
+	EXPECT_BAD_PAGE(t, __free_pages(p + 1, 0), "the page does not start an allocation");
+	EXPECT_BAD_PAGE(t, __free_pages(p, 2), "nonzero _refcount");
+	EXPECT_EQ(t, page_count(p), 1);	/* nothing was freed: still allocated */
+	EXPECT_FALSE(t, PageBuddy(p));
+	set_page_count(p + 1, 0);
+	__free_pages(p, 2);
+	EXPECT_EQ(t, free_pages_now(), free0);
+}
+
+static void test_page_alloc_shared_first_page(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *p = alloc_pages(GFP_KERNEL, 3);
+
+	ASSERT_NOT_NULL(t, p);
+	atomic_inc(&p->_refcount);	/* a second holder of the first page */
+	__free_pages(p, 3);		/* frees pages 1..7, keeps page 0 */
+	EXPECT_EQ(t, page_count(p), 1);
+	EXPECT_EQ(t, free_pages_now(), free0 - 1);
+	__free_pages(p, 0);		/* the other holder lets go */
+	EXPECT_EQ(t, free_pages_now(), free0);
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
+/*** reports ***/
+
+static void test_page_alloc_reports(struct ktest *t)
+{
+	u64 mark;
+	char line[160];
+	int n;
+	struct zone *z;
+
+	drain_all_pages();
+	mark = printk_log_mark();
+	show_buddyinfo();
+	for_each_populated_zone(z) {
+		n = scnprintf(line, sizeof(line), "Node 0, zone %8s ", z->name);
+		for (int o = 0; o < NR_PAGE_ORDERS; o++)
+			n += scnprintf(line + n, sizeof(line) - (size_t)n, "%6lu ", z->free_area[o].nr_free);
+		EXPECT_TRUE(t, printk_logged_since(mark, line));
+	}
+	mark = printk_log_mark();
+	show_zoneinfo();
+	for_each_zone(z) {
+		snprintf(line, sizeof(line), "Node 0, zone %8s\n", z->name);
+		EXPECT_TRUE(t, printk_logged_since(mark, line));
+		snprintf(line, sizeof(line), "        managed  %lu\n", z->managed_pages);
+		EXPECT_TRUE(t, printk_logged_since(mark, line));
+		snprintf(line, sizeof(line), "        min      %lu\n", min_wmark_pages(z));
+		EXPECT_TRUE(t, printk_logged_since(mark, line));
+	}
+	EXPECT_TRUE(t, printk_logged_since(mark, "        protection: (0, "));
+	mark = printk_log_mark();
+	show_meminfo();
+	snprintf(line, sizeof(line), "MemTotal:       %8lu kB\n", totalram_pages << (PAGE_SHIFT - 10));
+	EXPECT_TRUE(t, printk_logged_since(mark, line));
+	EXPECT_TRUE(t, printk_logged_since(mark, "MemFree:        "));
+	EXPECT_TRUE(t, printk_logged_since(mark, "MemAvailable:   "));
+#ifdef CONFIG_HIGHMEM
+	snprintf(line, sizeof(line), "HighTotal:      %8lu kB\n", totalhigh_pages << (PAGE_SHIFT - 10));
+	EXPECT_TRUE(t, printk_logged_since(mark, line));
+	EXPECT_TRUE(t, printk_logged_since(mark, "LowFree:        "));
+#endif
+}
+
+static struct ktest_case page_alloc_cases[] = {
+	KTEST_CASE(test_page_alloc_orders),
+	KTEST_CASE(test_page_alloc_split_and_merge),
+	KTEST_CASE(test_page_alloc_expand_keeps_lowest),
+	KTEST_CASE(test_page_alloc_pcp_lifo),
+	KTEST_CASE(test_page_alloc_zeroing),
+	KTEST_CASE(test_page_alloc_address_api),
+	KTEST_CASE(test_page_alloc_fallback_order),
+	KTEST_CASE(test_page_alloc_exhaustion_and_reserves),
+	KTEST_CASE(test_page_alloc_dma_stops_at_reserve),
+	KTEST_CASE(test_page_alloc_random_stress),
+	KTEST_CASE(test_page_alloc_bad_double_free),
+	KTEST_CASE(test_page_alloc_bad_reserved_and_range),
+	KTEST_CASE(test_page_alloc_bad_order),
+	KTEST_CASE(test_page_alloc_bad_tail_and_refcount),
+	KTEST_CASE(test_page_alloc_shared_first_page),
+	KTEST_CASE(test_page_alloc_reports),
+	{}
+};
+
+static struct ktest_suite page_alloc_suite = { .name = "page_alloc", .cases = page_alloc_cases };
+KTEST_SUITE(page_alloc_suite);
