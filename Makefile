@@ -45,7 +45,7 @@ OBJS := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.asm,$(BUILD)/%.asm.o
 QEMU := qemu-system-x86_64
 QEMU_FLAGS := -machine pc -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-.PHONY: all run qemu qemu-gdb gdb test test-kernel clean deps
+.PHONY: all run qemu qemu-gdb gdb test test-kernel bench clean deps
 all: $(BUILD)/mmos.elf $(BUILD)/mmos.bin $(BUILD)/mmos.iso
 
 $(BUILD)/%.o: %.c
@@ -101,6 +101,11 @@ test: deps
 	$(MAKE) ARCH=x86_64 all
 	$(MAKE) ARCH=i386 all
 	tests/run
+
+# Benchmarks print numbers (and write build/bench/); they never fail on them.
+bench: deps
+	$(MAKE) ARCH=x86_64 all
+	tools/bench/boot-time
 
 clean:
 	rm -rf build

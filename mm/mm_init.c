@@ -15,6 +15,7 @@
 #include <kernel/string.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
+#include <mm/vmstat.h>
 #include "internal.h"
 
 pg_data_t contig_page_data;
@@ -264,4 +265,5 @@ void mm_core_init(void)
 		(unsigned long)(memblock_reserved_kind_size(MEMBLOCK_MEMMAP) * 10000 /
 				PFN_PHYS(contig_page_data.node_present_pages) % 100));
 	mem_init_print_info();
+	show_buddyinfo();
 }
