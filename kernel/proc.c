@@ -5,7 +5,10 @@
  * Owns: only the command names; the reports themselves live with the code
  * whose state they show (mm/vmstat.c, mm/memblock.c).
  */
+#include <kernel/cmdline.h>
+#include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <mm/mm.h>
 #include <mm/memblock.h>
 #include <mm/vmstat.h>
 
@@ -44,3 +47,20 @@ static int cmd_memblock(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(memblock, "what the boot allocator reserved, by kind", cmd_memblock);
+
+static int cmd_pageinfo(int argc, char **argv)
+{
+	unsigned long pfn, nr = 1;
+	char *end;
+
+	if (argc < 2) {
+		console_printf("usage: pageinfo <pfn> [count]   (numbers in C notation)\n");
+		return 1;
+	}
+	pfn = (unsigned long)memparse(argv[1], &end);
+	if (argc > 2)
+		nr = (unsigned long)memparse(argv[2], &end);
+	dump_page_range(pfn, nr > 4096 ? 4096 : nr);
+	return 0;
+}
+SHELL_COMMAND(pageinfo, "struct page state of a pfn range: pageinfo <pfn> [count]", cmd_pageinfo);

@@ -33,6 +33,14 @@ void build_all_zonelists(void);
 unsigned long calculate_min_free_kbytes_for(unsigned long lowmem_kbytes);
 unsigned long int_sqrt(unsigned long x);
 
+/* The free path (page_alloc.c), shared with compound.c */
+void bad_page(const struct page *page, const char *reason, unsigned long caller);
+/* A block whose first page just lost its last reference: check it and free it. */
+void free_unreferenced_block(struct page *page, unsigned int order, unsigned long caller);
+/* Undo a compound page and free its block (the default destructor). */
+void free_compound_block(struct page *head, unsigned long caller);
+void destroy_compound_page(struct page *head, unsigned long caller);
+
 /* Per-CPU list of a zone on this CPU (interrupts must be off). */
 struct per_cpu_pages *this_cpu_pcp(struct zone *zone);
 int zone_batchsize(const struct zone *zone);

@@ -280,6 +280,8 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 	if (gfp & __GFP_ZERO)
 		for (unsigned long i = 0; i < (1UL << order); i++)
 			clear_highpage(page + i);
+	if (order && (gfp & __GFP_COMP))
+		prep_compound_page(page, order);
 }
 
 static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
@@ -370,13 +372,21 @@ noinline unsigned long get_zeroed_page(gfp_t gfp)
 
 /*** Freeing ***/
 
-static void bad_page(const struct page *page, const char *reason, unsigned long caller)
+void bad_page(const struct page *page, const char *reason, unsigned long caller)
 {
+	const struct page *head = compound_head(page);
+
 	nr_bad_pages++;
-	pr_err("BUG: Bad page state in process swapper  pfn:%05lx refcount:%d flags:%#lx "
-	       "zone:%s order:%d caller:%pS reason: %s\n", page_to_pfn(page), page_count(page),
-	       page->flags, zone_names[page_zonenum(page)], page_alloc_order(page),
-	       (void *)caller, reason);
+	if (PageCompound(page))
+		pr_err("BUG: Bad page state in process swapper  pfn:%05lx head:%05lx order:%u "
+		       "refcount:%d flags:%#lx zone:%s caller:%pS reason: %s\n", page_to_pfn(page),
+		       page_to_pfn(head), compound_order(head), page_count(page), page->flags,
+		       zone_names[page_zonenum(page)], (void *)caller, reason);
+	else
+		pr_err("BUG: Bad page state in process swapper  pfn:%05lx refcount:%d flags:%#lx "
+		       "zone:%s order:%d caller:%pS reason: %s\n", page_to_pfn(page),
+		       page_ref_count(page), page->flags, zone_names[page_zonenum(page)],
+		       page_alloc_order(page), (void *)caller, reason);
 }
 
 /* Every page of the block must be unused now; the first offender is reported. */
@@ -390,7 +400,9 @@ static bool free_pages_prepare(struct page *page, unsigned int order, unsigned l
 			why = "page in the block is already free";
 		else if (PageReserved(p))
 			why = "page in the block is reserved";
-		else if (page_count(p))
+		else if (PageCompound(p))
+			why = "page in the block belongs to a compound page";
+		else if (page_ref_count(p))
 			why = "nonzero _refcount";
 		if (why) {
 			bad_page(p, why, caller);
@@ -422,15 +434,48 @@ static void free_one_block(struct page *page, unsigned int order)
 	local_irq_restore(flags);
 }
 
+void free_unreferenced_block(struct page *page, unsigned int order, unsigned long caller)
+{
+	if (free_pages_prepare(page, order, caller))
+		free_one_block(page, order);
+	else
+		set_page_count(page, 1);	/* keep it allocated, as it was */
+}
+
+void free_compound_block(struct page *head, unsigned long caller)
+{
+	unsigned int order = compound_order(head);
+
+	for (unsigned long i = 1; i < (1UL << order); i++) {
+		struct page *p = head + i;
+
+		if (!PageTail(p) || p->compound_head != head) {
+			bad_page(p, "corrupted compound page: tail does not point to its head", caller);
+			set_page_count(head, 1);
+			return;
+		}
+		clear_page_flag(p, PG_tail);
+		p->buddy_next = p->buddy_prev = PFN_NIL;
+	}
+	clear_page_flag(head, PG_head);
+	head->flags &= ~PAGE_DTOR_MASK;
+	free_unreferenced_block(head, order, caller);
+}
+
 /* Checks on the page handed to __free_pages; false: reported, not freed. */
 static bool free_pages_check_head(struct page *page, unsigned int *order, unsigned long caller)
 {
 	int alloc_order;
+	char why[96];
 
 	if (!pfn_valid(page_to_pfn(page))) {
 		nr_bad_pages++;
 		pr_err("BUG: Bad page state in process swapper  page:%p caller:%pS reason: "
 		       "no such page frame\n", (void *)page, (void *)caller);
+		return false;
+	}
+	if (PageTail(page)) {
+		bad_page(page, "freeing a tail page of a compound page", caller);
 		return false;
 	}
 	if (PageBuddy(page)) {
@@ -441,7 +486,7 @@ static bool free_pages_check_head(struct page *page, unsigned int *order, unsign
 		bad_page(page, "freeing a reserved page", caller);
 		return false;
 	}
-	if (page_count(page) <= 0) {
+	if (page_ref_count(page) <= 0) {
 		bad_page(page, "freeing a page nobody holds (refcount 0)", caller);
 		return false;
 	}
@@ -451,10 +496,8 @@ static bool free_pages_check_head(struct page *page, unsigned int *order, unsign
 		return false;
 	}
 	if ((unsigned int)alloc_order != *order) {
-		char why[80];
-
-		snprintf(why, sizeof(why), "freed with order %u, allocated with order %d: using %d",
-			 *order, alloc_order, alloc_order);
+		snprintf(why, sizeof(why), "freed with order %u, allocated %swith order %d: using %d",
+			 *order, PageHead(page) ? "as a compound page " : "", alloc_order, alloc_order);
 		bad_page(page, why, caller);
 		*order = (unsigned int)alloc_order;
 	}
@@ -465,19 +508,19 @@ static void free_pages_caller(struct page *page, unsigned int order, unsigned lo
 {
 	if (!free_pages_check_head(page, &order, caller))
 		return;
-	if (atomic_dec_and_test(&page->_refcount)) {
-		if (free_pages_prepare(page, order, caller))
-			free_one_block(page, order);
+	if (put_page_testzero(page)) {
+		if (PageHead(page))
+			destroy_compound_page(page, caller);
 		else
-			set_page_count(page, 1);	/* keep it allocated, as it was */
+			free_unreferenced_block(page, order, caller);
 		return;
 	}
+	if (PageHead(page))
+		return;	/* a compound page lives on while anyone holds it */
 	/* someone else still holds the first page: free the rest (as Linux does) */
-	page->flags &= ~PAGE_ORDER_MASK;
 	set_page_alloc_order(page, 0);
 	while (order-- > 0)
-		if (free_pages_prepare(page + (1UL << order), order, caller))
-			free_one_block(page + (1UL << order), order);
+		free_unreferenced_block(page + (1UL << order), order, caller);
 }
 
 noinline void __free_pages(struct page *page, unsigned int order)
@@ -522,15 +565,4 @@ unsigned long nr_free_pages(void)
 	for_each_zone(z)
 		n += READ_ONCE(z->nr_free);
 	return n;
-}
-
-void dump_page(const struct page *page, const char *reason)
-{
-	pr_emerg("page: refcount:%d pfn:%#lx zone:%s flags:%#lx%s%s%s order:%d type:%#x private:%#lx\n",
-		 page_count(page), page_to_pfn(page), zone_names[page_zonenum(page)], page->flags,
-		 PageReserved(page) ? "(reserved)" : "", PageHead(page) ? "(head)" : "",
-		 PageTail(page) ? "(tail)" : "", page_alloc_order(page), page->page_type,
-		 page_private(page));
-	if (reason)
-		pr_emerg("page dumped because: %s\n", reason);
 }

@@ -12,6 +12,8 @@
  *   bits 8..11   1 + the order of the allocation this page heads (0: it heads
  *                none). mmos records it so a free with the wrong order is
  *                caught and corrected, where Linux can only trust the caller.
+ *                For a compound page it is the compound order.
+ *   bits 12..15  compound head: its destructor kind (enum compound_dtor_id)
  *   top 2 bits   the zone
  */
 #ifndef MM_MM_H
@@ -32,6 +34,8 @@ enum pageflags {
 #define BITS_PER_LONG		(8 * (int)sizeof(long))
 #define PAGE_ORDER_SHIFT	8
 #define PAGE_ORDER_MASK		(0xfUL << PAGE_ORDER_SHIFT)
+#define PAGE_DTOR_SHIFT		12
+#define PAGE_DTOR_MASK		(0xfUL << PAGE_DTOR_SHIFT)
 #define ZONES_SHIFT		2
 #define ZONES_PGSHIFT		(BITS_PER_LONG - ZONES_SHIFT)
 
@@ -129,9 +133,35 @@ static inline void set_page_private(struct page *page, unsigned long v)
 	page->private = v;
 }
 
-static inline int page_count(const struct page *page)
+/* This page's own reference count (a tail's is always 0). */
+static inline int page_ref_count(const struct page *page)
 {
 	return atomic_read(&page->_refcount);
+}
+
+/*** Compound pages (mm/compound.c) ***/
+
+/* The head of the compound page page belongs to; page itself otherwise. */
+static inline struct page *compound_head(const struct page *page)
+{
+	return PageTail(page) ? page->compound_head : (struct page *)page;
+}
+
+/* Order of a compound page (given its head); 0 for anything else. */
+static inline unsigned int compound_order(const struct page *page)
+{
+	return PageHead(page) ? (unsigned int)page_alloc_order(page) : 0;
+}
+
+static inline unsigned long compound_nr(const struct page *page)
+{
+	return 1UL << compound_order(page);
+}
+
+/* References to the page: for any page of a compound page, the head's count. */
+static inline int page_count(const struct page *page)
+{
+	return page_ref_count(compound_head(page));
 }
 
 static inline void set_page_count(struct page *page, int v)
@@ -166,8 +196,45 @@ static inline unsigned int get_order(size_t size)
 	return order;
 }
 
-/* Print everything known about one page (refcount, flags, zone, order). */
+/*
+ * What runs when the last reference to a compound page goes: the head
+ * records a kind, and the kind's destructor frees the block (after any
+ * bookkeeping of its owner: kmalloc's large objects, DMA buffers, ...).
+ */
+enum compound_dtor_id {
+	COMPOUND_PAGE_DTOR,		/* give the block back to the buddy allocator */
+	KMALLOC_LARGE_DTOR,		/* a kmalloc() beyond the largest size class */
+	DMA_COHERENT_DTOR,		/* a dma_alloc_coherent() buffer */
+	NR_COMPOUND_DTORS
+};
+typedef void (*compound_page_dtor)(struct page *head);
+
+/* Make the 2^order block at page one compound page (done by __GFP_COMP). */
+void prep_compound_page(struct page *page, unsigned int order);
+void set_compound_page_dtor(struct page *head, enum compound_dtor_id id);
+enum compound_dtor_id compound_page_dtor_id(const struct page *head);
+/* Install the destructor for a kind (its owner does this at init). */
+void register_compound_page_dtor(enum compound_dtor_id id, compound_page_dtor dtor);
+
+/* Take a reference: on a compound page it is counted on the head. */
+void get_page(struct page *page);
+/* Drop a reference; the last one frees the page (a compound page whole). */
+void put_page(struct page *page);
+/* Add and drop one reference; true if that was the last one (no free). */
+static inline bool put_page_testzero(struct page *page)
+{
+	return atomic_dec_and_test(&page->_refcount);
+}
+/*
+ * Turn a non-compound 2^order allocation into 2^order order-0 pages, each
+ * with one reference, each freed on its own. On a compound page: WARN, no-op.
+ */
+void split_page(struct page *page, unsigned int order);
+
+/* Print everything known about one page (refcount, flags, zone, order, head). */
 void dump_page(const struct page *page, const char *reason);
+/* One line per page for [start_pfn, start_pfn + nr): a /proc/kpageflags-like dump. */
+void dump_page_range(unsigned long start_pfn, unsigned long nr);
 
 /*** Boot: from memblock to the buddy allocator (mm/sparse.c, mm/mm_init.c) ***/
 

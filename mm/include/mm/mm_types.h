@@ -8,6 +8,9 @@
  *   buddy_next/buddy_prev
  *              pfn links: free-list membership of a free block's first page
  *              (buddy) or a page on a per-CPU list
+ *   compound_head
+ *              tail page of a compound page (PG_tail): its head. Shares the
+ *              word of the links, which a tail never needs.
  *   private    free block: its order. Allocated: free for the owner.
  *   _refcount  references; 0 when free. The first page of an allocation
  *              starts at 1; the other pages of a plain (non-compound)
@@ -26,9 +29,10 @@ struct page {
 	union {
 		struct {
 			u32 buddy_next, buddy_prev;
-			unsigned long private;
 		};
+		struct page *compound_head;
 	};
+	unsigned long private;
 	atomic_t _refcount;
 	unsigned int page_type;
 };

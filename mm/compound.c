@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+/*
+ * mm/compound.c - compound pages, page references, split_page.
+ *
+ * Owns: the compound-page layout, get_page/put_page, the destructor table
+ * and split_page(), plus the page dumps. A higher-order block is either
+ * one object (compound: every reference is counted on the head, the last
+ * put frees all of it) or, after split_page(), 2^order independent pages.
+ * Must not touch: free lists (the free itself goes through page_alloc.c).
+ * Tests: tests/kernel/compound_test.c.
+ */
+#include <kernel/bug.h>
+#include <kernel/printk.h>
+#include "internal.h"
+
+/*
+ * The layout. __GFP_COMP on an order-2 allocation gives:
+ *
+ *   page[0]  PG_head   _refcount = n   order, dtor kind (in flags)
+ *   page[1]  PG_tail   compound_head ──┐ _refcount = 0
+ *   page[2]  PG_tail   compound_head ──┤ _refcount = 0
+ *   page[3]  PG_tail   compound_head ──┘ _refcount = 0
+ *                                      └──> page[0]
+ *
+ * A tail is found by its PG_tail flag (as Linux 2.6.22 - 4.3 did; Linux
+ * now encodes it in bit 0 of the head pointer, which mmos's pfn-linked
+ * lists cannot spare). get_page/put_page on any page act on the head.
+ */
+void prep_compound_page(struct page *page, unsigned int order)
+{
+	set_page_flag(page, PG_head);
+	set_compound_page_dtor(page, COMPOUND_PAGE_DTOR);
+	for (unsigned long i = 1; i < (1UL << order); i++) {
+		struct page *p = page + i;
+
+		set_page_flag(p, PG_tail);
+		p->compound_head = page;
+		set_page_private(p, 0);
+	}
+}
+
+void set_compound_page_dtor(struct page *head, enum compound_dtor_id id)
+{
+	head->flags = (head->flags & ~PAGE_DTOR_MASK) | ((unsigned long)id << PAGE_DTOR_SHIFT);
+}
+
+enum compound_dtor_id compound_page_dtor_id(const struct page *head)
+{
+	return (enum compound_dtor_id)((head->flags & PAGE_DTOR_MASK) >> PAGE_DTOR_SHIFT);
+}
+
+static compound_page_dtor dtors[NR_COMPOUND_DTORS];
+
+void register_compound_page_dtor(enum compound_dtor_id id, compound_page_dtor dtor)
+{
+	if (!WARN_ON(id >= NR_COMPOUND_DTORS))
+		dtors[id] = dtor;
+}
+
+/* The last reference to a compound page is gone: run its kind's destructor. */
+void destroy_compound_page(struct page *head, unsigned long caller)
+{
+	enum compound_dtor_id id = compound_page_dtor_id(head);
+
+	if (id != COMPOUND_PAGE_DTOR && id < NR_COMPOUND_DTORS && dtors[id])
+		dtors[id](head);
+	else
+		free_compound_block(head, caller);
+}
+
+void get_page(struct page *page)
+{
+	struct page *head = compound_head(page);
+
+	if (WARN(page_ref_count(head) <= 0, "get_page: pfn %#lx (head %#lx) is free, from %pS\n",
+		 page_to_pfn(page), page_to_pfn(head), (void *)_RET_IP_))
+		return;
+	atomic_inc(&head->_refcount);
+}
+
+noinline void put_page(struct page *page)
+{
+	struct page *head = compound_head(page);
+
+	if (page_ref_count(head) <= 0) {
+		bad_page(page, "put_page would drop the reference count below zero", _RET_IP_);
+		return;
+	}
+	if (!put_page_testzero(head))
+		return;
+	if (PageHead(head))
+		destroy_compound_page(head, _RET_IP_);
+	else
+		free_unreferenced_block(head, (unsigned int)max(page_alloc_order(head), 0), _RET_IP_);
+}
+
+void split_page(struct page *page, unsigned int order)
+{
+	if (WARN(PageCompound(page),
+		 "split_page: pfn %#lx is part of a compound page (head %#lx, order %u), from %pS\n",
+		 page_to_pfn(page), page_to_pfn(compound_head(page)),
+		 compound_order(compound_head(page)), (void *)_RET_IP_))
+		return;
+	if (WARN(page_ref_count(page) <= 0 || page_alloc_order(page) != (int)order,
+		 "split_page: pfn %#lx is not an allocated order-%u block (refcount %d, order %d), from %pS\n",
+		 page_to_pfn(page), order, page_ref_count(page), page_alloc_order(page),
+		 (void *)_RET_IP_))
+		return;
+	for (unsigned long i = 1; i < (1UL << order); i++) {
+		set_page_count(page + i, 1);
+		set_page_alloc_order(page + i, 0);
+	}
+	set_page_alloc_order(page, 0);
+}
+
+static int page_flags_string(const struct page *page, char *buf, size_t size)
+{
+	return scnprintf(buf, size, "%s%s%s%s", PageReserved(page) ? "reserved," : "",
+			 PageHead(page) ? "head," : "", PageTail(page) ? "tail," : "",
+			 PageBuddy(page) ? "buddy," : "");
+}
+
+void dump_page(const struct page *page, const char *reason)
+{
+	const struct page *head = compound_head(page);
+	char flags[48];
+
+	page_flags_string(page, flags, sizeof(flags));
+	if (PageCompound(page))
+		pr_emerg("page: refcount:%d pfn:%#lx head:%#lx order:%u compound_nr:%lu\n",
+			 page_count(page), page_to_pfn(page), page_to_pfn(head), compound_order(head),
+			 compound_nr(head));
+	else
+		pr_emerg("page: refcount:%d pfn:%#lx order:%d private:%#lx\n", page_ref_count(page),
+			 page_to_pfn(page), PageBuddy(page) ? (int)page_private(page) :
+							      page_alloc_order(page),
+			 page_private(page));
+	pr_emerg("flags: %#lx(%szone=%s)\n", page->flags, flags, zone_names[page_zonenum(page)]);
+	if (reason)
+		pr_emerg("page dumped because: %s\n", reason);
+}
+
+void dump_page_range(unsigned long start_pfn, unsigned long nr)
+{
+	for (unsigned long pfn = start_pfn; pfn < start_pfn + nr; pfn++) {
+		const struct page *page;
+		char flags[48];
+
+		if (!pfn_valid(pfn)) {
+			pr_info("pfn:%#lx no page frame\n", pfn);
+			continue;
+		}
+		page = pfn_to_page(pfn);
+		page_flags_string(page, flags, sizeof(flags));
+		if (PageTail(page))
+			pr_info("pfn:%#lx refcount:%d zone:%s flags:%#lx(%s) head:%#lx\n", pfn,
+				page_ref_count(page), zone_names[page_zonenum(page)], page->flags, flags,
+				page_to_pfn(compound_head(page)));
+		else
+			pr_info("pfn:%#lx refcount:%d zone:%s flags:%#lx(%s) order:%d\n", pfn,
+				page_ref_count(page), zone_names[page_zonenum(page)], page->flags, flags,
+				PageBuddy(page) ? (int)page_private(page) : page_alloc_order(page));
+	}
+}

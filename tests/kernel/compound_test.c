@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/kernel/compound_test.c - compound pages, references, split_page.
+ *
+ * A compound page is one object: any subpage leads to the head, gets and
+ * puts on any subpage count on the head, and only the last put frees the
+ * whole block. split_page() goes the other way: 2^order pages, each freed
+ * on its own, which the buddy allocator merges back:
+ *
+ *   split order 5 at P:  [P][P+1] ... [P+15][P+16] ... [P+31]   32 pages
+ *   free 15, 16, 8, 24 first, the rest shuffled
+ *   afterwards:          [P ............................. P+31] free, order >= 5
+ */
+#include <kernel/bug.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/gfp.h>
+#include "mm_checks.h"
+
+static void test_compound_layout_all_orders(struct ktest *t)
+{
+	for (unsigned int order = 1; order <= MAX_PAGE_ORDER; order++) {
+		struct page *head = alloc_pages(GFP_KERNEL | __GFP_COMP, order);
+		unsigned long bad = 0;
+
+		ASSERT_NOT_NULL(t, head);
+		EXPECT_TRUE(t, PageHead(head));
+		EXPECT_FALSE(t, PageTail(head));
+		EXPECT_EQ(t, compound_order(head), order);
+		EXPECT_EQ(t, compound_nr(head), 1UL << order);
+		EXPECT_EQ(t, compound_page_dtor_id(head), COMPOUND_PAGE_DTOR);
+		for (unsigned long i = 1; i < (1UL << order); i++) {
+			struct page *p = head + i;
+
+			bad += !PageTail(p) || PageHead(p) || !PageCompound(p);
+			bad += compound_head(p) != head;
+			bad += page_ref_count(p) != 0 || page_count(p) != 1;
+			bad += page_zone(p) != page_zone(head);
+		}
+		EXPECT_EQ(t, bad, 0);
+		__free_pages(head, order);
+		EXPECT_FALSE(t, PageHead(head));
+		EXPECT_FALSE(t, PageTail(head + 1));
+	}
+}
+
+static void test_compound_zone_respected(struct ktest *t)
+{
+	struct page *p = alloc_pages(GFP_DMA | __GFP_COMP, 3);
+
+	ASSERT_NOT_NULL(t, p);
+	EXPECT_EQ(t, page_zonenum(p), ZONE_DMA);
+	EXPECT_ULE(t, page_to_pfn(p) + 8, 0x1000);
+	EXPECT_TRUE(t, PageHead(p));
+	__free_pages(p, 3);
+}
+
+static void test_compound_order0_is_plain(struct ktest *t)
+{
+	struct page *p = alloc_pages(GFP_KERNEL | __GFP_COMP, 0);
+
+	ASSERT_NOT_NULL(t, p);
+	EXPECT_FALSE(t, PageCompound(p));
+	EXPECT_PTR_EQ(t, compound_head(p), p);
+	EXPECT_EQ(t, compound_order(p), 0);
+	get_page(p);
+	EXPECT_EQ(t, page_count(p), 2);
+	put_page(p);
+	put_page(p);	/* the last put frees it */
+	EXPECT_TRUE(t, PageBuddy(p) || !page_ref_count(p));
+}
+
+/* gets on tails; puts in the given order; only the final put frees */
+static void refcount_round(struct ktest *t, const int *put_order, int n)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *head = alloc_pages(GFP_KERNEL | __GFP_COMP, 3);
+
+	ASSERT_NOT_NULL(t, head);
+	for (int i = 1; i < 8; i++)
+		get_page(head + i);
+	EXPECT_EQ(t, page_ref_count(head), 8);
+	EXPECT_EQ(t, page_count(head + 5), 8);
+	for (int i = 0; i < n; i++) {
+		put_page(head + put_order[i]);
+		if (i < n - 1)
+			EXPECT_EQ(t, free_pages_now(), free0 - 8);	/* still allocated */
+	}
+	EXPECT_EQ(t, free_pages_now(), free0);
+}
+
+static void test_compound_refcount_head_last(struct ktest *t)
+{
+	static const int order[] = { 7, 1, 6, 2, 5, 3, 4, 0 };
+
+	refcount_round(t, order, 8);
+}
+
+static void test_compound_refcount_tail_last(struct ktest *t)
+{
+	static const int order[] = { 0, 3, 1, 2, 6, 4, 5, 7 };
+
+	refcount_round(t, order, 8);
+}
+
+static void test_compound_free_pages_with_other_holders(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *head = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
+
+	ASSERT_NOT_NULL(t, head);
+	get_page(head + 3);
+	__free_pages(head, 2);	/* the allocator's reference goes, the object stays */
+	EXPECT_EQ(t, free_pages_now(), free0 - 4);
+	EXPECT_TRUE(t, PageHead(head));
+	put_page(head + 3);
+	EXPECT_EQ(t, free_pages_now(), free0);
+}
+
+static u64 shuffle_state = 88172645463325252ULL;
+
+static unsigned int rnd(unsigned int n)
+{
+	shuffle_state ^= shuffle_state << 13;
+	shuffle_state ^= shuffle_state >> 7;
+	shuffle_state ^= shuffle_state << 17;
+	return (unsigned int)(shuffle_state % n);
+}
+
+static void test_compound_split_page_merges_back(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *p = alloc_pages(GFP_KERNEL, 5);
+	unsigned int idx[32], n = 0;
+	unsigned long pfn;
+	struct page *block;
+
+	ASSERT_NOT_NULL(t, p);
+	pfn = page_to_pfn(p);
+	split_page(p, 5);
+	for (unsigned int i = 0; i < 32; i++) {
+		EXPECT_EQ(t, page_ref_count(p + i), 1);
+		EXPECT_EQ(t, page_alloc_order(p + i), 0);
+	}
+	/* the middle pages first */
+	static const unsigned int middle[] = { 15, 16, 8, 24 };
+	for (unsigned int i = 0; i < ARRAY_SIZE(middle); i++)
+		__free_page(p + middle[i]);
+	for (unsigned int i = 0; i < 32; i++)
+		if (i != 15 && i != 16 && i != 8 && i != 24)
+			idx[n++] = i;
+	for (unsigned int i = n - 1; i > 0; i--) {	/* Fisher-Yates */
+		unsigned int j = rnd(i + 1), tmp = idx[i];
+
+		idx[i] = idx[j];
+		idx[j] = tmp;
+	}
+	for (unsigned int i = 0; i < n; i++)
+		__free_page(p + idx[i]);
+	EXPECT_EQ(t, free_pages_now(), free0);
+	/* the block containing pfn is free and at least order 5, at the original address */
+	block = NULL;
+	for (unsigned int o = 5; o <= MAX_PAGE_ORDER; o++) {
+		struct page *b = pfn_to_page(pfn & ~((1UL << o) - 1));
+
+		if (PageBuddy(b) && page_private(b) == o)
+			block = b;
+	}
+	ASSERT_NOT_NULL(t, block);
+	EXPECT_ULE(t, page_to_pfn(block), pfn);
+	EXPECT_UGE(t, page_to_pfn(block) + (1UL << page_private(block)), pfn + 32);
+	EXPECT_EQ(t, pfn_listed(pfn), 1);
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
+static noinline void test_compound_bad_free_tail(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *head = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
+	char expect[96];
+
+	ASSERT_NOT_NULL(t, head);
+	snprintf(expect, sizeof(expect), "pfn:%05lx head:%05lx order:2", page_to_pfn(head + 2),
+		 page_to_pfn(head));
+	EXPECT_BAD_PAGE(t, __free_pages(head + 2, 0), expect);
+	EXPECT_BAD_PAGE(t, __free_pages(head + 1, 0), "caller:test_compound_bad_free_tail+0x");
+	EXPECT_EQ(t, page_count(head), 1);	/* untouched */
+	__free_pages(head, 2);
+	EXPECT_EQ(t, free_pages_now(), free0);
+}
+
+static void test_compound_bad_order(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *head = alloc_pages(GFP_KERNEL | __GFP_COMP, 3);
+
+	ASSERT_NOT_NULL(t, head);
+	EXPECT_BAD_PAGE(t, __free_pages(head, 1), "freed with order 1, allocated as a compound page with order 3");
+	EXPECT_EQ(t, free_pages_now(), free0);	/* the whole compound page went back */
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
+static void test_compound_put_below_zero(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *head = alloc_pages(GFP_KERNEL | __GFP_COMP, 1), *plain;
+
+	ASSERT_NOT_NULL(t, head);
+	put_page(head + 1);	/* the one reference: frees it */
+	EXPECT_EQ(t, free_pages_now(), free0);
+	EXPECT_BAD_PAGE(t, put_page(head), "put_page would drop the reference count below zero");
+	EXPECT_EQ(t, free_pages_now(), free0);
+	EXPECT_EQ(t, pfn_listed(page_to_pfn(head)), 1);
+	/* a middle page of a plain block has no reference of its own */
+	plain = alloc_pages(GFP_KERNEL, 2);
+	ASSERT_NOT_NULL(t, plain);
+	EXPECT_BAD_PAGE(t, put_page(plain + 2), "below zero");
+	__free_pages(plain, 2);
+	EXPECT_EQ(t, free_pages_now(), free0);
+}
+
+static void test_compound_split_refused(struct ktest *t)
+{
+	struct page *head = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
+	u64 mark = printk_log_mark();
+	char expect[96];
+
+	ASSERT_NOT_NULL(t, head);
+	printk_console_quiet(true);
+	EXPECT_WARN(t, split_page(head, 2));
+	EXPECT_WARN(t, split_page(head + 1, 2));
+	printk_console_quiet(false);
+	snprintf(expect, sizeof(expect), "split_page: pfn %#lx is part of a compound page (head %#lx, order 2), from test_compound_split_refused+0x",
+		 page_to_pfn(head), page_to_pfn(head));
+	EXPECT_TRUE(t, printk_logged_since(mark, expect));
+	EXPECT_TRUE(t, PageHead(head));
+	EXPECT_EQ(t, page_ref_count(head + 1), 0);	/* nothing was split */
+	__free_pages(head, 2);
+}
+
+static void test_compound_dump_page(struct ktest *t)
+{
+	struct page *head = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
+	u64 mark = printk_log_mark();
+	char expect[96];
+
+	ASSERT_NOT_NULL(t, head);
+	printk_console_quiet(true);
+	dump_page(head + 1, "test");
+	dump_page_range(page_to_pfn(head), 4);
+	printk_console_quiet(false);
+	snprintf(expect, sizeof(expect), "page: refcount:1 pfn:%#lx head:%#lx order:2 compound_nr:4",
+		 page_to_pfn(head + 1), page_to_pfn(head));
+	EXPECT_TRUE(t, printk_logged_since(mark, expect));
+	EXPECT_TRUE(t, printk_logged_since(mark, "page dumped because: test"));
+	snprintf(expect, sizeof(expect), "pfn:%#lx refcount:0 ", page_to_pfn(head + 3));
+	EXPECT_TRUE(t, printk_logged_since(mark, expect));
+	snprintf(expect, sizeof(expect), "(tail,) head:%#lx", page_to_pfn(head));
+	EXPECT_TRUE(t, printk_logged_since(mark, expect));
+	__free_pages(head, 2);
+}
+
+static struct ktest_case compound_cases[] = {
+	KTEST_CASE(test_compound_layout_all_orders),
+	KTEST_CASE(test_compound_zone_respected),
+	KTEST_CASE(test_compound_order0_is_plain),
+	KTEST_CASE(test_compound_refcount_head_last),
+	KTEST_CASE(test_compound_refcount_tail_last),
+	KTEST_CASE(test_compound_free_pages_with_other_holders),
+	KTEST_CASE(test_compound_split_page_merges_back),
+	KTEST_CASE(test_compound_bad_free_tail),
+	KTEST_CASE(test_compound_bad_order),
+	KTEST_CASE(test_compound_put_below_zero),
+	KTEST_CASE(test_compound_split_refused),
+	KTEST_CASE(test_compound_dump_page),
+	{}
+};
+
+static struct ktest_suite compound_suite = { .name = "compound", .cases = compound_cases };
+KTEST_SUITE(compound_suite);

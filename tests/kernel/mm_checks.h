@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/kernel/mm_checks.h - checks shared by the memory test suites.
+ */
+#ifndef TESTS_MM_CHECKS_H
+#define TESTS_MM_CHECKS_H
+
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <mm/gfp.h>
+
+/* Drain the per-CPU lists, then count free pages. */
+unsigned long free_pages_now(void);
+/* Free blocks per zone and order (after draining). */
+void snapshot_buddyinfo(unsigned long (*out)[NR_PAGE_ORDERS]);
+/* Problems found in the free lists (0: all invariants hold); the first is reported. */
+unsigned long check_free_lists(struct ktest *t);
+/* How many free-list blocks contain pfn (after draining): 0 or 1 when sane. */
+unsigned long pfn_listed(unsigned long pfn);
+
+/* stmt must produce exactly one "BUG: Bad page state" report containing text. */
+#define EXPECT_BAD_PAGE(t, stmt, text) do { \
+	unsigned long __b0 = bad_page_count(); \
+	u64 __m = printk_log_mark(); \
+	printk_console_quiet(true); \
+	stmt; \
+	printk_console_quiet(false); \
+	EXPECT_EQ(t, bad_page_count(), __b0 + 1); \
+	EXPECT_TRUE(t, printk_logged_since(__m, text)); \
+	EXPECT_TRUE(t, printk_logged_since(__m, "BUG: Bad page state in process swapper  pfn:") || \
+		    printk_logged_since(__m, "BUG: Bad page state in process swapper  page:") || \
+		    printk_logged_since(__m, "BUG: Bad page state in process swapper  addr:")); \
+} while (0)
+
+#endif
