@@ -10,6 +10,7 @@
 #include <kernel/shell.h>
 #include <mm/mm.h>
 #include <mm/memblock.h>
+#include <mm/slab.h>
 #include <mm/vmstat.h>
 
 static int cmd_meminfo(int argc, char **argv)
@@ -64,3 +65,26 @@ static int cmd_pageinfo(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(pageinfo, "struct page state of a pfn range: pageinfo <pfn> [count]", cmd_pageinfo);
+
+static int cmd_slabinfo(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	show_slabinfo();
+	return 0;
+}
+SHELL_COMMAND(slabinfo, "slab caches, like /proc/slabinfo (version 2.1)", cmd_slabinfo);
+
+static int cmd_slabattr(int argc, char **argv)
+{
+	if (argc != 2) {
+		console_printf("usage: slabattr <cache or alias name>\n");
+		return 1;
+	}
+	if (show_slab_attributes(argv[1])) {
+		console_printf("slabattr: no cache '%s'\n", argv[1]);
+		return 1;
+	}
+	return 0;
+}
+SHELL_COMMAND(slabattr, "one cache's attributes, like /sys/kernel/slab/<cache>/", cmd_slabattr);

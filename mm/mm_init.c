@@ -15,6 +15,7 @@
 #include <kernel/string.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
+#include <mm/slab.h>
 #include <mm/vmstat.h>
 #include "internal.h"
 
@@ -266,4 +267,5 @@ void mm_core_init(void)
 				PFN_PHYS(contig_page_data.node_present_pages) % 100));
 	mem_init_print_info();
 	show_buddyinfo();
+	kmem_cache_init();
 }

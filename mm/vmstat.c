@@ -9,6 +9,7 @@
  */
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <mm/slab.h>
 #include <mm/vmstat.h>
 #include "internal.h"
 
@@ -114,4 +115,6 @@ void show_meminfo(void)
 	show_val_kb("LowTotal", totalram_pages - totalhigh_pages);
 	show_val_kb("LowFree", free - high_free);
 #endif
+	show_val_kb("Slab", slab_pages());
+	show_val_kb("SUnreclaim", slab_pages());
 }

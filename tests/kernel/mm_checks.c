@@ -2,16 +2,18 @@
 /*
  * tests/kernel/mm_checks.c - checks shared by the memory test suites.
  *
- * Registers the "free pages" resource every suite is held to: after the
- * per-CPU lists are drained, the buddy free count must be back where it was
- * before each case. check_free_lists() verifies the buddy invariants.
+ * Registers the "free pages" resource every suite is held to: after every
+ * slab cache is shrunk and the per-CPU lists are drained, the buddy free
+ * count must be back where it was before each case. check_free_lists() verifies the buddy invariants.
  */
 #include <kernel/ktest.h>
 #include <mm/gfp.h>
+#include <mm/slab.h>
 #include "mm_checks.h"
 
 unsigned long free_pages_now(void)
 {
+	kmem_cache_shrink_all();
 	drain_all_pages();
 	return nr_free_pages();
 }

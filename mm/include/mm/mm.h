@@ -28,6 +28,7 @@ enum pageflags {
 	PG_reserved,	/* not the buddy allocator's: a hole or a boot reservation */
 	PG_head,	/* first page of a compound page */
 	PG_tail,	/* any other page of a compound page */
+	PG_slab,	/* first page of a slab (mm/slub.c owns the other words) */
 	__NR_PAGEFLAGS
 };
 
@@ -84,6 +85,7 @@ static inline void clear_page_flag(struct page *page, enum pageflags f)
 #define PageHead(p)		test_page_flag(p, PG_head)
 #define PageTail(p)		test_page_flag(p, PG_tail)
 #define PageCompound(p)		(PageHead(p) || PageTail(p))
+#define PageSlab(p)		test_page_flag(p, PG_slab)
 
 static inline bool PageBuddy(const struct page *page)
 {

@@ -1,0 +1,617 @@
+// SPDX-License-Identifier: MIT
+/*
+ * mm/slab_common.c - caches as their users see them: create, merge, destroy,
+ * kmalloc and friends, slab_debug=, and the /proc/slabinfo-style reports.
+ *
+ * Owns: the list of caches, the kmalloc cache arrays (normal and DMA), the
+ * merge policy and the boot options slab_nomerge/slab_merge and
+ * slab_debug (slub_debug). Object-level work is mm/slub.c's.
+ * Locking: slab_mutex (a spinlock: mmos has no sleeping) around the cache
+ * list; each cache's own locks inside it.
+ * Tests: tests/kernel/slab_test.c, tests/kernel/kmalloc_test.c.
+ */
+#include <kernel/bug.h>
+#include <kernel/errno.h>
+#include <kernel/cmdline.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include "internal.h"
+#include "slab_internal.h"
+
+struct kmem_cache *slab_caches;
+DEFINE_SPINLOCK(slab_mutex);
+bool slab_nomerge;
+static bool slab_merge;
+static char slab_debug_opts[128];
+static bool slab_debug_given;
+static unsigned long large_kmalloc_pages;
+
+core_param_bool(slab_nomerge, slab_nomerge);
+core_param_bool(slab_merge, slab_merge);
+
+static int set_slab_debug(const char *val, const struct kernel_param *kp)
+{
+	(void)kp;
+	if (val && strlen(val) >= sizeof(slab_debug_opts))
+		return -ERANGE;
+	strlcpy(slab_debug_opts, val ? val : "", sizeof(slab_debug_opts));
+	slab_debug_given = true;
+	return 0;
+}
+
+static int get_slab_debug(char *buf, size_t size, const struct kernel_param *kp)
+{
+	(void)kp;
+	return scnprintf(buf, size, "%s", slab_debug_given ? slab_debug_opts : "(off)");
+}
+
+static const struct kernel_param_ops slab_debug_ops = {
+	set_slab_debug, get_slab_debug, "[FZPUT-][,cache...][;...]"
+};
+core_param_cb(slab_debug, slab_debug_ops);
+core_param_cb(slub_debug, slab_debug_ops);
+
+/*
+ * slab_debug=<opts>[,<cache>...][;<opts>,<cache>...]: opts are letters
+ * F (checks) Z (red zones) P (poison) U (store user) T (trace), '-' for none;
+ * no letters means FZPU. Without cache names a block applies to every cache.
+ */
+slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags)
+{
+	const char *p = slab_debug_opts;
+
+	if (!slab_debug_given)
+		return flags;
+	if (!*p)
+		return flags | SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER;
+	while (*p) {
+		slab_flags_t opts = 0;
+		bool named = false, match = false;
+
+		for (; *p && *p != ',' && *p != ';'; p++) {
+			switch (*p | 0x20) {
+			case 'f': opts |= SLAB_CONSISTENCY_CHECKS; break;
+			case 'z': opts |= SLAB_RED_ZONE; break;
+			case 'p': opts |= SLAB_POISON; break;
+			case 'u': opts |= SLAB_STORE_USER; break;
+			case 't': opts |= SLAB_TRACE; break;
+			default: break;	/* '-' and unknown letters: nothing */
+			}
+		}
+		while (*p == ',') {
+			char cache[SLAB_NAME_LEN];
+			size_t n = 0;
+
+			for (p++; *p && *p != ',' && *p != ';'; p++)
+				if (n + 1 < sizeof(cache))
+					cache[n++] = *p;
+			cache[n] = '\0';
+			named = true;
+			match |= glob_match(cache, name);
+		}
+		if (!named || match)
+			flags |= opts;
+		if (*p == ';')
+			p++;
+	}
+	return flags;
+}
+
+/*** Merging ***/
+
+#define SLAB_NEVER_MERGE	(SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | SLAB_TRACE | \
+				 SLAB_NO_MERGE | SLAB_CONSISTENCY_CHECKS)
+#define SLAB_MERGE_SAME		(SLAB_RECLAIM_ACCOUNT | SLAB_CACHE_DMA | SLAB_CACHE_DMA32)
+
+static bool cache_mergeable(const struct kmem_cache *s)
+{
+	return !(s->flags & SLAB_NEVER_MERGE) && !s->ctor && s->refcount > 0;
+}
+
+/* Linux's find_mergeable(): the first compatible cache, newest first. */
+static struct kmem_cache *find_mergeable(unsigned int size, unsigned int align,
+					 slab_flags_t flags, void (*ctor)(void *))
+{
+	if ((slab_nomerge && !slab_merge) || ctor || (flags & SLAB_NEVER_MERGE))
+		return NULL;
+	size = ALIGN(size, (unsigned int)sizeof(void *));
+	align = ALIGN(max(align, (unsigned int)KMALLOC_MIN_SIZE), (unsigned int)sizeof(void *));
+	if (flags & SLAB_HWCACHE_ALIGN) {
+		unsigned int ralign = 64;
+
+		while (size <= ralign / 2)
+			ralign /= 2;
+		align = max(align, ralign);
+	}
+	size = ALIGN(size, align);
+	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
+		if (!cache_mergeable(s) || size > s->size)
+			continue;
+		if ((flags & SLAB_MERGE_SAME) != (s->flags & SLAB_MERGE_SAME))
+			continue;
+		if (s->size & (align - 1))
+			continue;
+		if (s->size - size >= sizeof(void *))
+			continue;
+		return s;
+	}
+	return NULL;
+}
+
+/* Linux's sysfs name of a mergeable cache: ':' flags '-' size, e.g. ":d-0000064". */
+static void unique_id(const struct kmem_cache *s, char *buf, size_t size)
+{
+	int n = scnprintf(buf, size, ":");
+
+	if (s->flags & SLAB_CACHE_DMA)
+		n += scnprintf(buf + n, size - (size_t)n, "d");
+	if (s->flags & SLAB_CACHE_DMA32)
+		n += scnprintf(buf + n, size - (size_t)n, "D");
+	if (s->flags & SLAB_RECLAIM_ACCOUNT)
+		n += scnprintf(buf + n, size - (size_t)n, "a");
+	if (s->flags & SLAB_CONSISTENCY_CHECKS)
+		n += scnprintf(buf + n, size - (size_t)n, "F");
+	if (n > 1)
+		n += scnprintf(buf + n, size - (size_t)n, "-");
+	scnprintf(buf + n, size - (size_t)n, "%07u", s->size);
+}
+
+/*** Creation and destruction ***/
+
+static struct kmem_cache kmem_cache_boot;	/* the cache of struct kmem_cache */
+static struct kmem_cache *kmem_cache;
+
+static void link_cache(struct kmem_cache *s)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&slab_mutex, flags);
+	s->next = slab_caches;
+	slab_caches = s;
+	spin_unlock_irqrestore(&slab_mutex, flags);
+}
+
+static void unlink_cache(struct kmem_cache *s)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&slab_mutex, flags);
+	for (struct kmem_cache **pp = &slab_caches; *pp; pp = &(*pp)->next)
+		if (*pp == s) {
+			*pp = s->next;
+			break;
+		}
+	spin_unlock_irqrestore(&slab_mutex, flags);
+}
+
+static struct kmem_cache *create_cache(const char *name, unsigned int size, unsigned int align,
+				       slab_flags_t flags, void (*ctor)(void *))
+{
+	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
+
+	if (!s)
+		return NULL;
+	if (kmem_cache_open(s, name, size, align, flags, ctor)) {
+		kmem_cache_free(kmem_cache, s);
+		return NULL;
+	}
+	link_cache(s);
+	return s;
+}
+
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
+				     slab_flags_t flags, void (*ctor)(void *))
+{
+	struct kmem_cache *s = NULL;
+
+	flags = slab_debug_flags(name, flags);
+	if (!name || !size || size > KMALLOC_MAX_SIZE || (align & (align - 1))) {
+		WARN(1, "kmem_cache_create(%s): bad size %u or align %u\n", name ? name : "(null)",
+		     size, align);
+	} else {
+		s = find_mergeable(size, align, flags, ctor);
+		if (s) {
+			s->refcount++;
+			s->object_size = max(s->object_size, size);
+			if (s->nr_aliases < SLAB_MAX_ALIASES)
+				strlcpy(s->aliases[s->nr_aliases++], name, SLAB_NAME_LEN);
+			return s;
+		}
+		s = create_cache(name, size, align, flags, ctor);
+	}
+	if (!s && (flags & SLAB_PANIC))
+		panic("%s: Failed to create slab '%s'. Error %d", __func__, name ? name : "?", -ENOMEM);
+	if (!s)
+		pr_warn("kmem_cache_create(%s) failed\n", name ? name : "(null)");
+	return s;
+}
+
+unsigned long kmem_cache_shrink(struct kmem_cache *s)
+{
+	return __kmem_cache_shrink(s);
+}
+
+unsigned long kmem_cache_shrink_all(void)
+{
+	unsigned long freed = 0;
+
+	for (struct kmem_cache *s = slab_caches; s; s = s->next)
+		freed += __kmem_cache_shrink(s);
+	return freed;
+}
+
+int kmem_cache_destroy(struct kmem_cache *s)
+{
+	if (!s)
+		return 0;
+	if (--s->refcount > 0) {
+		if (s->nr_aliases)
+			s->nr_aliases--;
+		return 0;
+	}
+	__kmem_cache_shrink(s);
+	if (kmem_cache_live_objects(s)) {
+		kmem_cache_report_live(s);
+		s->refcount = 1;
+		return -EBUSY;
+	}
+	unlink_cache(s);
+	if (s != &kmem_cache_boot)
+		kmem_cache_free(kmem_cache, s);
+	return 0;
+}
+
+/*** Allocation entry points ***/
+
+#define GFP_SLAB_BUG_MASK	(__GFP_DMA32 | __GFP_HIGHMEM)
+
+/* Linux's kmalloc_fix_flags(): a loud warning, the bad bits stripped. */
+static gfp_t fix_gfp(gfp_t gfp, unsigned long caller)
+{
+	char was[128], now[128];
+	gfp_t fixed = gfp & ~GFP_SLAB_BUG_MASK;
+
+	if (likely(!(gfp & GFP_SLAB_BUG_MASK)))
+		return gfp;
+	format_gfp_flags(was, sizeof(was), gfp);
+	format_gfp_flags(now, sizeof(now), fixed);
+	WARN(1, "Unexpected gfp: %#x (%s). Fixing up to gfp: %#x (%s). Fix your code! Caller: %pS\n",
+	     gfp, was, fixed, now, (void *)caller);
+	return fixed;
+}
+
+static void *cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+{
+	return slab_alloc(s, fix_gfp(gfp, caller), caller);
+}
+
+noinline void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return cache_alloc(s, gfp, _RET_IP_);
+}
+
+noinline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return cache_alloc(s, gfp | __GFP_ZERO, _RET_IP_);
+}
+
+static void report_bad_free(const char *fn, const void *p, const char *why, unsigned long caller)
+{
+	WARN(1, "%s(0x%p): %s, from %pS\n", fn, p, why, (void *)caller);
+}
+
+noinline void kmem_cache_free(struct kmem_cache *s, void *obj)
+{
+	struct page *slab;
+
+	if (!obj)
+		return;
+	slab = virt_to_slab(obj);
+	if (!slab) {
+		report_bad_free("kmem_cache_free", obj, "not a slab object", _RET_IP_);
+		return;
+	}
+	if (slab_cache(slab) != s) {
+		slab_report(s, "Wrong slab cache. %s but object is from %s", s->name,
+			    slab_cache(slab)->name);
+		pr_err("INFO: Object 0x%p caller:%pS; freed into %s instead\n", obj,
+		       (void *)_RET_IP_, slab_cache(slab)->name);
+		s = slab_cache(slab);
+	}
+	slab_free(s, slab, obj, _RET_IP_);
+}
+
+const char *kmem_cache_name(const struct kmem_cache *s)
+{
+	return s->name;
+}
+
+unsigned int kmem_cache_size(const struct kmem_cache *s)
+{
+	return s->object_size;
+}
+
+/*** kmalloc ***/
+
+enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_DMA, NR_KMALLOC_TYPES };
+
+static struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+
+/* Index of the cache for sizes up to 192, by (size - 1) / 8 (Linux's table). */
+static const u8 size_index[24] = {
+	3, 4, 5, 5, 6, 6, 6, 6,		/* 8 16 24 32 40 48 56 64 */
+	1, 1, 1, 1, 7, 7, 7, 7,		/* 72..96 -> 96, 104..128 -> 128 */
+	2, 2, 2, 2, 2, 2, 2, 2,		/* 136..192 -> 192 */
+};
+
+static unsigned int kmalloc_index(size_t size)
+{
+	unsigned int bits = 0;
+
+	if (size <= 192)
+		return size_index[(size - 1) / 8];
+	for (size_t v = size - 1; v; v >>= 1)
+		bits++;
+	return bits;	/* fls(size - 1) */
+}
+
+static unsigned int kmalloc_index_size(unsigned int idx)
+{
+	return idx == 1 ? 96 : idx == 2 ? 192 : 1u << idx;
+}
+
+struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
+{
+	if (!size || size > KMALLOC_MAX_CACHE_SIZE)
+		return NULL;
+	return kmalloc_caches[(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL][kmalloc_index(size)];
+}
+
+static void free_large_kmalloc_dtor(struct page *head)
+{
+	large_kmalloc_pages -= compound_nr(head);
+	free_compound_block(head, _RET_IP_);
+}
+
+static void *kmalloc_large(size_t size, gfp_t gfp, unsigned long caller)
+{
+	unsigned int order = get_order(size);
+	struct page *page = alloc_pages(gfp | __GFP_COMP, order);
+
+	if (!page)
+		return NULL;
+	if (order)
+		set_compound_page_dtor(page, KMALLOC_LARGE_DTOR);
+	large_kmalloc_pages += 1UL << order;
+	(void)caller;
+	return page_address(page);
+}
+
+static void *do_kmalloc(size_t size, gfp_t gfp, unsigned long caller)
+{
+	struct kmem_cache *s;
+	void *obj;
+
+	if (!size)
+		return ZERO_SIZE_PTR;
+	gfp = fix_gfp(gfp, caller);
+	if (size > KMALLOC_MAX_CACHE_SIZE)
+		return kmalloc_large(size, gfp, caller);
+	s = kmalloc_slab(size, gfp);
+	obj = slab_alloc(s, gfp, caller);
+	if (obj)
+		kmalloc_set_orig_size(s, obj, size);
+	return obj;
+}
+
+noinline void *kmalloc(size_t size, gfp_t gfp)
+{
+	return do_kmalloc(size, gfp, _RET_IP_);
+}
+
+noinline void *kzalloc(size_t size, gfp_t gfp)
+{
+	return do_kmalloc(size, gfp | __GFP_ZERO, _RET_IP_);
+}
+
+noinline void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
+{
+	if (size && n > (size_t)-1 / size)
+		return NULL;
+	return do_kmalloc(n * size, gfp, _RET_IP_);
+}
+
+noinline void *kcalloc(size_t n, size_t size, gfp_t gfp)
+{
+	if (size && n > (size_t)-1 / size)
+		return NULL;
+	return do_kmalloc(n * size, gfp | __GFP_ZERO, _RET_IP_);
+}
+
+/* The large-kmalloc compound head for p, or NULL. */
+static struct page *large_kmalloc_head(const void *p)
+{
+	struct page *page;
+
+	if ((unsigned long)p < PAGE_OFFSET || PFN_DOWN(__pa(p)) >= max_low_pfn ||
+	    !pfn_valid(PFN_DOWN(__pa(p))))
+		return NULL;
+	page = virt_to_page(p);
+	if (PageTail(page) || page_address(page) != p || page_ref_count(page) <= 0)
+		return NULL;
+	if (PageHead(page) && compound_page_dtor_id(page) == KMALLOC_LARGE_DTOR)
+		return page;
+	return NULL;
+}
+
+static size_t __ksize(const void *p)
+{
+	struct page *slab, *large;
+
+	if (ZERO_OR_NULL_PTR(p))
+		return 0;
+	slab = virt_to_slab(p);
+	if (slab)
+		return slab_object_valid(slab_cache(slab), slab, p) ? slab_ksize(slab_cache(slab)) : 0;
+	large = large_kmalloc_head(p);
+	return large ? PAGE_SIZE << compound_order(large) : 0;
+}
+
+size_t ksize(const void *p)
+{
+	struct page *slab = ZERO_OR_NULL_PTR(p) ? NULL : virt_to_slab(p);
+	size_t n = __ksize(p);
+
+	if (slab && n)	/* the caller may now use all of it: move the kmalloc red zone */
+		kmalloc_set_orig_size(slab_cache(slab), (void *)p, n);
+	return n;
+}
+
+noinline void kfree(const void *p)
+{
+	struct page *slab, *large;
+
+	if (ZERO_OR_NULL_PTR(p))
+		return;
+	slab = virt_to_slab(p);
+	if (slab) {
+		slab_free(slab_cache(slab), slab, (void *)p, _RET_IP_);
+		return;
+	}
+	large = large_kmalloc_head(p);
+	if (large) {
+		put_page(large);
+		return;
+	}
+	report_bad_free("kfree", p, "not a slab object or large kmalloc", _RET_IP_);
+}
+
+noinline void *krealloc(const void *p, size_t new_size, gfp_t gfp)
+{
+	size_t old = __ksize(p);
+	void *q;
+
+	if (!new_size) {
+		kfree(p);
+		return ZERO_SIZE_PTR;
+	}
+	if (old >= new_size) {
+		struct page *slab = virt_to_slab(p);
+
+		if (slab)
+			kmalloc_set_orig_size(slab_cache(slab), (void *)p, new_size);
+		return (void *)p;
+	}
+	q = do_kmalloc(new_size, gfp, _RET_IP_);
+	if (!q)
+		return NULL;
+	if (old)
+		memcpy(q, p, old);
+	kfree(p);
+	return q;
+}
+
+/*** Boot ***/
+
+static void create_kmalloc_caches(void)
+{
+	static char names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1][SLAB_NAME_LEN];
+
+	for (int type = 0; type < NR_KMALLOC_TYPES; type++) {
+		for (unsigned int idx = 1; idx <= KMALLOC_SHIFT_HIGH; idx++) {
+			unsigned int size = kmalloc_index_size(idx);
+			char *name = names[type][idx];
+
+			if (size >= 1024)
+				snprintf(name, SLAB_NAME_LEN, "%skmalloc-%uk", type ? "dma-" : "",
+					 size >> 10);
+			else
+				snprintf(name, SLAB_NAME_LEN, "%skmalloc-%u", type ? "dma-" : "", size);
+			/* created directly: a kmalloc cache is never an alias of another */
+			kmalloc_caches[type][idx] = create_cache(name, size, 0, slab_debug_flags(name,
+				SLAB_KMALLOC | (type == KMALLOC_DMA ? SLAB_CACHE_DMA : 0)), NULL);
+			if (!kmalloc_caches[type][idx])
+				panic("slab: cannot create %s", name);
+		}
+	}
+}
+
+void kmem_cache_init(void)
+{
+	if (kmem_cache_open(&kmem_cache_boot, "kmem_cache", sizeof(struct kmem_cache), 0,
+			    slab_debug_flags("kmem_cache", SLAB_HWCACHE_ALIGN), NULL))
+		panic("slab: cannot set up the kmem_cache cache");
+	kmem_cache_boot.refcount = -1;	/* a boot cache: never a merge target (as Linux) */
+	kmem_cache = &kmem_cache_boot;
+	link_cache(kmem_cache);
+	register_compound_page_dtor(KMALLOC_LARGE_DTOR, free_large_kmalloc_dtor);
+	create_kmalloc_caches();
+	pr_info("SLUB: HWalign=64, Order=0-%d, MinObjects=0, CPUs=%d, Nodes=1\n",
+		PAGE_ALLOC_COSTLY_ORDER, NR_CPUS);
+}
+
+/*** Reports ***/
+
+unsigned long slab_pages(void)
+{
+	unsigned long n = large_kmalloc_pages;
+
+	for (struct kmem_cache *s = slab_caches; s; s = s->next)
+		n += s->nr_slabs << s->order;
+	return n;
+}
+
+void show_slabinfo(void)
+{
+	printk(KERN_INFO "slabinfo - version: 2.1\n");
+	printk(KERN_INFO "# name            <active_objs> <num_objs> <objsize> <objperslab> "
+		"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata "
+		"<active_slabs> <num_slabs> <sharedavail>\n");
+	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
+		unsigned long active = kmem_cache_live_objects(s);
+
+		printk(KERN_INFO "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata "
+			"%6lu %6lu %6lu\n", s->name, active, s->total_objects, s->size, s->objects,
+			1 << s->order, 0, 0, 0, s->nr_slabs, s->nr_slabs, 0UL);
+	}
+}
+
+int show_slab_attributes(const char *name)
+{
+	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
+		bool match = !strcmp(s->name, name);
+		char id[24];
+
+		for (unsigned int i = 0; i < s->nr_aliases; i++)
+			match |= !strcmp(s->aliases[i], name);
+		if (!match)
+			continue;
+		unique_id(s, id, sizeof(id));
+		pr_info("/sys/kernel/slab/%s%s%s\n", s->name, cache_mergeable(s) ? " -> " : "",
+			cache_mergeable(s) ? id : "");
+		pr_info("  object_size     %u\n", s->object_size);
+		pr_info("  slab_size       %u\n", s->size);
+		pr_info("  align           %u\n", s->align);
+		pr_info("  objs_per_slab   %u\n", s->objects);
+		pr_info("  order           %u\n", s->order);
+		pr_info("  aliases         %u\n", s->refcount - 1);
+		for (unsigned int i = 0; i < s->nr_aliases; i++)
+			pr_info("  alias           %s -> %s\n", s->aliases[i], id);
+		pr_info("  cache_dma       %d\n", !!(s->flags & SLAB_CACHE_DMA));
+		pr_info("  cache_dma32     %d\n", !!(s->flags & SLAB_CACHE_DMA32));
+		pr_info("  hwcache_align   %d\n", !!(s->flags & SLAB_HWCACHE_ALIGN));
+		pr_info("  red_zone        %d\n", !!(s->flags & SLAB_RED_ZONE));
+		pr_info("  poison          %d\n", !!(s->flags & SLAB_POISON));
+		pr_info("  store_user      %d\n", !!(s->flags & SLAB_STORE_USER));
+		pr_info("  sanity_checks   %d\n", !!(s->flags & SLAB_CONSISTENCY_CHECKS));
+		pr_info("  flags           %#x\n", s->flags);
+		pr_info("  ctor            %s\n", s->ctor ? "yes" : "no");
+		pr_info("  partial         %lu\n", s->nr_partial);
+		pr_info("  slabs           %lu\n", s->nr_slabs);
+		pr_info("  objects         %lu\n", kmem_cache_live_objects(s));
+		pr_info("  total_objects   %lu\n", s->total_objects);
+		pr_info("  quarantined     %lu\n", s->quarantined);
+		return 0;
+	}
+	return -ENOENT;
+}

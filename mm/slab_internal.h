@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/slab_internal.h - slab internals shared by mm/slub.c and mm/slab_common.c.
+ *
+ * A slab is a page-allocator block (compound when order > 0) cut into
+ * `objects` equal slots. Its first struct page describes it:
+ *
+ *   flags         PG_slab (and PG_head for order > 0)
+ *   buddy links   the cache's partial or full list (a cpu slab is on none)
+ *   private       the kmem_cache
+ *   page_type     bits 31..16: index of the first free object (0xffff: none)
+ *                 bits 15..0:  objects in use
+ *
+ * Free objects are chained through a pointer stored at s->offset in each
+ * free object. Object layout (debug parts only with their flags):
+ *
+ *   [red_left_pad][object_size bytes][red zone to a word][free ptr][track x2][pad]
+ *   ^slot start    ^what the caller gets
+ */
+#ifndef MM_SLAB_PRIV_H
+#define MM_SLAB_PRIV_H
+
+#include <kernel/percpu.h>
+#include <kernel/spinlock.h>
+#include <mm/slab.h>
+
+#define SLAB_NAME_LEN		32
+#define SLAB_MAX_ALIASES	8
+#define FREE_IDX_NONE		0xffffu
+#define MAX_OBJS_PER_SLAB	32767u
+
+/* Poison and red-zone bytes, Linux's values. */
+#define POISON_INUSE		0x5a
+#define POISON_FREE		0x6b
+#define POISON_END		0xa5
+#define SLUB_RED_INACTIVE	0xbb
+#define SLUB_RED_ACTIVE		0xcc
+
+struct track {
+	unsigned long addr;	/* caller */
+	unsigned long when;	/* jiffies */
+};
+
+struct kmem_cache_cpu {
+	void *freelist;		/* free objects of `slab`, taken without locks */
+	struct page *slab;	/* the slab this CPU allocates from */
+	unsigned long alloc_fast, alloc_slow, free_fast, free_slow;
+};
+
+struct kmem_cache {
+	char name[SLAB_NAME_LEN];
+	unsigned int object_size;	/* what the creator asked for */
+	unsigned int size;		/* slot size: object and metadata, aligned */
+	unsigned int align;
+	unsigned int offset;		/* free pointer, from the slot start */
+	unsigned int inuse;		/* end of object + right red zone, from slot start */
+	unsigned int red_left_pad;
+	unsigned int order, objects;	/* per slab */
+	slab_flags_t flags;
+	gfp_t allocflags;		/* zone bits and __GFP_COMP for slab pages */
+	void (*ctor)(void *);
+	int refcount;			/* creators sharing it (merging) */
+	unsigned int nr_aliases;
+	char aliases[SLAB_MAX_ALIASES][SLAB_NAME_LEN];
+
+	struct kmem_cache_cpu cpu_slab[NR_CPUS];
+
+	spinlock_t list_lock;		/* partial, full and the counters below */
+	struct page_list partial, full;
+	unsigned long nr_partial, nr_full, nr_slabs, total_objects;
+	unsigned long min_partial;
+	unsigned long quarantined;	/* objects withheld because they were corrupt */
+
+	struct kmem_cache *next;	/* all caches, newest first */
+};
+
+extern struct kmem_cache *slab_caches;
+extern spinlock_t slab_mutex;
+extern bool slab_nomerge;
+
+static inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *s)
+{
+	return &s->cpu_slab[smp_processor_id()];
+}
+
+static inline struct kmem_cache *slab_cache(const struct page *slab)
+{
+	return (struct kmem_cache *)slab->private;
+}
+
+static inline unsigned int slab_inuse(const struct page *slab)
+{
+	return slab->page_type & 0xffff;
+}
+
+static inline void set_slab_inuse(struct page *slab, unsigned int n)
+{
+	slab->page_type = (slab->page_type & 0xffff0000u) | n;
+}
+
+static inline void *slab_base(const struct page *slab)
+{
+	return page_address(slab);
+}
+
+/* The slab an address lies in, or NULL if it is not in a slab. */
+struct page *virt_to_slab(const void *addr);
+
+/* Core operations (mm/slub.c). */
+int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
+		    unsigned int align, slab_flags_t flags, void (*ctor)(void *));
+void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
+void slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller);
+/* Frees empty slabs; returns pages freed. With live objects left, reports them. */
+unsigned long __kmem_cache_shrink(struct kmem_cache *s);
+/* Objects still allocated (walks every slab). */
+unsigned long kmem_cache_live_objects(struct kmem_cache *s);
+/* Print the live objects (and their allocators with SLAB_STORE_USER). */
+void kmem_cache_report_live(struct kmem_cache *s);
+void slab_report(struct kmem_cache *s, const char *fmt, ...) __printf(2, 3);
+/* Is obj the start of an object slot's user part in slab? */
+bool slab_object_valid(struct kmem_cache *s, struct page *slab, const void *obj);
+/* Bytes a caller may use at an object. */
+unsigned int slab_ksize(const struct kmem_cache *s);
+/* kmalloc with red zones and owner tracking: guard [size, object_size) too. */
+void kmalloc_set_orig_size(struct kmem_cache *s, void *obj, size_t size);
+/* Apply slab_debug= to a new cache's flags. */
+slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags);
+
+#endif

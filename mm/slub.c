@@ -1,0 +1,649 @@
+// SPDX-License-Identifier: MIT
+/*
+ * mm/slub.c - the slab allocator core, in the SLUB manner.
+ *
+ * Owns: slab pages (their struct page words, see mm/slab.h), the per-CPU
+ * freelists, the partial and full lists, object layout, and the debugging
+ * checks (poison, red zones, owner tracks, double and invalid frees).
+ * Must not touch: page tables or zone free lists (slabs come from and go
+ * back to alloc_pages/__free_pages).
+ * Locking: a CPU's kmem_cache_cpu with IRQs off; s->list_lock (IRQs off)
+ * for the lists and counters. Order: IRQs off -> list_lock -> zone->lock.
+ *
+ * The fast paths: allocation pops the CPU's freelist; freeing an object of
+ * the CPU's current slab pushes it back. Everything else takes list_lock:
+ * when the CPU freelist runs dry its slab goes to the full (or partial)
+ * list and a partial slab, or a new one, becomes the CPU slab. A slab that
+ * empties beyond min_partial goes back to the page allocator.
+ * Tests: tests/kernel/slab_test.c, tests/kernel/kmalloc_test.c.
+ */
+#include <kernel/bug.h>
+#include <kernel/errno.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+#include "internal.h"
+#include "slab_internal.h"
+
+static unsigned long nr_slab_reports;
+
+unsigned long slab_report_count(void)
+{
+	return nr_slab_reports;
+}
+
+/*** Layout ***/
+
+static unsigned int order_objects(unsigned int order, unsigned int size)
+{
+	return (unsigned int)((PAGE_SIZE << order) / size);
+}
+
+/* Linux's calc_slab_order/calculate_order, for one CPU and slub_max_order 3. */
+static unsigned int calculate_order(unsigned int size)
+{
+	unsigned int min_objects = 4 * (1 + 1);	/* 4 * (fls(nr_cpu_ids) + 1) */
+	unsigned int max_objects = max(order_objects(PAGE_ALLOC_COSTLY_ORDER, size), 1u);
+	unsigned int min_order;
+
+	min_objects = min(min_objects, max_objects);
+	min_order = get_order((size_t)min_objects * size);
+	if (order_objects(min_order, size) > MAX_OBJS_PER_SLAB)
+		return get_order((size_t)size * MAX_OBJS_PER_SLAB) - 1;
+	for (unsigned int fraction = 16; fraction > 1; fraction /= 2) {
+		for (unsigned int order = min_order; order <= PAGE_ALLOC_COSTLY_ORDER; order++) {
+			unsigned int slab_size = (unsigned int)(PAGE_SIZE << order);
+
+			if (slab_size % size <= slab_size / fraction)
+				return order;
+		}
+	}
+	return get_order(size);
+}
+
+static unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigned int size)
+{
+	if (flags & SLAB_HWCACHE_ALIGN) {
+		unsigned int ralign = 64;	/* cache_line_size() */
+
+		while (size <= ralign / 2)
+			ralign /= 2;
+		align = max(align, ralign);
+	}
+	align = max(align, (unsigned int)KMALLOC_MIN_SIZE);
+	return ALIGN(align, (unsigned int)sizeof(void *));
+}
+
+static bool has_debug(const struct kmem_cache *s)
+{
+	return s->flags & SLAB_DEBUG_FLAGS;
+}
+
+int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
+		    unsigned int align, slab_flags_t flags, void (*ctor)(void *))
+{
+	unsigned int off;
+
+	strlcpy(s->name, name, sizeof(s->name));
+	if (ctor)
+		flags &= ~SLAB_POISON;	/* a constructed object must keep its state */
+	s->flags = flags;
+	s->ctor = ctor;
+	s->object_size = size;
+	s->align = calculate_alignment(flags, align, size);
+	s->red_left_pad = (flags & SLAB_RED_ZONE) ? ALIGN((unsigned int)sizeof(void *), s->align) : 0;
+	off = s->red_left_pad + ALIGN(max(size, (unsigned int)sizeof(void *)), (unsigned int)sizeof(void *));
+	if ((flags & SLAB_RED_ZONE) && ALIGN(size, (unsigned int)sizeof(void *)) == size)
+		off += sizeof(void *);	/* at least a word of right red zone */
+	s->inuse = off;
+	if (flags & (SLAB_POISON | SLAB_RED_ZONE) || ctor) {
+		s->offset = off;	/* the free pointer cannot live in the object */
+		off += sizeof(void *);
+	} else {
+		s->offset = s->red_left_pad;
+	}
+	if (flags & SLAB_STORE_USER)
+		off += 2 * sizeof(struct track) + sizeof(unsigned long);	/* + kmalloc size */
+	s->size = ALIGN(off, s->align);
+	s->order = calculate_order(s->size);
+	s->objects = min(order_objects(s->order, s->size), MAX_OBJS_PER_SLAB);
+	if (!s->objects)
+		return -EINVAL;
+	s->allocflags = (s->order ? __GFP_COMP : 0) | ((flags & SLAB_CACHE_DMA) ? GFP_DMA : 0) |
+			((flags & SLAB_CACHE_DMA32) ? GFP_DMA32 : 0);
+	s->min_partial = 5;
+	for (unsigned int l = s->size; l >= 1024 && s->min_partial < 10; l >>= 2)
+		s->min_partial++;	/* ~ilog2(size) / 2 clamped to [5, 10], as Linux */
+	s->refcount = 1;
+	spin_lock_init(&s->list_lock);
+	page_list_init(&s->partial);
+	page_list_init(&s->full);
+	return 0;
+}
+
+unsigned int slab_ksize(const struct kmem_cache *s)
+{
+	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER))
+		return s->object_size;
+	return s->size - s->red_left_pad;
+}
+
+/*** Objects ***/
+
+static u8 *slot(const struct kmem_cache *s, const struct page *slab, unsigned int i)
+{
+	return (u8 *)slab_base(slab) + (unsigned long)i * s->size;
+}
+
+static u8 *slot_of(const struct kmem_cache *s, const void *obj)
+{
+	return (u8 *)obj - s->red_left_pad;
+}
+
+static unsigned int obj_index(const struct kmem_cache *s, const struct page *slab, const void *obj)
+{
+	return (unsigned int)((slot_of(s, obj) - (u8 *)slab_base(slab)) / s->size);
+}
+
+static void *get_freepointer(const struct kmem_cache *s, const void *obj)
+{
+	return *(void **)(slot_of(s, obj) + s->offset);
+}
+
+static void set_freepointer(const struct kmem_cache *s, void *obj, void *next)
+{
+	*(void **)(slot_of(s, obj) + s->offset) = next;
+}
+
+static struct track *get_track(const struct kmem_cache *s, const void *obj, int which)
+{
+	return (struct track *)(slot_of(s, obj) + s->offset + sizeof(void *)) + which;
+}
+
+static unsigned long *orig_size_of(const struct kmem_cache *s, const void *obj)
+{
+	return (unsigned long *)(get_track(s, obj, 2));
+}
+
+static void *slab_freelist(const struct kmem_cache *s, const struct page *slab)
+{
+	unsigned int idx = slab->page_type >> 16;
+
+	return idx == FREE_IDX_NONE ? NULL : slot((struct kmem_cache *)s, slab, idx) + s->red_left_pad;
+}
+
+static void set_slab_freelist(const struct kmem_cache *s, struct page *slab, void *obj)
+{
+	unsigned int idx = obj ? obj_index(s, slab, obj) : FREE_IDX_NONE;
+
+	slab->page_type = (idx << 16) | slab_inuse(slab);
+}
+
+bool slab_object_valid(struct kmem_cache *s, struct page *slab, const void *obj)
+{
+	long off = (const u8 *)obj - s->red_left_pad - (const u8 *)slab_base(slab);
+
+	return off >= 0 && off % s->size == 0 && (unsigned long)off / s->size < s->objects;
+}
+
+struct page *virt_to_slab(const void *addr)
+{
+	struct page *page;
+
+	if ((unsigned long)addr < PAGE_OFFSET || PFN_DOWN(__pa(addr)) >= max_low_pfn ||
+	    !pfn_valid(PFN_DOWN(__pa(addr))))
+		return NULL;
+	page = compound_head(virt_to_page(addr));
+	return PageSlab(page) ? page : NULL;
+}
+
+/*** Debugging ***/
+
+void slab_report(struct kmem_cache *s, const char *fmt, ...)
+{
+	char buf[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	nr_slab_reports++;
+	pr_err("=============================================================================\n");
+	pr_err("BUG %s: %s\n", s->name, buf);
+	pr_err("-----------------------------------------------------------------------------\n");
+}
+
+static void print_tracks(struct kmem_cache *s, const void *obj)
+{
+	if (!(s->flags & SLAB_STORE_USER))
+		return;
+	for (int i = 0; i < 2; i++) {
+		struct track *t = get_track(s, obj, i);
+
+		if (t->addr)
+			pr_err("INFO: %s in %pS age=%lu\n", i ? "Freed" : "Allocated", (void *)t->addr,
+			       jiffies - t->when);
+	}
+}
+
+static void set_track(struct kmem_cache *s, void *obj, int which, unsigned long caller)
+{
+	if (s->flags & SLAB_STORE_USER) {
+		struct track *t = get_track(s, obj, which);
+
+		t->addr = caller;
+		t->when = jiffies;
+	}
+}
+
+/* First byte in [start, start+len) that is not v, or NULL. */
+static u8 *check_bytes(u8 *start, u8 v, unsigned long len)
+{
+	for (unsigned long i = 0; i < len; i++)
+		if (start[i] != v)
+			return start + i;
+	return NULL;
+}
+
+/* Report a corrupt area; true if it was fine. */
+static bool check_area(struct kmem_cache *s, void *obj, const char *what, u8 *start, u8 v,
+		       unsigned long len, unsigned long caller)
+{
+	u8 *bad = check_bytes(start, v, len);
+
+	if (!bad)
+		return true;
+	slab_report(s, "%s overwritten", what);
+	pr_err("INFO: 0x%p-0x%p @offset=%ld. First byte 0x%x instead of 0x%x\n", (void *)bad,
+	       (void *)(start + len - 1), (long)(bad - slot_of(s, obj)), *bad, v);
+	pr_err("INFO: Object 0x%p @offset=%ld caller:%pS\n", obj,
+	       (long)(slot_of(s, obj) - (u8 *)slab_base(virt_to_slab(obj))), (void *)caller);
+	print_tracks(s, obj);
+	return false;
+}
+
+static void init_object(struct kmem_cache *s, void *obj, u8 red)
+{
+	u8 *p = obj;
+
+	if (s->flags & SLAB_RED_ZONE) {
+		memset(slot_of(s, obj), red, s->red_left_pad);
+		memset(p + s->object_size, red, s->inuse - s->red_left_pad - s->object_size);
+	}
+	if ((s->flags & SLAB_POISON) && red == SLUB_RED_INACTIVE) {
+		memset(p, POISON_FREE, s->object_size - 1);
+		p[s->object_size - 1] = POISON_END;
+	}
+}
+
+/* The red zones (and the kmalloc tail beyond the requested size) hold `red`. */
+static bool check_redzones(struct kmem_cache *s, void *obj, u8 red, unsigned long caller)
+{
+	u8 *p = obj;
+	unsigned long tail = s->inuse - s->red_left_pad - s->object_size;
+
+	if (!(s->flags & SLAB_RED_ZONE))
+		return true;
+	if (!check_area(s, obj, "Left Redzone", slot_of(s, obj), red, s->red_left_pad, caller) ||
+	    !check_area(s, obj, "Right Redzone", p + s->object_size, red, tail, caller))
+		return false;
+	if ((s->flags & SLAB_KMALLOC) && (s->flags & SLAB_STORE_USER) && red == SLUB_RED_ACTIVE) {
+		unsigned long orig = *orig_size_of(s, obj);
+
+		if (orig < s->object_size &&
+		    !check_area(s, obj, "kmalloc Redzone", p + orig, red, s->object_size - orig, caller))
+			return false;
+	}
+	return true;
+}
+
+static bool check_poison(struct kmem_cache *s, void *obj, unsigned long caller)
+{
+	u8 *p = obj;
+
+	if (!(s->flags & SLAB_POISON))
+		return true;
+	return check_area(s, obj, "Poison", p, POISON_FREE, s->object_size - 1, caller) &&
+	       check_area(s, obj, "End Poison", p + s->object_size - 1, POISON_END, 1, caller);
+}
+
+/* An object found corrupt is never handed out again: it stays "in use". */
+static void quarantine(struct kmem_cache *s, void *obj)
+{
+	s->quarantined++;
+	pr_err("FIX %s: Object at 0x%p quarantined (%lu so far)\n", s->name, obj, s->quarantined);
+}
+
+static bool on_freelist(struct kmem_cache *s, struct page *slab, void *obj)
+{
+	struct kmem_cache_cpu *c = this_cpu_slab(s);
+	void *p = slab == c->slab ? c->freelist : slab_freelist(s, slab);
+	unsigned int n = 0;
+
+	for (; p && n <= s->objects; p = get_freepointer(s, p), n++)
+		if (p == obj)
+			return true;
+	return false;
+}
+
+/*** Slabs ***/
+
+static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
+{
+	gfp_t flags = (gfp & (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HIGH | __GFP_NOWARN |
+			      __GFP_NOFAIL | __GFP_NORETRY | __GFP_RETRY_MAYFAIL)) | s->allocflags;
+	struct page *slab = alloc_pages(flags, s->order);
+	void *prev = NULL;
+	u8 *base;
+
+	if (!slab)
+		return NULL;
+	set_page_flag(slab, PG_slab);
+	slab->private = (unsigned long)s;
+	base = slab_base(slab);
+	if (has_debug(s))
+		memset(base, POISON_INUSE, PAGE_SIZE << s->order);
+	for (int i = (int)s->objects - 1; i >= 0; i--) {	/* chain in address order */
+		void *obj = slot(s, slab, (unsigned int)i) + s->red_left_pad;
+
+		if (s->ctor)
+			s->ctor(obj);
+		init_object(s, obj, SLUB_RED_INACTIVE);
+		set_freepointer(s, obj, prev);
+		prev = obj;
+	}
+	slab->page_type = 0;
+	set_slab_freelist(s, slab, prev);
+	set_slab_inuse(slab, 0);
+	s->nr_slabs++;
+	s->total_objects += s->objects;
+	return slab;
+}
+
+/* list_lock held */
+static void discard_slab(struct kmem_cache *s, struct page *slab)
+{
+	s->nr_slabs--;
+	s->total_objects -= s->objects;
+	clear_page_flag(slab, PG_slab);
+	slab->page_type = PAGE_TYPE_NONE;
+	slab->private = 0;
+	__free_pages(slab, s->order);
+}
+
+/* Put a slab that is not a CPU slab on the list its state calls for (list_lock held). */
+static void file_slab(struct kmem_cache *s, struct page *slab)
+{
+	if (slab_inuse(slab) == s->objects) {
+		page_list_add(&s->full, slab);
+		s->nr_full++;
+	} else if (slab_inuse(slab) == 0 && s->nr_partial >= s->min_partial) {
+		discard_slab(s, slab);
+	} else {
+		page_list_add(&s->partial, slab);
+		s->nr_partial++;
+	}
+}
+
+static void unfile_slab(struct kmem_cache *s, struct page *slab, bool was_full)
+{
+	if (was_full) {
+		page_list_del(&s->full, slab);
+		s->nr_full--;
+	} else {
+		page_list_del(&s->partial, slab);
+		s->nr_partial--;
+	}
+}
+
+/* Give the CPU slab back: its remaining free objects return to the slab (IRQs off). */
+static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	struct page *slab = c->slab;
+	unsigned int nfree = 0;
+	void *last = NULL;
+
+	if (!slab)
+		return;
+	for (void *p = c->freelist; p; p = get_freepointer(s, p)) {
+		nfree++;
+		last = p;
+	}
+	spin_lock(&s->list_lock);
+	if (last) {
+		set_freepointer(s, last, slab_freelist(s, slab));
+		set_slab_freelist(s, slab, c->freelist);
+	}
+	set_slab_inuse(slab, slab_inuse(slab) - nfree);
+	c->slab = NULL;
+	c->freelist = NULL;
+	file_slab(s, slab);
+	spin_unlock(&s->list_lock);
+}
+
+/* Make a partial or new slab this CPU's slab (IRQs off). False if none. */
+static bool refill_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t gfp)
+{
+	struct page *slab;
+
+	deactivate_slab(s, c);
+	spin_lock(&s->list_lock);
+	slab = page_list_first(&s->partial);
+	if (slab)
+		unfile_slab(s, slab, false);
+	spin_unlock(&s->list_lock);
+	if (!slab) {
+		spin_lock(&s->list_lock);	/* allocate_slab updates the counters */
+		slab = allocate_slab(s, gfp);
+		spin_unlock(&s->list_lock);
+		if (!slab)
+			return false;
+	}
+	c->slab = slab;
+	c->freelist = slab_freelist(s, slab);
+	set_slab_freelist(s, slab, NULL);
+	set_slab_inuse(slab, s->objects);	/* frozen: everything counts as the CPU's */
+	return true;
+}
+
+/* Checks for an object leaving the freelist; false: quarantined, try another. */
+static bool alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller)
+{
+	if (!check_poison(s, obj, caller) || !check_redzones(s, obj, SLUB_RED_INACTIVE, caller)) {
+		quarantine(s, obj);
+		return false;
+	}
+	init_object(s, obj, SLUB_RED_ACTIVE);
+	set_track(s, obj, 0, caller);
+	if (s->flags & SLAB_TRACE)
+		pr_info("TRACE %s alloc 0x%p inuse=%u caller %pS\n", s->name, obj,
+			slab_inuse(virt_to_slab(obj)), (void *)caller);
+	return true;
+}
+
+void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+{
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+	void *obj;
+
+	for (;;) {
+		local_irq_save(flags);
+		c = this_cpu_slab(s);
+		obj = c->freelist;
+		if (obj) {
+			c->alloc_fast++;
+		} else {
+			c->alloc_slow++;
+			if (!refill_cpu_slab(s, c, gfp)) {
+				local_irq_restore(flags);
+				return NULL;
+			}
+			obj = c->freelist;
+		}
+		c->freelist = get_freepointer(s, obj);
+		local_irq_restore(flags);
+		if (!has_debug(s) || alloc_debug_processing(s, obj, caller))
+			break;
+	}
+	if (gfp & __GFP_ZERO)
+		memset(obj, 0, s->object_size);
+	return obj;
+}
+
+/* Checks for an object being freed; false: reported, not freed. */
+static bool free_debug_processing(struct kmem_cache *s, struct page *slab, void *obj,
+				  unsigned long caller)
+{
+	unsigned long flags;
+	bool free;
+
+	local_irq_save(flags);
+	free = on_freelist(s, slab, obj);
+	local_irq_restore(flags);
+	if (free) {
+		slab_report(s, "Object already free");
+		pr_err("INFO: Object 0x%p @offset=%ld caller:%pS\n", obj,
+		       (long)(slot_of(s, obj) - (u8 *)slab_base(slab)), (void *)caller);
+		print_tracks(s, obj);
+		return false;
+	}
+	if (!check_redzones(s, obj, SLUB_RED_ACTIVE, caller)) {
+		quarantine(s, obj);
+		return false;
+	}
+	set_track(s, obj, 1, caller);
+	init_object(s, obj, SLUB_RED_INACTIVE);
+	if (s->flags & SLAB_TRACE)
+		pr_info("TRACE %s free 0x%p caller %pS\n", s->name, obj, (void *)caller);
+	return true;
+}
+
+void slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller)
+{
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+	bool was_full;
+
+	if (!slab_object_valid(s, slab, obj)) {
+		slab_report(s, "Invalid object pointer 0x%p", obj);
+		pr_err("INFO: slab 0x%p objects=%u size=%u caller:%pS\n", slab_base(slab), s->objects,
+		       s->size, (void *)caller);
+		return;
+	}
+	if (has_debug(s) && !free_debug_processing(s, slab, obj, caller))
+		return;
+	local_irq_save(flags);
+	c = this_cpu_slab(s);
+	if (slab == c->slab) {
+		if (unlikely(obj == c->freelist)) {	/* the cheap double-free check */
+			local_irq_restore(flags);
+			slab_report(s, "Object already free");
+			pr_err("INFO: Object 0x%p caller:%pS\n", obj, (void *)caller);
+			return;
+		}
+		set_freepointer(s, obj, c->freelist);
+		c->freelist = obj;
+		c->free_fast++;
+		local_irq_restore(flags);
+		return;
+	}
+	c->free_slow++;
+	spin_lock(&s->list_lock);
+	if (unlikely(obj == slab_freelist(s, slab))) {
+		spin_unlock(&s->list_lock);
+		local_irq_restore(flags);
+		slab_report(s, "Object already free");
+		pr_err("INFO: Object 0x%p caller:%pS\n", obj, (void *)caller);
+		return;
+	}
+	was_full = slab_inuse(slab) == s->objects;
+	unfile_slab(s, slab, was_full);
+	set_freepointer(s, obj, slab_freelist(s, slab));
+	set_slab_freelist(s, slab, obj);
+	set_slab_inuse(slab, slab_inuse(slab) - 1);
+	file_slab(s, slab);
+	spin_unlock(&s->list_lock);
+	local_irq_restore(flags);
+}
+
+void kmalloc_set_orig_size(struct kmem_cache *s, void *obj, size_t size)
+{
+	if ((s->flags & (SLAB_KMALLOC | SLAB_STORE_USER | SLAB_RED_ZONE)) !=
+	    (SLAB_KMALLOC | SLAB_STORE_USER | SLAB_RED_ZONE))
+		return;
+	*orig_size_of(s, obj) = size;
+	memset((u8 *)obj + size, SLUB_RED_ACTIVE, s->object_size - size);
+}
+
+/*** Shrinking and inspection ***/
+
+unsigned long __kmem_cache_shrink(struct kmem_cache *s)
+{
+	unsigned long flags, freed = 0;
+	struct page *slab, *next;
+
+	local_irq_save(flags);
+	deactivate_slab(s, this_cpu_slab(s));
+	spin_lock(&s->list_lock);
+	for (slab = page_list_first(&s->partial); slab; slab = next) {
+		next = page_list_next(slab);
+		if (slab_inuse(slab))
+			continue;
+		unfile_slab(s, slab, false);
+		discard_slab(s, slab);
+		freed += 1UL << s->order;
+	}
+	spin_unlock(&s->list_lock);
+	local_irq_restore(flags);
+	return freed;
+}
+
+unsigned long kmem_cache_live_objects(struct kmem_cache *s)
+{
+	unsigned long flags, live = 0;
+	struct kmem_cache_cpu *c;
+	struct page *slab;
+
+	local_irq_save(flags);
+	c = this_cpu_slab(s);
+	if (c->slab) {
+		live += s->objects;
+		for (void *p = c->freelist; p; p = get_freepointer(s, p))
+			live--;
+	}
+	spin_lock(&s->list_lock);
+	page_list_for_each(slab, &s->partial)
+		live += slab_inuse(slab);
+	live += s->nr_full * s->objects;
+	spin_unlock(&s->list_lock);
+	local_irq_restore(flags);
+	return live;
+}
+
+static void report_live_in(struct kmem_cache *s, struct page *slab, unsigned int *shown)
+{
+	for (unsigned int i = 0; i < s->objects && *shown < 8; i++) {
+		void *obj = slot(s, slab, i) + s->red_left_pad;
+
+		if (on_freelist(s, slab, obj))
+			continue;
+		pr_err("INFO: Object 0x%p @offset=%lu still allocated\n", obj,
+		       (unsigned long)i * s->size);
+		print_tracks(s, obj);
+		(*shown)++;
+	}
+}
+
+void kmem_cache_report_live(struct kmem_cache *s)
+{
+	unsigned int shown = 0;
+	struct page *slab;
+
+	slab_report(s, "Objects remaining in %s on __kmem_cache_shutdown()", s->name);
+	pr_err("INFO: %lu objects still allocated; the cache is kept\n", kmem_cache_live_objects(s));
+	page_list_for_each(slab, &s->partial)
+		report_live_in(s, slab, &shown);
+	page_list_for_each(slab, &s->full)
+		report_live_in(s, slab, &shown);
+}
