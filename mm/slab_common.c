@@ -255,6 +255,7 @@ int kmem_cache_destroy(struct kmem_cache *s)
 		s->refcount = 1;
 		return -EBUSY;
 	}
+	__kmem_cache_release(s);	/* slabs that still hold quarantined objects */
 	unlink_cache(s);
 	if (s != &kmem_cache_boot)
 		kmem_cache_free(kmem_cache, s);

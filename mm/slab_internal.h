@@ -69,7 +69,9 @@ struct kmem_cache {
 	struct page_list partial, full;
 	unsigned long nr_partial, nr_full, nr_slabs, total_objects;
 	unsigned long min_partial;
-	unsigned long quarantined;	/* objects withheld because they were corrupt */
+	unsigned long quarantined;	/* objects withheld because they were corrupt; their
+					 * memory returns to the page allocator only when the
+					 * cache is destroyed */
 
 	struct kmem_cache *next;	/* all caches, newest first */
 };
@@ -113,7 +115,9 @@ void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
 void slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller);
 /* Frees empty slabs; returns pages freed. With live objects left, reports them. */
 unsigned long __kmem_cache_shrink(struct kmem_cache *s);
-/* Objects still allocated (walks every slab). */
+/* Free every slab, used or not (destroy, once no object is live). */
+void __kmem_cache_release(struct kmem_cache *s);
+/* Objects still allocated (walks every slab), not counting quarantined ones. */
 unsigned long kmem_cache_live_objects(struct kmem_cache *s);
 /* Print the live objects (and their allocators with SLAB_STORE_USER). */
 void kmem_cache_report_live(struct kmem_cache *s);

@@ -307,9 +307,17 @@ static bool check_poison(struct kmem_cache *s, void *obj, unsigned long caller)
 	       check_area(s, obj, "End Poison", p + s->object_size - 1, POISON_END, 1, caller);
 }
 
+#define QUARANTINED	((void *)0xdead4ead)
+
+static bool slab_is_quarantined(struct kmem_cache *s, void *obj)
+{
+	return get_freepointer(s, obj) == QUARANTINED;
+}
+
 /* An object found corrupt is never handed out again: it stays "in use". */
 static void quarantine(struct kmem_cache *s, void *obj)
 {
+	set_freepointer(s, obj, QUARANTINED);
 	s->quarantined++;
 	pr_err("FIX %s: Object at 0x%p quarantined (%lu so far)\n", s->name, obj, s->quarantined);
 }
@@ -618,7 +626,28 @@ unsigned long kmem_cache_live_objects(struct kmem_cache *s)
 	live += s->nr_full * s->objects;
 	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
-	return live;
+	return live - s->quarantined;	/* corrupt objects are nobody's */
+}
+
+void __kmem_cache_release(struct kmem_cache *s)
+{
+	unsigned long flags;
+	struct page *slab;
+
+	local_irq_save(flags);
+	deactivate_slab(s, this_cpu_slab(s));
+	spin_lock(&s->list_lock);
+	while ((slab = page_list_first(&s->partial))) {
+		unfile_slab(s, slab, false);
+		discard_slab(s, slab);
+	}
+	while ((slab = page_list_first(&s->full))) {
+		unfile_slab(s, slab, true);
+		discard_slab(s, slab);
+	}
+	s->quarantined = 0;
+	spin_unlock(&s->list_lock);
+	local_irq_restore(flags);
 }
 
 static void report_live_in(struct kmem_cache *s, struct page *slab, unsigned int *shown)
@@ -626,7 +655,7 @@ static void report_live_in(struct kmem_cache *s, struct page *slab, unsigned int
 	for (unsigned int i = 0; i < s->objects && *shown < 8; i++) {
 		void *obj = slot(s, slab, i) + s->red_left_pad;
 
-		if (on_freelist(s, slab, obj))
+		if (on_freelist(s, slab, obj) || slab_is_quarantined(s, obj))
 			continue;
 		pr_err("INFO: Object 0x%p @offset=%lu still allocated\n", obj,
 		       (unsigned long)i * s->size);

@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/kernel/slab_test.c - object caches: layout, zones, merging, debugging.
+ *
+ * Zone placement is checked by physical address for thousands of objects.
+ * The debugging cases commit each bug on purpose (a write past the end, a
+ * write after free, a double free, a free into the wrong cache, a bad
+ * pointer) and check the one report it must produce, that the corrupt
+ * object is never handed out again, and that the cache stays usable.
+ */
+#include <kernel/bug.h>
+#include <kernel/cmdline.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/slab.h>
+#include "../../mm/slab_internal.h"
+#include "mm_checks.h"
+
+#define DEBUG_FLAGS	(SLAB_POISON | SLAB_RED_ZONE | SLAB_STORE_USER)
+
+static unsigned long ctor_calls;
+
+static void count_ctor(void *obj)
+{
+	ctor_calls++;
+	memset(obj, 0x42, 24);
+}
+
+static void test_slab_basic(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_basic", 40, 0, 0, NULL);
+	void *objs[100];
+
+	ASSERT_NOT_NULL(t, s);
+	for (int i = 0; i < 100; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		ASSERT_NOT_NULL(t, objs[i]);
+		EXPECT_EQ(t, (unsigned long)objs[i] & 7, 0);
+		memset(objs[i], i, 40);
+	}
+	EXPECT_EQ(t, kmem_cache_live_objects(s), 100);
+	for (int i = 0; i < 100; i++) {
+		EXPECT_EQ(t, ((u8 *)objs[i])[0], i);
+		EXPECT_EQ(t, ((u8 *)objs[i])[39], i);	/* nobody overlapped it */
+		kmem_cache_free(s, objs[i]);
+	}
+	EXPECT_EQ(t, kmem_cache_live_objects(s), 0);
+	objs[0] = kmem_cache_zalloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, objs[0]);
+	for (int i = 0; i < 40; i++)
+		EXPECT_EQ(t, ((u8 *)objs[0])[i], 0);
+	kmem_cache_free(s, objs[0]);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+static void test_slab_hwcache_align_and_ctor(struct ktest *t)
+{
+	/* unmerged, or it would simply become kmalloc-32 (which is 32-aligned too) */
+	struct kmem_cache *a = kmem_cache_create("test_align", 20, 0,
+						 SLAB_HWCACHE_ALIGN | SLAB_NO_MERGE, NULL);
+	struct kmem_cache *b = kmem_cache_create("test_ctor", 24, 16, 0, count_ctor);
+	void *x, *y;
+
+	ASSERT_NOT_NULL(t, a);
+	ASSERT_NOT_NULL(t, b);
+	EXPECT_EQ(t, a->align, 32);	/* 64-byte lines halved while size <= half: 32 */
+	x = kmem_cache_alloc(a, GFP_KERNEL);
+	EXPECT_EQ(t, (unsigned long)x & 31, 0);
+	ctor_calls = 0;
+	y = kmem_cache_alloc(b, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, y);
+	EXPECT_EQ(t, (unsigned long)y & 15, 0);
+	EXPECT_EQ(t, ctor_calls, b->objects);	/* every object of the new slab */
+	EXPECT_EQ(t, ((u8 *)y)[23], 0x42);
+	kmem_cache_free(a, x);
+	kmem_cache_free(b, y);
+	EXPECT_EQ(t, kmem_cache_destroy(a), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(b), 0);
+}
+
+static bool normal_above_4g(void)
+{
+#ifdef CONFIG_ZONE_DMA32
+	return populated_zone(&contig_page_data.node_zones[ZONE_NORMAL]);
+#else
+	return false;
+#endif
+}
+
+#define PLACEMENT_OBJS	4000
+
+/* Allocate PLACEMENT_OBJS objects; count those ending above limit (physical). */
+static unsigned long count_above(struct ktest *t, struct kmem_cache *s, phys_addr_t limit,
+				 void **objs)
+{
+	unsigned long above = 0;
+
+	for (int i = 0; i < PLACEMENT_OBJS; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		if (!objs[i]) {
+			ktest_info(t, "%s: allocation %d failed", kmem_cache_name(s), i);
+			break;
+		}
+		above += __pa(objs[i]) + kmem_cache_size(s) > limit;
+	}
+	return above;
+}
+
+static void free_all(struct kmem_cache *s, void **objs)
+{
+	for (int i = 0; i < PLACEMENT_OBJS && objs[i]; i++)
+		kmem_cache_free(s, objs[i]);
+}
+
+static void test_slab_zone_placement(struct ktest *t)
+{
+	static void *objs[PLACEMENT_OBJS];
+	struct kmem_cache *d32 = kmem_cache_create("test_dma32", 256, 0, SLAB_CACHE_DMA32, NULL);
+	struct kmem_cache *dma = kmem_cache_create("test_dma", 256, 0, SLAB_CACHE_DMA, NULL);
+	struct kmem_cache *plain = kmem_cache_create("test_plain", 256, 0, SLAB_NO_MERGE, NULL);
+
+	ASSERT_NOT_NULL(t, d32);
+	ASSERT_NOT_NULL(t, dma);
+	ASSERT_NOT_NULL(t, plain);
+	EXPECT_EQ(t, count_above(t, d32, 1ULL << 32, objs), 0);
+	EXPECT_NOT_NULL(t, objs[PLACEMENT_OBJS - 1]);
+	free_all(d32, objs);
+	memset(objs, 0, sizeof(objs));
+	EXPECT_EQ(t, count_above(t, dma, 16ULL << 20, objs), 0);
+	EXPECT_NOT_NULL(t, objs[PLACEMENT_OBJS - 1]);
+	free_all(dma, objs);
+	memset(objs, 0, sizeof(objs));
+	if (normal_above_4g())	/* GFP_KERNEL slabs come from Normal first */
+		EXPECT_GT(t, count_above(t, plain, 1ULL << 32, objs), PLACEMENT_OBJS / 2);
+	else
+		count_above(t, plain, 1ULL << 32, objs);
+	free_all(plain, objs);
+	EXPECT_EQ(t, kmem_cache_destroy(d32), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(dma), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(plain), 0);
+}
+
+static void test_slab_merging(struct ktest *t)
+{
+	struct kmem_cache *a, *b, *c, *d, *e;
+	bool nomerge = strstr(boot_command_line, "slab_nomerge") ||
+		       strstr(boot_command_line, "slab_debug") || strstr(boot_command_line, "slub_debug");
+
+	a = kmem_cache_create("test_merge_a", 72, 0, 0, NULL);
+	b = kmem_cache_create("test_merge_b", 72, 0, 0, NULL);
+	c = kmem_cache_create("test_merge_dma32", 72, 0, SLAB_CACHE_DMA32, NULL);
+	d = kmem_cache_create("test_merge_ctor", 72, 0, 0, count_ctor);
+	e = kmem_cache_create("test_merge_debug", 72, 0, SLAB_RED_ZONE, NULL);
+	ASSERT_NOT_NULL(t, a);
+	ASSERT_NOT_NULL(t, b);
+	if (nomerge) {
+		EXPECT_PTR_NE(t, a, b);	/* slab_nomerge on the command line */
+	} else {
+		EXPECT_PTR_EQ(t, a, b);	/* compatible: one cache, two names */
+		EXPECT_EQ(t, a->refcount, 2 + (a == kmalloc_slab(72, GFP_KERNEL)));
+		EXPECT_EQ(t, show_slab_attributes("test_merge_b"), 0);
+	}
+	EXPECT_PTR_NE(t, c, a);	/* DMA32 never merges with a plain cache */
+	EXPECT_PTR_NE(t, d, a);	/* a constructor never merges */
+	EXPECT_PTR_NE(t, e, a);	/* debug flags never merge */
+	EXPECT_TRUE(t, c->flags & SLAB_CACHE_DMA32);
+	/* switching merging off at run time, as slab_nomerge does at boot */
+	slab_nomerge = true;
+	{
+		struct kmem_cache *f = kmem_cache_create("test_merge_f", 72, 0, 0, NULL);
+
+		EXPECT_PTR_NE(t, f, a);
+		EXPECT_EQ(t, kmem_cache_destroy(f), 0);
+	}
+	slab_nomerge = nomerge;
+	EXPECT_EQ(t, kmem_cache_destroy(b), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(a), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(d), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(e), 0);
+}
+
+static void test_slab_merge_with_kmalloc(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_like_kmalloc_96", 96, 0, 0, NULL);
+	u64 mark = printk_log_mark();
+
+	if (strstr(boot_command_line, "slab_nomerge") || strstr(boot_command_line, "slab_debug") ||
+	    strstr(boot_command_line, "slub_debug")) {
+		kmem_cache_destroy(s);
+		ktest_skip(t, "merging is off on this boot");
+	}
+	EXPECT_PTR_EQ(t, s, kmalloc_slab(96, GFP_KERNEL));
+	printk_console_quiet(true);
+	EXPECT_EQ(t, show_slab_attributes("kmalloc-96"), 0);
+	printk_console_quiet(false);
+	EXPECT_TRUE(t, printk_logged_since(mark, "/sys/kernel/slab/kmalloc-96 -> :0000096"));
+	EXPECT_TRUE(t, printk_logged_since(mark, "  alias           test_like_kmalloc_96 -> :0000096"));
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+	EXPECT_PTR_NE(t, kmalloc_slab(96, GFP_KERNEL), NULL);	/* kmalloc-96 lives on */
+}
+
+static void test_slab_shrink_and_destroy_busy(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_busy", 128, 0, SLAB_STORE_USER, NULL);
+	void *objs[64];
+	u64 mark = printk_log_mark();
+
+	ASSERT_NOT_NULL(t, s);
+	for (int i = 0; i < 64; i++)
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	for (int i = 1; i < 64; i++)
+		kmem_cache_free(s, objs[i]);
+	printk_console_quiet(true);
+	EXPECT_EQ(t, kmem_cache_destroy(s), -EBUSY);	/* objs[0] is still out */
+	printk_console_quiet(false);
+	EXPECT_TRUE(t, printk_logged_since(mark, "BUG test_busy: Objects remaining in test_busy on __kmem_cache_shutdown()"));
+	EXPECT_TRUE(t, printk_logged_since(mark, "INFO: Allocated in test_slab_shrink_and_destroy_busy+0x"));
+	/* the cache is alive and usable */
+	objs[1] = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, objs[1]);
+	kmem_cache_free(s, objs[1]);
+	kmem_cache_free(s, objs[0]);
+	EXPECT_GE(t, kmem_cache_shrink(s), 0);
+	EXPECT_EQ(t, s->nr_slabs, 0);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+/*** debugging ***/
+
+#define EXPECT_SLAB_REPORT(t, stmt, text) do { \
+	unsigned long __r0 = slab_report_count(); \
+	u64 __m = printk_log_mark(); \
+	printk_console_quiet(true); \
+	stmt; \
+	printk_console_quiet(false); \
+	EXPECT_EQ(t, slab_report_count(), __r0 + 1); \
+	EXPECT_TRUE(t, printk_logged_since(__m, text)); \
+} while (0)
+
+/* The next n allocations must all avoid bad; returns true if so. */
+static bool never_handed_out(struct kmem_cache *s, const void *bad, int n)
+{
+	void *objs[64];
+	bool ok = true;
+
+	for (int i = 0; i < n && i < 64; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		ok &= objs[i] && objs[i] != bad;
+	}
+	for (int i = 0; i < n && i < 64; i++)
+		kmem_cache_free(s, objs[i]);
+	return ok;
+}
+
+static noinline void test_slab_debug_write_past_end(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_redzone", 50, 0, DEBUG_FLAGS, NULL);
+	u8 *p;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	p[50] = 'X';	/* one byte past the end */
+	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), "BUG test_redzone: Right Redzone overwritten");
+	EXPECT_TRUE(t, printk_logged_since(0, "First byte 0x58 instead of 0xcc"));
+	EXPECT_TRUE(t, printk_logged_since(0, "caller:test_slab_debug_write_past_end+0x"));
+	EXPECT_EQ(t, s->quarantined, 1);
+	EXPECT_TRUE(t, never_handed_out(s, p, 64));
+	p = kmem_cache_alloc(s, GFP_KERNEL);	/* left red zone too */
+	p[-1] = 0;
+	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), "BUG test_redzone: Left Redzone overwritten");
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);	/* quarantined objects do not block it */
+}
+
+static void test_slab_debug_use_after_free(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_poison", 64, 0, DEBUG_FLAGS, NULL);
+	u8 *p, *q;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	EXPECT_EQ(t, p[0], 0x6b);	/* uninitialised memory reads as poison */
+	EXPECT_EQ(t, p[63], 0xa5);
+	kmem_cache_free(s, p);
+	EXPECT_EQ(t, p[10], 0x6b);
+	p[10] = 0;	/* write after free */
+	/* the object is the next one out: the allocator finds the damage */
+	EXPECT_SLAB_REPORT(t, q = kmem_cache_alloc(s, GFP_KERNEL), "BUG test_poison: Poison overwritten");
+	EXPECT_TRUE(t, printk_logged_since(0, "First byte 0x0 instead of 0x6b"));
+	EXPECT_PTR_NE(t, q, p);	/* quarantined, another one handed out */
+	EXPECT_TRUE(t, never_handed_out(s, p, 64));
+	kmem_cache_free(s, q);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+static void test_slab_debug_double_free(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_double", 32, 0, DEBUG_FLAGS, NULL);
+	void *p, *a, *b;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, p);
+	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), "BUG test_double: Object already free");
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	EXPECT_PTR_NE(t, a, b);	/* not handed out twice */
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+static void test_slab_double_free_without_debug(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_double_nd", 32, 0, SLAB_NO_MERGE, NULL);
+	void *p, *a, *b;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, p);
+	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), "BUG test_double_nd: Object already free");
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	EXPECT_PTR_NE(t, a, b);
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+static noinline void test_slab_debug_wrong_cache(struct ktest *t)
+{
+	struct kmem_cache *x = kmem_cache_create("test_wrong_x", 48, 0, SLAB_NO_MERGE, NULL);
+	struct kmem_cache *y = kmem_cache_create("test_wrong_y", 48, 0, SLAB_NO_MERGE, NULL);
+	void *p;
+
+	ASSERT_NOT_NULL(t, x);
+	ASSERT_NOT_NULL(t, y);
+	p = kmem_cache_alloc(x, GFP_KERNEL);
+	EXPECT_SLAB_REPORT(t, kmem_cache_free(y, p),
+			   "BUG test_wrong_y: Wrong slab cache. test_wrong_y but object is from test_wrong_x");
+	EXPECT_TRUE(t, printk_logged_since(0, "caller:test_slab_debug_wrong_cache+0x"));
+	EXPECT_EQ(t, kmem_cache_live_objects(x), 0);	/* freed where it belongs */
+	EXPECT_EQ(t, kmem_cache_destroy(x), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(y), 0);
+}
+
+static void test_slab_debug_invalid_pointer(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_invalid", 64, 0, SLAB_NO_MERGE, NULL);
+	u8 *p;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p + 8), "BUG test_invalid: Invalid object pointer 0x");
+	EXPECT_EQ(t, kmem_cache_live_objects(s), 1);	/* nothing was freed */
+	kmem_cache_free(s, p);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+static struct ktest_case slab_cases[] = {
+	KTEST_CASE(test_slab_basic),
+	KTEST_CASE(test_slab_hwcache_align_and_ctor),
+	KTEST_CASE(test_slab_zone_placement),
+	KTEST_CASE(test_slab_merging),
+	KTEST_CASE(test_slab_merge_with_kmalloc),
+	KTEST_CASE(test_slab_shrink_and_destroy_busy),
+	KTEST_CASE(test_slab_debug_write_past_end),
+	KTEST_CASE(test_slab_debug_use_after_free),
+	KTEST_CASE(test_slab_debug_double_free),
+	KTEST_CASE(test_slab_double_free_without_debug),
+	KTEST_CASE(test_slab_debug_wrong_cache),
+	KTEST_CASE(test_slab_debug_invalid_pointer),
+	{}
+};
+
+static struct ktest_suite slab_suite = { .name = "slab", .cases = slab_cases };
+KTEST_SUITE(slab_suite);
