@@ -296,38 +296,34 @@ static void test_slab_debug_use_after_free(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
-static void test_slab_debug_double_free(struct ktest *t)
+/* Free one object twice: one report, and the object is still handed out only once. */
+static void double_free_case(struct ktest *t, const char *name, slab_flags_t flags)
 {
-	struct kmem_cache *s = kmem_cache_create("test_double", 32, 0, DEBUG_FLAGS, NULL);
+	struct kmem_cache *s = kmem_cache_create(name, 32, 0, flags, NULL);
+	char expect[64];
 	void *p, *a, *b;
 
 	ASSERT_NOT_NULL(t, s);
+	snprintf(expect, sizeof(expect), "BUG %s: Object already free", name);
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	kmem_cache_free(s, p);
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), "BUG test_double: Object already free");
-	a = kmem_cache_alloc(s, GFP_KERNEL);
-	b = kmem_cache_alloc(s, GFP_KERNEL);
-	EXPECT_PTR_NE(t, a, b);	/* not handed out twice */
-	kmem_cache_free(s, a);
-	kmem_cache_free(s, b);
-	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
-}
-
-static void test_slab_double_free_without_debug(struct ktest *t)
-{
-	struct kmem_cache *s = kmem_cache_create("test_double_nd", 32, 0, SLAB_NO_MERGE, NULL);
-	void *p, *a, *b;
-
-	ASSERT_NOT_NULL(t, s);
-	p = kmem_cache_alloc(s, GFP_KERNEL);
-	kmem_cache_free(s, p);
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), "BUG test_double_nd: Object already free");
+	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), expect);
 	a = kmem_cache_alloc(s, GFP_KERNEL);
 	b = kmem_cache_alloc(s, GFP_KERNEL);
 	EXPECT_PTR_NE(t, a, b);
 	kmem_cache_free(s, a);
 	kmem_cache_free(s, b);
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+static void test_slab_debug_double_free(struct ktest *t)
+{
+	double_free_case(t, "test_double", DEBUG_FLAGS);	/* the freelists are searched */
+}
+
+static void test_slab_double_free_without_debug(struct ktest *t)
+{
+	double_free_case(t, "test_double_nd", SLAB_NO_MERGE);	/* the freelist head check */
 }
 
 static noinline void test_slab_debug_wrong_cache(struct ktest *t)
