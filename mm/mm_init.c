@@ -257,6 +257,10 @@ void mm_core_init(void)
 	}
 	build_all_zonelists();
 	init_per_zone_wmark_min();
+	for_each_zone(z)
+		if (populated_zone(z))
+			pr_info("  %s zone: %lu pages spanned, %lu present, %lu managed\n", z->name,
+				z->spanned_pages, z->present_pages, z->managed_pages);
 	pr_info("Built 1 zonelists, mobility grouping off.  Total pages: %lu\n", totalram_pages);
 	pr_info("mem_map: struct page is %zu bytes; memmap takes %llu KiB (%lu.%02lu%% of RAM)\n",
 		sizeof(struct page),

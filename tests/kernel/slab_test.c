@@ -356,7 +356,40 @@ static void test_slab_debug_invalid_pointer(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+/* The reports show DMA and DMA32 caches with their flags and their aliases. */
+static void test_slab_reports_dma_caches(struct ktest *t)
+{
+	struct kmem_cache *a = kmem_cache_create("test_dma32_tables", 1024, 1024, SLAB_CACHE_DMA32, NULL);
+	struct kmem_cache *b = kmem_cache_create("test_dma32_tables2", 1024, 1024, SLAB_CACHE_DMA32, NULL);
+	void *obj = kmem_cache_alloc(a, GFP_KERNEL);
+	bool merged = a == b;
+	u64 mark = printk_log_mark();
+	char line[128];
+
+	ASSERT_NOT_NULL(t, obj);
+	printk_console_quiet(true);
+	show_slabinfo();
+	EXPECT_EQ(t, show_slab_attributes("test_dma32_tables2"), 0);
+	EXPECT_EQ(t, show_slab_attributes("dma-kmalloc-64"), 0);
+	printk_console_quiet(false);
+	EXPECT_TRUE(t, printk_logged_since(mark, "slabinfo - version: 2.1\n"));
+	snprintf(line, sizeof(line), "] %-17s %6u %6lu %6u %4u %4d : tunables    0    0    0 : slabdata %6lu",
+		 "test_dma32_tables", 1u, a->total_objects, a->size, a->objects, 1 << a->order,
+		 a->nr_slabs);
+	EXPECT_TRUE(t, printk_logged_since(mark, line));
+	EXPECT_EQ(t, a->objects, (PAGE_SIZE << a->order) / a->size);
+	EXPECT_TRUE(t, printk_logged_since(mark, "] dma-kmalloc-64 "));
+	EXPECT_TRUE(t, printk_logged_since(mark, "  cache_dma32     1\n"));
+	EXPECT_TRUE(t, printk_logged_since(mark, "  cache_dma       1\n"));
+	if (merged)	/* two DMA32 caches of one size may merge (never with a plain one) */
+		EXPECT_TRUE(t, printk_logged_since(mark, "  alias           test_dma32_tables2 -> :D-0001024\n"));
+	kmem_cache_free(a, obj);
+	EXPECT_EQ(t, kmem_cache_destroy(b), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(a), 0);
+}
+
 static struct ktest_case slab_cases[] = {
+	KTEST_CASE(test_slab_reports_dma_caches),
 	KTEST_CASE(test_slab_basic),
 	KTEST_CASE(test_slab_hwcache_align_and_ctor),
 	KTEST_CASE(test_slab_zone_placement),
