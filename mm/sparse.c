@@ -23,7 +23,7 @@
 #define NR_MEM_SECTIONS		(1UL << (MAX_PHYSMEM_BITS - SECTION_SIZE_BITS))
 #define BITS_PER_ULONG		(8 * sizeof(unsigned long))
 
-struct page *mem_map = (struct page *)VMEMMAP_START;
+struct page *mem_map;
 static unsigned long section_present[NR_MEM_SECTIONS / BITS_PER_ULONG];
 
 bool pfn_valid(unsigned long pfn)
@@ -45,6 +45,7 @@ void sparse_init(void)
 {
 	unsigned long sections = 0;
 
+	mem_map = (struct page *)VMEMMAP_START;
 	memblock_for_each_mem_pfn_range(mark_present, NULL);
 	for (unsigned long nr = 0; nr < NR_MEM_SECTIONS; nr++) {
 		unsigned long start = (unsigned long)pfn_to_page(nr * PAGES_PER_SECTION);
