@@ -100,7 +100,44 @@ deps:
 test: deps
 	$(MAKE) ARCH=x86_64 all
 	$(MAKE) ARCH=i386 all
+	$(MAKE) host
 	tests/run
+
+# The hosted build: mm/ and its suites as a Linux program, under ASan and UBSan
+# (tests/host). tests/run runs it as part of the matrix.
+HOST_CC ?= gcc
+HOST_BUILD := build/host/x86_64
+HOST_CFLAGS := -std=gnu11 -O1 -g -m64 -fno-omit-frame-pointer -fno-pie \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-Wall -Wextra -Werror -MD -MP -DCONFIG_X86_64 -DMMOS_VERSION=\"$(VERSION)\" \
+	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
+HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
+	kernel/cmdline.c kernel/kallsyms.c kernel/string.c kernel/panic.c \
+	arch/x86/e820.c arch/x86/mm/zones.c \
+	$(addprefix tests/kernel/,mm_checks.c e820_test.c memblock_test.c mm_init_test.c \
+		gfp_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
+		printk_test.c cmdline_test.c)
+HOST_OBJS := $(patsubst %.c,$(HOST_BUILD)/%.o,$(HOST_SRCS)) $(HOST_BUILD)/tests/host/shim.o
+
+$(HOST_BUILD)/tests/host/shim.o: tests/host/shim.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	@$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
+
+$(HOST_BUILD)/%.o: %.c tests/host/host_rename.h
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	@$(HOST_CC) $(HOST_CFLAGS) -include tests/host/host_rename.h -c $< -o $@
+
+$(HOST_BUILD)/mmos-host: $(HOST_OBJS) tools/link-kernel tools/kallsyms.py
+	@echo "  HOSTLD  $@"
+	@CC="$(HOST_CC)" CFLAGS="$(HOST_CFLAGS)" LINK="$(HOST_CC) $(HOST_CFLAGS) -no-pie" \
+		tools/link-kernel $@ $(HOST_OBJS)
+
+.PHONY: host test-host
+host: $(HOST_BUILD)/mmos-host
+test-host: host
+	tests/run -k 'host-*'
 
 # Benchmarks print numbers (and write build/bench/); they never fail on them.
 bench: deps
@@ -110,4 +147,4 @@ bench: deps
 clean:
 	rm -rf build
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(HOST_OBJS:.o=.d)

@@ -18,7 +18,7 @@ def main():
         if len(parts) != 3:
             continue
         addr, kind, name = int(parts[0], 16), parts[1], parts[2]
-        if name == "_text":
+        if name == "_text" and kind in "tT":
             text = addr
         elif name == "_etext":
             etext = addr

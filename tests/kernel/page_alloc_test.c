@@ -463,13 +463,14 @@ static void test_page_alloc_bad_reserved_and_range(struct ktest *t)
 {
 	unsigned long free0 = free_pages_now();
 
-	EXPECT_BAD_PAGE(t, __free_pages(virt_to_page(_text), 0), "reason: freeing a reserved page");
+	/* pfn 1: RAM, but the first MiB is reserved at boot */
+	EXPECT_BAD_PAGE(t, __free_pages(pfn_to_page(1), 0), "reason: freeing a reserved page");
 	EXPECT_BAD_PAGE(t, __free_pages(pfn_to_page(0), 0), "reason: freeing a reserved page");
 	EXPECT_BAD_PAGE(t, __free_pages(pfn_to_page(max_pfn + (1UL << 22)), 0),
 			"reason: no such page frame");
 	EXPECT_BAD_PAGE(t, free_pages(PAGE_OFFSET + 123, 0), "not the address of a direct-mapped page");
 	EXPECT_EQ(t, free_pages_now(), free0);
-	EXPECT_TRUE(t, PageReserved(virt_to_page(_text)));
+	EXPECT_TRUE(t, PageReserved(pfn_to_page(1)));
 }
 
 static void test_page_alloc_bad_order(struct ktest *t)

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/host/shim.c - what the hosted build of mm/ stands on.
+ *
+ * Owns: the simulated machine. Physical memory is one reserved anonymous
+ * mapping (host_mem; pages are backed only when touched, so a 64 GiB map
+ * costs what is used), the vmemmap another. The console is stdout, the
+ * clock CLOCK_MONOTONIC, traces come from backtrace(). main() "boots" mm/
+ * on a QEMU-like e820 map through the same calls setup_arch() makes, then
+ * runs the selected KTAP suites, exactly as the kernel does.
+ * Compiled without host_rename.h: this file is the C library's side.
+ */
+#define _GNU_SOURCE
+#include <execinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <kernel/types.h>
+#include <asm/bootinfo.h>
+
+/* The project's functions this file calls (their headers clash with libc's). */
+int printk(const char *fmt, ...);
+void e820__memory_setup(void);
+void x86_memory_limits(void);
+void x86_reserve_low_memory(void);
+void sparse_init(void);
+void x86_zone_sizes_init(void);
+void mm_core_init(void);
+void parse_boot_params(void);
+unsigned int ktest_run(const char *glob);
+extern char boot_command_line[2048];
+
+char *host_mem;
+unsigned long host_vmemmap;
+unsigned long host_eflags = 1UL << 9;
+volatile unsigned long jiffies;
+unsigned long tsc_khz;
+unsigned long __per_cpu_offset[1];
+struct boot_info boot_info;
+char _text[1], _erodata[1], __bss_stop[1];
+
+struct cpuinfo_x86 {
+	char vendor[13];
+	u32 family, model, stepping;
+	bool has_pae, has_nx, has_pge, has_pse, has_tsc;
+	unsigned int phys_bits, virt_bits;
+} boot_cpu_data = { .vendor = "HostShim", .has_pae = true, .has_nx = true, .phys_bits = 40,
+		    .virt_bits = 48 };
+
+void arch_console_write(const char *s, size_t n)
+{
+	fwrite(s, 1, n, stdout);
+}
+
+u64 local_clock_ns(void)
+{
+	static struct timespec t0;
+	struct timespec t;
+
+	if (!t0.tv_sec)
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (u64)(t.tv_sec - t0.tv_sec) * 1000000000ULL + (u64)(t.tv_nsec - t0.tv_nsec);
+}
+
+void udelay(unsigned long usecs)
+{
+	usleep((useconds_t)usecs);
+}
+
+void machine_exit(unsigned int code)
+{
+	fflush(stdout);
+	exit(code == 0x10 ? 0 : code == 0x11 ? 1 : 3);
+}
+
+void machine_power_off(void)
+{
+	machine_exit(0x10);
+}
+
+unsigned int save_stack_trace(unsigned long bp, unsigned long *entries, unsigned int max)
+{
+	void *frames[64];
+	int n = backtrace(frames, 64);
+	unsigned int out = 0;
+
+	(void)bp;
+	for (int i = 1; i < n && out < max; i++)	/* skip this function */
+		entries[out++] = (unsigned long)frames[i];
+	return out;
+}
+
+void show_trace(unsigned long ip, unsigned long bp)
+{
+	unsigned long entries[32];
+	unsigned int n = save_stack_trace(bp, entries, 32);
+
+	printk("\0010Call Trace:\n");
+	if (ip)
+		printk("\0010 %pS\n", (void *)ip);
+	for (unsigned int i = 0; i < n; i++)
+		printk("\0010 %pB\n", (void *)entries[i]);
+}
+
+u64 memblock_phys_alloc_range(u64 size, u64 align, u64 start, u64 end, int kind);
+#define MEMBLOCK_MEMMAP_KIND	7	/* enum memblock_kind MEMBLOCK_MEMMAP */
+
+/*
+ * The vmemmap region is reserved whole and backed on first touch; like the
+ * kernel, each 2 MiB of it still costs 2 MiB of simulated RAM, taken from
+ * memblock, so the accounting (managed pages, the memblock report) is the
+ * kernel's.
+ */
+int arch_vmemmap_populate(unsigned long start, unsigned long end)
+{
+	static unsigned long populated_to;
+
+	for (unsigned long va = start & ~((1UL << 21) - 1); va < end; va += 1UL << 21) {
+		if (va < populated_to)
+			continue;
+		if (!memblock_phys_alloc_range(1UL << 21, 1UL << 21, 0, ~0ULL, MEMBLOCK_MEMMAP_KIND))
+			return -1;
+		populated_to = va + (1UL << 21);
+	}
+	return 0;
+}
+
+struct host_map {
+	const char *name;
+	unsigned int nr;
+	struct boot_mmap_entry e[8];
+};
+
+#define K(x)	((u64)(x) << 10)
+#define M(x)	((u64)(x) << 20)
+#define G(x)	((u64)(x) << 30)
+
+/* What QEMU's pc machine reports for -m 512M, -m 6G and -m 64G. */
+static const struct host_map maps[] = {
+	{ "qemu-512M", 5, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
+			    { M(1), M(512) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 } } },
+	{ "qemu-6G", 6, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
+			  { M(1), G(3) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 },
+			  { G(4), G(3), 1 } } },
+	{ "qemu-64G", 6, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
+			   { M(1), G(3) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 },
+			   { G(4), G(61), 1 } } },
+};
+
+static void *reserve(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	if (p == MAP_FAILED) {
+		perror("mmap");
+		exit(2);
+	}
+	return p;
+}
+
+static void host_boot(const struct host_map *m)
+{
+	u64 end = 0;
+
+	for (unsigned int i = 0; i < m->nr; i++) {
+		boot_info.mmap[i] = m->e[i];
+		if (m->e[i].addr + m->e[i].size > end)
+			end = m->e[i].addr + m->e[i].size;
+	}
+	boot_info.nr_mmap = m->nr;
+	boot_info.protocol = 1;
+	host_mem = reserve((size_t)end);
+	host_vmemmap = (unsigned long)reserve((size_t)(end >> 12) * 32 + (1UL << 22));
+	e820__memory_setup();
+	x86_memory_limits();
+	x86_reserve_low_memory();
+	sparse_init();
+	x86_zone_sizes_init();
+	mm_core_init();
+}
+
+int main(int argc, char **argv)
+{
+	const char *map = "qemu-512M", *glob = "*", *cmdline = "";
+	const struct host_map *m = NULL;
+	unsigned int failed;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--map") && i + 1 < argc)
+			map = argv[++i];
+		else if (!strcmp(argv[i], "--cmdline") && i + 1 < argc)
+			cmdline = argv[++i];
+		else
+			glob = argv[i];
+	}
+	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
+		if (!strcmp(maps[i].name, map))
+			m = &maps[i];
+	if (!m) {
+		fprintf(stderr, "usage: %s [--map qemu-512M|qemu-6G|qemu-64G] [--cmdline STR] [suite glob]\n",
+			argv[0]);
+		return 2;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	snprintf(boot_command_line, sizeof(boot_command_line), "%s", cmdline);
+	parse_boot_params();
+	host_boot(m);
+	failed = ktest_run(glob);
+	printk("\0016ktest: %s\n", failed ? "FAILED" : "all passed");
+	fflush(stdout);
+	return failed ? 1 : 0;
+}
