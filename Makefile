@@ -100,15 +100,15 @@ deps:
 test: deps
 	$(MAKE) ARCH=x86_64 all
 	$(MAKE) ARCH=i386 all
-	$(MAKE) host
+	$(MAKE) host fuzzers
 	tests/run
 
 # The hosted build: mm/ and its suites as a Linux program, under ASan and UBSan
 # (tests/host). tests/run runs it as part of the matrix.
 HOST_CC ?= gcc
-HOST_BUILD := build/host/x86_64
-HOST_CFLAGS := -std=gnu11 -O1 -g -m64 -fno-omit-frame-pointer -fno-pie \
-	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
+HOST_BUILD ?= build/host/x86_64
+HOST_SAN ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
+HOST_CFLAGS := -std=gnu11 -O1 -g -m64 -fno-omit-frame-pointer -fno-pie $(HOST_SAN) \
 	-Wall -Wextra -Werror -MD -MP -DCONFIG_X86_64 -DMMOS_VERSION=\"$(VERSION)\" \
 	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
 HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
@@ -117,9 +117,10 @@ HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c
 	$(addprefix tests/kernel/,mm_checks.c e820_test.c memblock_test.c mm_init_test.c \
 		gfp_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
 		printk_test.c cmdline_test.c)
-HOST_OBJS := $(patsubst %.c,$(HOST_BUILD)/%.o,$(HOST_SRCS)) $(HOST_BUILD)/tests/host/shim.o
+HOST_OBJS := $(patsubst %.c,$(HOST_BUILD)/%.o,$(HOST_SRCS)) $(HOST_BUILD)/tests/host/shim.o \
+	$(HOST_BUILD)/tests/host/main.o
 
-$(HOST_BUILD)/tests/host/shim.o: tests/host/shim.c
+$(HOST_BUILD)/tests/host/%.o: tests/host/%.c
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $<"
 	@$(HOST_CC) $(HOST_CFLAGS) -c $< -o $@
@@ -134,10 +135,63 @@ $(HOST_BUILD)/mmos-host: $(HOST_OBJS) tools/link-kernel tools/kallsyms.py
 	@CC="$(HOST_CC)" CFLAGS="$(HOST_CFLAGS)" LINK="$(HOST_CC) $(HOST_CFLAGS) -no-pie" \
 		tools/link-kernel $@ $(HOST_OBJS)
 
-.PHONY: host test-host
+# Fuzzing (clang's libFuzzer): tests/fuzz. make fuzz FUZZ_SECONDS=N runs each harness.
+FUZZ_CC ?= clang
+FUZZ_BUILD := build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -std=gnu11 -O1 -g -m64 -fno-omit-frame-pointer \
+	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+	-Wall -Wextra -Werror -Wno-unused-command-line-argument -DCONFIG_X86_64 \
+	-DMMOS_VERSION=\"$(VERSION)\" \
+	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
+FUZZ_LIB_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
+	kernel/cmdline.c kernel/kallsyms.c kernel/string.c kernel/panic.c \
+	arch/x86/e820.c arch/x86/mm/zones.c tests/kernel/mm_checks.c
+FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(FUZZ_LIB_SRCS)) $(FUZZ_BUILD)/tests/host/shim.o \
+	$(FUZZ_BUILD)/kallsyms0.o
+FUZZERS := $(FUZZ_BUILD)/fuzz_e820 $(FUZZ_BUILD)/fuzz_alloc
+
+$(FUZZ_BUILD)/tests/host/shim.o: tests/host/shim.c
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $<"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_BUILD)/kallsyms0.o: tools/kallsyms.py
+	@mkdir -p $(dir $@)
+	@python3 tools/kallsyms.py < /dev/null > $(FUZZ_BUILD)/kallsyms0.c
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -c $(FUZZ_BUILD)/kallsyms0.c -o $@
+
+$(FUZZ_BUILD)/%.o: %.c tests/host/host_rename.h
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $<"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -include tests/host/host_rename.h -c $< -o $@
+
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
+	@echo "  FUZZLD  $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@
+
+.SECONDARY:
+.PHONY: fuzzers fuzz
+fuzzers: $(FUZZERS)
+fuzz: deps fuzzers
+	@for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p $(FUZZ_BUILD)/corpus-$$n; \
+		echo "== $$n for $(FUZZ_SECONDS) s"; \
+		ASAN_OPTIONS=detect_leaks=0 $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus-$$n tests/fuzz/corpus/$$n \
+			> $(FUZZ_BUILD)/$$n.log 2>&1; rc=$$?; \
+		grep -E "^stat::(number_of_executed_units|new_units_added)" $(FUZZ_BUILD)/$$n.log; \
+		if [ $$rc != 0 ]; then tail -40 $(FUZZ_BUILD)/$$n.log; exit 1; fi; done
+
+.PHONY: host test-host test-host-valgrind
 host: $(HOST_BUILD)/mmos-host
 test-host: host
 	tests/run -k 'host-*'
+# The same program without sanitizers, under valgrind's memcheck.
+test-host-valgrind: deps
+	$(MAKE) HOST_SAN= HOST_BUILD=build/host-plain/x86_64 host
+	valgrind -q --error-exitcode=99 --leak-check=no build/host-plain/x86_64/mmos-host \
+		--map qemu-512M > build/host-plain/valgrind.log 2>&1; rc=$$?; \
+		grep -E "^==|ktest:" build/host-plain/valgrind.log | tail -5; exit $$rc
 
 # Benchmarks print numbers (and write build/bench/); they never fail on them.
 bench: deps

@@ -18,9 +18,11 @@
 #include <kernel/reboot.h>
 #include <kernel/string.h>
 
-extern const struct ktest_suite *const __start_ktest_suites[], *const __stop_ktest_suites[];
-extern const struct ktest_resource *const __start_ktest_resources[];
-extern const struct ktest_resource *const __stop_ktest_resources[];
+/* Weak: a program with no suites (a fuzzer) has no such sections at all. */
+extern const struct ktest_suite *const __start_ktest_suites[] __weak;
+extern const struct ktest_suite *const __stop_ktest_suites[] __weak;
+extern const struct ktest_resource *const __start_ktest_resources[] __weak;
+extern const struct ktest_resource *const __stop_ktest_resources[] __weak;
 
 static char ktest_glob[256];
 core_param_string(ktest, ktest_glob);

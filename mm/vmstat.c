@@ -100,16 +100,18 @@ static void show_val_kb(const char *name, unsigned long pages)
 
 void show_meminfo(void)
 {
-	unsigned long free = nr_free_pages(), high_free = 0;
+	unsigned long free = nr_free_pages();
+
+	show_val_kb("MemTotal", totalram_pages);
+	show_val_kb("MemFree", free);
+	show_val_kb("MemAvailable", si_mem_available());
+#ifdef CONFIG_HIGHMEM
+	unsigned long high_free = 0;
 	struct zone *z;
 
 	for_each_zone(z)
 		if (is_highmem_idx(zone_idx(z)))
 			high_free += z->nr_free;
-	show_val_kb("MemTotal", totalram_pages);
-	show_val_kb("MemFree", free);
-	show_val_kb("MemAvailable", si_mem_available());
-#ifdef CONFIG_HIGHMEM
 	show_val_kb("HighTotal", totalhigh_pages);
 	show_val_kb("HighFree", high_free);
 	show_val_kb("LowTotal", totalram_pages - totalhigh_pages);

@@ -84,7 +84,8 @@ static void trim_ram_to_pages(struct e820_table *t)
 		if (e.type == E820_TYPE_RAM) {
 			u64 start = ALIGN(e.addr, PAGE_SIZE), end = ALIGN_DOWN(e.addr + e.size, PAGE_SIZE);
 
-			if (end <= start)
+			/* in the last page of the address space, rounding up wraps to 0 */
+			if (start < e.addr || end <= start)
 				continue;
 			e.addr = start;
 			e.size = end - start;

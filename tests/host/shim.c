@@ -5,9 +5,9 @@
  * Owns: the simulated machine. Physical memory is one reserved anonymous
  * mapping (host_mem; pages are backed only when touched, so a 64 GiB map
  * costs what is used), the vmemmap another. The console is stdout, the
- * clock CLOCK_MONOTONIC, traces come from backtrace(). main() "boots" mm/
- * on a QEMU-like e820 map through the same calls setup_arch() makes, then
- * runs the selected KTAP suites, exactly as the kernel does.
+ * clock CLOCK_MONOTONIC, traces come from backtrace(). host_boot() "boots"
+ * mm/ on a QEMU-like e820 map through the same calls setup_arch() makes;
+ * main.c (the test runner) and the fuzzers (tests/fuzz) start with it.
  * Compiled without host_rename.h: this file is the C library's side.
  */
 #define _GNU_SOURCE
@@ -30,9 +30,6 @@ void x86_reserve_low_memory(void);
 void sparse_init(void);
 void x86_zone_sizes_init(void);
 void mm_core_init(void);
-void parse_boot_params(void);
-unsigned int ktest_run(const char *glob);
-extern char boot_command_line[2048];
 
 char *host_mem;
 unsigned long host_vmemmap;
@@ -152,22 +149,34 @@ static const struct host_map maps[] = {
 			   { G(4), G(61), 1 } } },
 };
 
+/*
+ * A reserved mapping aligned to 1 GiB, as the kernel's direct map is (at
+ * least) to 2 MiB: blocks aligned physically stay aligned virtually.
+ */
 static void *reserve(size_t size)
 {
-	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+	const size_t align = 1UL << 30;
+	char *p = mmap(NULL, size + align, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
 	if (p == MAP_FAILED) {
 		perror("mmap");
 		exit(2);
 	}
-	return p;
+	return (void *)(((unsigned long)p + align - 1) & ~(align - 1));
 }
 
-static void host_boot(const struct host_map *m)
+/* Boot mm/ on the named map (qemu-512M, qemu-6G, qemu-64G); false if unknown. */
+bool host_boot(const char *name)
 {
+	const struct host_map *m = NULL;
 	u64 end = 0;
 
+	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
+		if (!strcmp(maps[i].name, name))
+			m = &maps[i];
+	if (!m)
+		return false;
 	for (unsigned int i = 0; i < m->nr; i++) {
 		boot_info.mmap[i] = m->e[i];
 		if (m->e[i].addr + m->e[i].size > end)
@@ -183,36 +192,6 @@ static void host_boot(const struct host_map *m)
 	sparse_init();
 	x86_zone_sizes_init();
 	mm_core_init();
+	return true;
 }
 
-int main(int argc, char **argv)
-{
-	const char *map = "qemu-512M", *glob = "*", *cmdline = "";
-	const struct host_map *m = NULL;
-	unsigned int failed;
-
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--map") && i + 1 < argc)
-			map = argv[++i];
-		else if (!strcmp(argv[i], "--cmdline") && i + 1 < argc)
-			cmdline = argv[++i];
-		else
-			glob = argv[i];
-	}
-	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
-		if (!strcmp(maps[i].name, map))
-			m = &maps[i];
-	if (!m) {
-		fprintf(stderr, "usage: %s [--map qemu-512M|qemu-6G|qemu-64G] [--cmdline STR] [suite glob]\n",
-			argv[0]);
-		return 2;
-	}
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	snprintf(boot_command_line, sizeof(boot_command_line), "%s", cmdline);
-	parse_boot_params();
-	host_boot(m);
-	failed = ktest_run(glob);
-	printk("\0016ktest: %s\n", failed ? "FAILED" : "all passed");
-	fflush(stdout);
-	return failed ? 1 : 0;
-}

@@ -97,6 +97,9 @@ static const struct map_case map_cases[] = {
 	{ "ram-below-a-page", 0, 2, 1,
 	  { { 0x1800, 0x800, RAM }, { M(1), M(1), RAM } },
 	  { { M(1), M(1), RAM } } },
+	{ "ram-in-the-last-page", 0, 2, 1,	/* found by fuzz_e820: rounding up wrapped */
+	  { { 0xffffffffffffff00ULL, 0xf, RAM }, { M(1), M(1), RAM } },
+	  { { M(1), M(1), RAM } } },
 	{ "gap-kept", 0, 2, 2,
 	  { { 0, M(1), RAM }, { M(3), M(1), RAM } },
 	  { { 0, M(1), RAM }, { M(3), M(1), RAM } } },

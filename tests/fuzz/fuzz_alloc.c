@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/fuzz/fuzz_alloc.c - libFuzzer harness for the page and slab allocators.
+ *
+ * mm/ is booted once on a simulated 512 MiB machine. Each input is a
+ * program: every byte picks an operation (alloc_pages with a GFP mix,
+ * __free_pages, split_page, kmalloc, kfree, kmem_cache_create/alloc/free/
+ * destroy) and the next bytes its arguments. After every operation: no two
+ * live blocks overlap (a bitmap of pfns), every block lies in a zone its
+ * GFP allows, contents written at allocation are intact at free. At the end
+ * everything is freed and the free page count and the buddy free lists must
+ * be exactly as at the start.
+ */
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/gfp.h>
+#include <mm/slab.h>
+#include "../kernel/mm_checks.h"
+
+extern int console_loglevel;
+bool host_boot(const char *name);
+
+int fflush(void *stream);	/* <stdio.h> would clash with the kernel's headers */
+
+/* Say which property failed, then crash so libFuzzer keeps the input. */
+static __attribute__((noreturn)) void check_failed(int line, const char *what)
+{
+	console_loglevel = 8;
+	printk(KERN_EMERG "fuzz: %s:%d: %s does not hold\n", __FILE__, line, what);
+	fflush(NULL);
+	__builtin_trap();
+}
+#define CHECK(c) do { if (!(c)) check_failed(__LINE__, #c); } while (0)
+#define MAX_BLOCKS	64
+#define MAX_OBJS	128
+#define MAX_CACHES	4
+
+struct block { struct page *page; unsigned int order; gfp_t gfp; };
+struct obj { u8 *p; u32 size; struct kmem_cache *cache; };
+
+static struct block blocks[MAX_BLOCKS];
+static struct obj objs[MAX_OBJS];
+static struct kmem_cache *caches[MAX_CACHES];
+static unsigned int nblocks, nobjs;
+static unsigned long *pfn_map, baseline;
+
+static const gfp_t gfps[8] = {
+	GFP_KERNEL, GFP_KERNEL | __GFP_COMP, GFP_DMA, GFP_DMA32, GFP_HIGHUSER,
+	GFP_KERNEL | __GFP_ZERO, GFP_ATOMIC, GFP_DMA32 | __GFP_COMP,
+};
+
+static void mark(struct page *page, unsigned int order, bool set)
+{
+	for (unsigned long pfn = page_to_pfn(page); pfn < page_to_pfn(page) + (1UL << order); pfn++) {
+		unsigned long bit = 1UL << (pfn % 64), *w = &pfn_map[pfn / 64];
+
+		CHECK(set ? !(*w & bit) : (*w & bit));
+		*w ^= bit;
+	}
+}
+
+static void block_add(struct page *page, unsigned int order, gfp_t gfp)
+{
+	CHECK(page_zonenum(page) <= gfp_zone(gfp));
+	CHECK(!(page_to_pfn(page) & ((1UL << order) - 1)));
+	mark(page, order, true);
+	*(unsigned long *)page_address(page) = page_to_pfn(page) ^ 0x5a5a;
+	blocks[nblocks++] = (struct block){ page, order, gfp };
+}
+
+static void block_free(unsigned int i)
+{
+	struct block b = blocks[i];
+
+	CHECK(*(unsigned long *)page_address(b.page) == (page_to_pfn(b.page) ^ 0x5a5a));
+	mark(b.page, b.order, false);
+	__free_pages(b.page, b.order);
+	blocks[i] = blocks[--nblocks];
+}
+
+static void obj_add(u8 *p, u32 size, struct kmem_cache *s)
+{
+	CHECK(ksize(p) >= size);
+	memset(p, (u8)size, size);
+	objs[nobjs++] = (struct obj){ p, size, s };
+}
+
+static void obj_free(unsigned int i)
+{
+	struct obj o = objs[i];
+
+	CHECK(o.p[0] == (u8)o.size && o.p[o.size - 1] == (u8)o.size);
+	if (o.cache)
+		kmem_cache_free(o.cache, o.p);
+	else
+		kfree(o.p);
+	objs[i] = objs[--nobjs];
+}
+
+static void cache_destroy(unsigned int c)
+{
+	for (unsigned int i = 0; i < nobjs;)
+		if (objs[i].cache == caches[c])
+			obj_free(i);
+		else
+			i++;
+	CHECK(kmem_cache_destroy(caches[c]) == 0);
+	caches[c] = NULL;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	static struct ktest t = { .name = "fuzz" };
+
+	(void)argc;
+	(void)argv;
+	console_loglevel = 0;
+	CHECK(host_boot("qemu-512M"));
+	pfn_map = kzalloc(max_pfn / 8 + 8, GFP_KERNEL);
+	CHECK(pfn_map);
+	baseline = free_pages_now();
+	CHECK(!check_free_lists(&t));
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
+{
+	static struct ktest t = { .name = "fuzz" };
+	size_t i = 0;
+
+	while (i + 3 <= n) {
+		u8 op = d[i], a = d[i + 1], b = d[i + 2];
+		struct page *page;
+		u8 *p;
+
+		i += 3;
+		switch (op % 8) {
+		case 0:
+			if (nblocks == MAX_BLOCKS)
+				break;
+			page = alloc_pages(gfps[b & 7] | __GFP_NOWARN, a % 11);
+			if (page)
+				block_add(page, a % 11, gfps[b & 7]);
+			break;
+		case 1:
+			if (nblocks)
+				block_free(a % nblocks);
+			break;
+		case 2:	/* split a plain block and give its pages back one by one */
+			if (nblocks && blocks[a % nblocks].order &&
+			    !PageCompound(blocks[a % nblocks].page)) {
+				struct block bl = blocks[a % nblocks];
+
+				block_free(a % nblocks);	/* verify, then take it again split */
+				page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, bl.order);
+				if (!page)
+					break;
+				split_page(page, bl.order);
+				for (unsigned long k = 0; k < (1UL << bl.order); k++)
+					__free_page(page + ((k * 7 + b) % (1UL << bl.order)));
+			}
+			break;
+		case 3:
+			if (nobjs == MAX_OBJS)
+				break;
+			p = kmalloc((size_t)a * 64 + b + 1, ((b & 3) == 3 ? GFP_DMA : GFP_KERNEL) | __GFP_NOWARN);
+			if (p)
+				obj_add(p, (u32)a * 64 + b + 1, NULL);
+			break;
+		case 4:
+			if (nobjs)
+				obj_free(a % nobjs);
+			break;
+		case 5:
+			if (!caches[a % MAX_CACHES])
+				caches[a % MAX_CACHES] = kmem_cache_create("fuzz", (unsigned int)b * 8 + 8, 0,
+					(a & 0x10 ? SLAB_CACHE_DMA32 : 0) | (a & 0x20 ? SLAB_HWCACHE_ALIGN : 0) |
+					(a & 0x40 ? SLAB_POISON | SLAB_RED_ZONE : 0), NULL);
+			break;
+		case 6:
+			if (caches[a % MAX_CACHES] && nobjs < MAX_OBJS) {
+				struct kmem_cache *s = caches[a % MAX_CACHES];
+
+				p = kmem_cache_alloc(s, GFP_KERNEL);
+				if (p) {
+					if (kmem_cache_size(s) > 0)
+						obj_add(p, kmem_cache_size(s), s);
+				}
+			}
+			break;
+		default:
+			if (caches[a % MAX_CACHES])
+				cache_destroy(a % MAX_CACHES);
+			break;
+		}
+	}
+	while (nobjs)
+		obj_free(0);
+	while (nblocks)
+		block_free(0);
+	for (unsigned int c = 0; c < MAX_CACHES; c++)
+		if (caches[c])
+			cache_destroy(c);
+	CHECK(free_pages_now() == baseline);
+	CHECK(!check_free_lists(&t));
+	return 0;
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/host/main.c - the hosted test runner: boot mm/ on a simulated
+ * machine, run the selected KTAP suites, exit 0 if all passed.
+ *
+ * usage: mmos-host [--map qemu-512M|qemu-6G|qemu-64G] [--cmdline STR] [glob]
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+int printk(const char *fmt, ...);
+void parse_boot_params(void);
+unsigned int ktest_run(const char *glob);
+bool host_boot(const char *name);
+extern char boot_command_line[2048];
+
+int main(int argc, char **argv)
+{
+	const char *map = "qemu-512M", *glob = "*", *cmdline = "";
+	unsigned int failed;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--map") && i + 1 < argc)
+			map = argv[++i];
+		else if (!strcmp(argv[i], "--cmdline") && i + 1 < argc)
+			cmdline = argv[++i];
+		else
+			glob = argv[i];
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	snprintf(boot_command_line, sizeof(boot_command_line), "%s", cmdline);
+	parse_boot_params();
+	if (!host_boot(map)) {
+		fprintf(stderr, "usage: %s [--map qemu-512M|qemu-6G|qemu-64G] [--cmdline STR] [suite glob]\n",
+			argv[0]);
+		return 2;
+	}
+	failed = ktest_run(glob);
+	printk("\0016ktest: %s\n", failed ? "FAILED" : "all passed");
+	fflush(stdout);
+	return failed ? 1 : 0;
+}
