@@ -108,7 +108,8 @@ test: deps
 HOST_CC ?= gcc
 HOST_BUILD ?= build/host/x86_64
 HOST_SAN ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
-HOST_CFLAGS := -std=gnu11 -O1 -g -m64 -fno-omit-frame-pointer -fno-pie $(HOST_SAN) \
+HOST_OPT ?= -O1
+HOST_CFLAGS := -std=gnu11 $(HOST_OPT) -g -m64 -fno-omit-frame-pointer -fno-pie $(HOST_SAN) \
 	-Wall -Wextra -Werror -MD -MP -DCONFIG_X86_64 -DMMOS_VERSION=\"$(VERSION)\" \
 	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
 HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
@@ -119,6 +120,11 @@ HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c
 		printk_test.c cmdline_test.c)
 HOST_OBJS := $(patsubst %.c,$(HOST_BUILD)/%.o,$(HOST_SRCS)) $(HOST_BUILD)/tests/host/shim.o \
 	$(HOST_BUILD)/tests/host/main.o
+
+$(HOST_BUILD)/tools/bench/%.o: tools/bench/%.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	@$(HOST_CC) $(HOST_CFLAGS) -fno-builtin -Wno-unused-function -c $< -o $@
 
 $(HOST_BUILD)/tests/host/%.o: tests/host/%.c
 	@mkdir -p $(dir $@)
@@ -194,9 +200,23 @@ test-host-valgrind: deps
 		grep -E "^==|ktest:" build/host-plain/valgrind.log | tail -5; exit $$rc
 
 # Benchmarks print numbers (and write build/bench/); they never fail on them.
+# The allocator benchmark is the hosted mm/ at -O2, no sanitizers.
+BENCH_BUILD := build/host-bench/x86_64
 bench: deps
 	$(MAKE) ARCH=x86_64 all
+	$(MAKE) HOST_SAN= HOST_BUILD=$(BENCH_BUILD) HOST_OPT=-O2 $(BENCH_BUILD)/alloc_bench
 	tools/bench/boot-time
+	tools/bench/run-bench $(BENCH_BUILD)/alloc_bench
+
+$(HOST_BUILD)/alloc_bench: $(filter-out %/main.o,$(HOST_OBJS)) $(HOST_BUILD)/tools/bench/alloc_bench.o \
+		$(HOST_BUILD)/kallsyms-empty.o
+	@echo "  HOSTLD  $@"
+	@$(HOST_CC) $(HOST_CFLAGS) -no-pie $^ -ldl -o $@
+
+$(HOST_BUILD)/kallsyms-empty.o: tools/kallsyms.py
+	@mkdir -p $(dir $@)
+	@python3 tools/kallsyms.py < /dev/null > $(HOST_BUILD)/kallsyms-empty.c
+	@$(HOST_CC) $(HOST_CFLAGS) -c $(HOST_BUILD)/kallsyms-empty.c -o $@
 
 clean:
 	rm -rf build

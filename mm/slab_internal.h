@@ -56,6 +56,7 @@ struct kmem_cache {
 	unsigned int inuse;		/* end of object + right red zone, from slot start */
 	unsigned int red_left_pad;
 	unsigned int order, objects;	/* per slab */
+	u32 reciprocal_size;		/* 2^32 / size, rounded up: offset -> index */
 	slab_flags_t flags;
 	gfp_t allocflags;		/* zone bits and __GFP_COMP for slab pages */
 	void (*ctor)(void *);

@@ -105,6 +105,7 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 	if (flags & SLAB_STORE_USER)
 		off += 2 * sizeof(struct track) + sizeof(unsigned long);	/* + kmalloc size */
 	s->size = ALIGN(off, s->align);
+	s->reciprocal_size = (u32)(((1ULL << 32) + s->size - 1) / s->size);
 	s->order = calculate_order(s->size);
 	s->objects = min(order_objects(s->order, s->size), MAX_OBJS_PER_SLAB);
 	if (!s->objects)
@@ -140,9 +141,15 @@ static u8 *slot_of(const struct kmem_cache *s, const void *obj)
 	return (u8 *)obj - s->red_left_pad;
 }
 
+/* offset / size by multiplication, exact for offsets below a slab's size (as Linux). */
+static unsigned int offset_to_index(const struct kmem_cache *s, unsigned long offset)
+{
+	return (unsigned int)(((u64)offset * s->reciprocal_size) >> 32);
+}
+
 static unsigned int obj_index(const struct kmem_cache *s, const struct page *slab, const void *obj)
 {
-	return (unsigned int)((slot_of(s, obj) - (u8 *)slab_base(slab)) / s->size);
+	return offset_to_index(s, (unsigned long)(slot_of(s, obj) - (u8 *)slab_base(slab)));
 }
 
 static void *get_freepointer(const struct kmem_cache *s, const void *obj)
@@ -182,8 +189,12 @@ static void set_slab_freelist(const struct kmem_cache *s, struct page *slab, voi
 bool slab_object_valid(struct kmem_cache *s, struct page *slab, const void *obj)
 {
 	long off = (const u8 *)obj - s->red_left_pad - (const u8 *)slab_base(slab);
+	unsigned int idx;
 
-	return off >= 0 && off % s->size == 0 && (unsigned long)off / s->size < s->objects;
+	if (off < 0 || (unsigned long)off >= (unsigned long)s->objects * s->size)
+		return false;
+	idx = offset_to_index(s, (unsigned long)off);
+	return (unsigned long)idx * s->size == (unsigned long)off;
 }
 
 struct page *virt_to_slab(const void *addr)
