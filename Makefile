@@ -106,11 +106,13 @@ test: deps
 # The hosted build: mm/ and its suites as a Linux program, under ASan and UBSan
 # (tests/host). tests/run runs it as part of the matrix.
 HOST_CC ?= gcc
-HOST_BUILD ?= build/host/x86_64
+HOST_ARCH ?= x86_64
+HOST_BUILD ?= build/host/$(HOST_ARCH)
+HOST_ARCH_FLAGS := $(if $(filter i386,$(HOST_ARCH)),-m32 -DCONFIG_X86_32,-m64 -DCONFIG_X86_64)
 HOST_SAN ?= -fsanitize=address,undefined -fno-sanitize-recover=undefined
 HOST_OPT ?= -O1
-HOST_CFLAGS := -std=gnu11 $(HOST_OPT) -g -m64 -fno-omit-frame-pointer -fno-pie $(HOST_SAN) \
-	-Wall -Wextra -Werror -MD -MP -DCONFIG_X86_64 -DMMOS_VERSION=\"$(VERSION)\" \
+HOST_CFLAGS := -std=gnu11 $(HOST_OPT) -g $(HOST_ARCH_FLAGS) -fno-omit-frame-pointer -fno-pie \
+	$(HOST_SAN) -Wall -Wextra -Werror -MD -MP -DMMOS_VERSION=\"$(VERSION)\" \
 	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
 HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
 	kernel/cmdline.c kernel/kallsyms.c kernel/string.c kernel/panic.c \
@@ -188,8 +190,12 @@ fuzz: deps fuzzers
 		grep -E "^stat::(number_of_executed_units|new_units_added)" $(FUZZ_BUILD)/$$n.log; \
 		if [ $$rc != 0 ]; then tail -40 $(FUZZ_BUILD)/$$n.log; exit 1; fi; done
 
-.PHONY: host test-host test-host-valgrind
-host: $(HOST_BUILD)/mmos-host
+.PHONY: host host-one test-host test-host-valgrind
+# Both flavours: x86_64-like (-m64) and i386-like (-m32: PAE zones, HighMem, kmap slots).
+host:
+	@$(MAKE) --no-print-directory HOST_ARCH=x86_64 host-one
+	@$(MAKE) --no-print-directory HOST_ARCH=i386 host-one
+host-one: $(HOST_BUILD)/mmos-host
 test-host: host
 	tests/run -k 'host-*'
 # The same program without sanitizers, under valgrind's memcheck.

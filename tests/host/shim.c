@@ -2,15 +2,19 @@
 /*
  * tests/host/shim.c - what the hosted build of mm/ stands on.
  *
- * Owns: the simulated machine. Physical memory is one reserved anonymous
- * mapping (host_mem; pages are backed only when touched, so a 64 GiB map
- * costs what is used), the vmemmap another. The console is stdout, the
+ * Owns: the simulated machine. Physical memory is a sparse memory file
+ * (memfd) mapped at host_mem, backed only where touched, so a 64 GiB map
+ * costs what is used; the vmemmap is a reserved mapping. In an i386-like
+ * build the highmem part of the direct map is made inaccessible after the
+ * lowmem limit is known, and kmap_local_page maps the file's page at a
+ * slot, as the kernel's fixmap does. The console is stdout, the
  * clock CLOCK_MONOTONIC, traces come from backtrace(). host_boot() "boots"
  * mm/ on a QEMU-like e820 map through the same calls setup_arch() makes;
  * main.c (the test runner) and the fuzzers (tests/fuzz) start with it.
  * Compiled without host_rename.h: this file is the C library's side.
  */
 #define _GNU_SOURCE
+#define _FILE_OFFSET_BITS 64
 #include <execinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +37,8 @@ void mm_core_init(void);
 
 char *host_mem;
 unsigned long host_vmemmap;
+unsigned long host_kmap_base;
+static int ram_fd = -1;
 unsigned long host_eflags = 1UL << 9;
 volatile unsigned long jiffies;
 unsigned long tsc_khz;
@@ -144,18 +150,22 @@ static const struct host_map maps[] = {
 	{ "qemu-6G", 6, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
 			  { M(1), G(3) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 },
 			  { G(4), G(3), 1 } } },
+	{ "qemu-64M", 5, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
+			   { M(1), M(64) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 } } },
+	{ "qemu-1G", 5, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
+			  { M(1), G(1) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 } } },
 	{ "qemu-64G", 6, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
 			   { M(1), G(3) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 },
 			   { G(4), G(61), 1 } } },
 };
 
 /*
- * A reserved mapping aligned to 1 GiB, as the kernel's direct map is (at
- * least) to 2 MiB: blocks aligned physically stay aligned virtually.
+ * A reserved mapping aligned to 4 MiB (the largest buddy block), as the
+ * kernel's direct map is: blocks aligned physically stay aligned virtually.
  */
 static void *reserve(size_t size)
 {
-	const size_t align = 1UL << 30;
+	const size_t align = 1UL << 22;
 	char *p = mmap(NULL, size + align, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
@@ -166,11 +176,43 @@ static void *reserve(size_t size)
 	return (void *)(((unsigned long)p + align - 1) & ~(align - 1));
 }
 
-/* Boot mm/ on the named map (qemu-512M, qemu-6G, qemu-64G); false if unknown. */
+/* The simulated RAM: a sparse memory file, mapped whole at host_mem. */
+static void map_ram(u64 size)
+{
+	ram_fd = memfd_create("mmos-ram", 0);
+	if (ram_fd < 0 || ftruncate(ram_fd, (off_t)size)) {
+		perror("memfd");
+		exit(2);
+	}
+	host_mem = reserve((size_t)size);
+	if (mmap(host_mem, (size_t)size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, ram_fd, 0) ==
+	    MAP_FAILED) {
+		perror("mmap ram");
+		exit(2);
+	}
+}
+
+void arch_kmap_local_set(unsigned long vaddr, u64 pa)
+{
+	if (mmap((void *)vaddr, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, ram_fd,
+		 (off_t)pa) == MAP_FAILED) {
+		perror("kmap");
+		abort();
+	}
+}
+
+void arch_kmap_local_clear(unsigned long vaddr)
+{
+	mmap((void *)vaddr, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+}
+
+extern unsigned long max_pfn, max_low_pfn;
+
+/* Boot mm/ on the named map (qemu-64M, qemu-512M, qemu-1G, qemu-6G, qemu-64G); false if unknown. */
 bool host_boot(const char *name)
 {
 	const struct host_map *m = NULL;
-	u64 end = 0;
+	u64 end = 0;	/* of RAM: nothing else is ever touched */
 
 	for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		if (!strcmp(maps[i].name, name))
@@ -179,15 +221,21 @@ bool host_boot(const char *name)
 		return false;
 	for (unsigned int i = 0; i < m->nr; i++) {
 		boot_info.mmap[i] = m->e[i];
-		if (m->e[i].addr + m->e[i].size > end)
+		if (m->e[i].type == 1 && m->e[i].addr + m->e[i].size > end)
 			end = m->e[i].addr + m->e[i].size;
 	}
 	boot_info.nr_mmap = m->nr;
 	boot_info.protocol = 1;
-	host_mem = reserve((size_t)end);
-	host_vmemmap = (unsigned long)reserve((size_t)(end >> 12) * 32 + (1UL << 22));
+	map_ram(end);
+	if (sizeof(long) == 8)
+		host_vmemmap = (unsigned long)reserve((size_t)(end >> 12) * 32 + (1UL << 22));
+	host_kmap_base = (unsigned long)mmap(NULL, 16 << 12, PROT_NONE,
+					     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	e820__memory_setup();
 	x86_memory_limits();
+	if (max_pfn > max_low_pfn)	/* highmem: no permanent mapping, as in the kernel */
+		mprotect(host_mem + (max_low_pfn << 12), (size_t)((max_pfn - max_low_pfn) << 12),
+			 PROT_NONE);
 	x86_reserve_low_memory();
 	sparse_init();
 	x86_zone_sizes_init();

@@ -1,16 +1,34 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/host asm/fixmap.h - the host build is x86_64-like: all simulated RAM
- * is direct-mapped, so kmap_local_page never needs a slot.
+ * tests/host asm/fixmap.h - kmap_local_page's slots. x86_64-like builds map
+ * all simulated RAM permanently and never need one. i386-like builds get
+ * real slots: the shim maps the page's part of the RAM file at the slot's
+ * address, so a highmem page is reachable only while it is mapped.
  */
 #ifndef ASM_FIXMAP_H
 #define ASM_FIXMAP_H
 
 #include <kernel/types.h>
 
+#ifdef CONFIG_X86_64
 static inline unsigned long kmap_local_slot_vaddr(int slot) { (void)slot; return 0; }
 static inline bool kmap_local_is_slot(unsigned long vaddr) { (void)vaddr; return false; }
 static inline void arch_kmap_local_set(unsigned long v, phys_addr_t pa) { (void)v; (void)pa; }
 static inline void arch_kmap_local_clear(unsigned long v) { (void)v; }
+#else
+extern unsigned long host_kmap_base;	/* 16 slots, one page each */
+void arch_kmap_local_set(unsigned long vaddr, phys_addr_t pa);
+void arch_kmap_local_clear(unsigned long vaddr);
+
+static inline unsigned long kmap_local_slot_vaddr(int slot)
+{
+	return host_kmap_base + ((unsigned long)slot << 12);
+}
+
+static inline bool kmap_local_is_slot(unsigned long vaddr)
+{
+	return vaddr >= host_kmap_base && vaddr < host_kmap_base + (16UL << 12);
+}
+#endif
 
 #endif
