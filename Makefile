@@ -149,7 +149,7 @@ FUZZ_BUILD := build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -std=gnu11 -O1 -g -m64 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
-	-Wall -Wextra -Werror -Wno-unused-command-line-argument -DCONFIG_X86_64 \
+	-Wall -Wextra -Werror -Wno-unused-command-line-argument -MD -MP -DCONFIG_X86_64 \
 	-DMMOS_VERSION=\"$(VERSION)\" \
 	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
 FUZZ_LIB_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
@@ -227,4 +227,4 @@ $(HOST_BUILD)/kallsyms-empty.o: tools/kallsyms.py
 clean:
 	rm -rf build
 
--include $(OBJS:.o=.d) $(HOST_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(HOST_OBJS:.o=.d) $(FUZZ_LIB_OBJS:.o=.d)

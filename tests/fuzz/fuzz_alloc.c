@@ -12,26 +12,14 @@
  * be exactly as at the start.
  */
 #include <kernel/ktest.h>
-#include <kernel/printk.h>
 #include <kernel/string.h>
 #include <mm/gfp.h>
 #include <mm/slab.h>
 #include "../kernel/mm_checks.h"
+#include "fuzz.h"
 
-extern int console_loglevel;
 bool host_boot(const char *name);
 
-int fflush(void *stream);	/* <stdio.h> would clash with the kernel's headers */
-
-/* Say which property failed, then crash so libFuzzer keeps the input. */
-static __attribute__((noreturn)) void check_failed(int line, const char *what)
-{
-	console_loglevel = 8;
-	printk(KERN_EMERG "fuzz: %s:%d: %s does not hold\n", __FILE__, line, what);
-	fflush(NULL);
-	__builtin_trap();
-}
-#define CHECK(c) do { if (!(c)) check_failed(__LINE__, #c); } while (0)
 #define MAX_BLOCKS	64
 #define MAX_OBJS	128
 #define MAX_CACHES	4

@@ -11,10 +11,9 @@
  */
 #include <asm/e820.h>
 #include <asm/page.h>
-#include <kernel/printk.h>
 #include <kernel/string.h>
+#include "fuzz.h"
 
-extern int console_loglevel;
 
 static const enum e820_type types[8] = {
 	E820_TYPE_RAM, E820_TYPE_RAM, E820_TYPE_RESERVED, E820_TYPE_ACPI, E820_TYPE_NVS,
@@ -23,17 +22,6 @@ static const enum e820_type types[8] = {
 
 static struct e820_table in, out, again;
 
-int fflush(void *stream);	/* <stdio.h> would clash with the kernel's headers */
-
-/* Say which property failed, then crash so libFuzzer keeps the input. */
-static __attribute__((noreturn)) void check_failed(int line, const char *what)
-{
-	console_loglevel = 8;
-	printk(KERN_EMERG "fuzz: %s:%d: %s does not hold\n", __FILE__, line, what);
-	fflush(NULL);
-	__builtin_trap();
-}
-#define CHECK(c) do { if (!(c)) check_failed(__LINE__, #c); } while (0)
 
 static u64 get64(const u8 *p)
 {

@@ -25,6 +25,7 @@
 
 #include <kernel/types.h>
 #include <asm/bootinfo.h>
+#include <asm/processor.h>
 
 /* The project's functions this file calls (their headers clash with libc's). */
 int printk(const char *fmt, ...);
@@ -46,12 +47,7 @@ unsigned long __per_cpu_offset[1];
 struct boot_info boot_info;
 char _text[1], _erodata[1], __bss_stop[1];
 
-struct cpuinfo_x86 {
-	char vendor[13];
-	u32 family, model, stepping;
-	bool has_pae, has_nx, has_pge, has_pse, has_tsc;
-	unsigned int phys_bits, virt_bits;
-} boot_cpu_data = { .vendor = "HostShim", .has_pae = true, .has_nx = true, .phys_bits = 40,
+struct cpuinfo_x86 boot_cpu_data = { .vendor = "HostShim", .has_pae = true, .has_nx = true, .phys_bits = 40,
 		    .virt_bits = 48 };
 
 void arch_console_write(const char *s, size_t n)

@@ -5,16 +5,13 @@
  * real slots: the shim maps the page's part of the RAM file at the slot's
  * address, so a highmem page is reachable only while it is mapped.
  */
-#ifndef ASM_FIXMAP_H
-#define ASM_FIXMAP_H
+#ifndef HOST_ASM_FIXMAP_H
+#define HOST_ASM_FIXMAP_H
 
 #include <kernel/types.h>
 
 #ifdef CONFIG_X86_64
-static inline unsigned long kmap_local_slot_vaddr(int slot) { (void)slot; return 0; }
-static inline bool kmap_local_is_slot(unsigned long vaddr) { (void)vaddr; return false; }
-static inline void arch_kmap_local_set(unsigned long v, phys_addr_t pa) { (void)v; (void)pa; }
-static inline void arch_kmap_local_clear(unsigned long v) { (void)v; }
+#include_next <asm/fixmap.h>	/* the kernel's: no slots */
 #else
 extern unsigned long host_kmap_base;	/* 16 slots, one page each */
 void arch_kmap_local_set(unsigned long vaddr, phys_addr_t pa);
