@@ -532,8 +532,7 @@ noinline void free_pages(unsigned long addr, unsigned int order)
 {
 	if (!addr)
 		return;
-	if (addr < PAGE_OFFSET || !pfn_valid(PFN_DOWN(__pa((void *)addr))) ||
-	    PFN_DOWN(__pa((void *)addr)) >= max_low_pfn || (addr & ~PAGE_MASK)) {
+	if (!virt_addr_valid((void *)addr) || (addr & ~PAGE_MASK)) {
 		nr_bad_pages++;
 		pr_err("BUG: Bad page state in process swapper  addr:%#lx caller:%pS reason: "
 		       "not the address of a direct-mapped page\n", addr, (void *)_RET_IP_);

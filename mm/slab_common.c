@@ -434,8 +434,7 @@ static struct page *large_kmalloc_head(const void *p)
 {
 	struct page *page;
 
-	if ((unsigned long)p < PAGE_OFFSET || PFN_DOWN(__pa(p)) >= max_low_pfn ||
-	    !pfn_valid(PFN_DOWN(__pa(p))))
+	if (!virt_addr_valid(p))
 		return NULL;
 	page = virt_to_page(p);
 	if (PageTail(page) || page_address(page) != p || page_ref_count(page) <= 0)

@@ -201,8 +201,7 @@ struct page *virt_to_slab(const void *addr)
 {
 	struct page *page;
 
-	if ((unsigned long)addr < PAGE_OFFSET || PFN_DOWN(__pa(addr)) >= max_low_pfn ||
-	    !pfn_valid(PFN_DOWN(__pa(addr))))
+	if (!virt_addr_valid(addr))
 		return NULL;
 	page = compound_head(virt_to_page(addr));
 	return PageSlab(page) ? page : NULL;

@@ -179,6 +179,18 @@ static inline void *page_address(const struct page *page)
 	return __va(page_to_phys(page));
 }
 
+/*
+ * Is addr a kernel address in the direct map of RAM that has a struct page?
+ * (Not a stack, image or vmalloc address; not highmem, which has no direct
+ * mapping.) Only then may virt_to_page() be used on it.
+ */
+static inline bool virt_addr_valid(const void *addr)
+{
+	unsigned long pfn = PFN_DOWN(__pa(addr));
+
+	return (unsigned long)addr >= PAGE_OFFSET && pfn < max_low_pfn && pfn_valid(pfn);
+}
+
 /* The struct page of a direct-mapped kernel address. */
 static inline struct page *virt_to_page(const void *addr)
 {
