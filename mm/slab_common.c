@@ -115,14 +115,7 @@ static struct kmem_cache *find_mergeable(unsigned int size, unsigned int align,
 	if ((slab_nomerge && !slab_merge) || ctor || (flags & SLAB_NEVER_MERGE))
 		return NULL;
 	size = ALIGN(size, (unsigned int)sizeof(void *));
-	align = ALIGN(max(align, (unsigned int)KMALLOC_MIN_SIZE), (unsigned int)sizeof(void *));
-	if (flags & SLAB_HWCACHE_ALIGN) {
-		unsigned int ralign = 64;
-
-		while (size <= ralign / 2)
-			ralign /= 2;
-		align = max(align, ralign);
-	}
+	align = calculate_alignment(flags, align, size);
 	size = ALIGN(size, align);
 	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
 		if (!cache_mergeable(s) || size > s->size)
@@ -374,7 +367,7 @@ static void free_large_kmalloc_dtor(struct page *head)
 	free_compound_block(head, _RET_IP_);
 }
 
-static void *kmalloc_large(size_t size, gfp_t gfp, unsigned long caller)
+static void *kmalloc_large(size_t size, gfp_t gfp)
 {
 	unsigned int order = get_order(size);
 	struct page *page = alloc_pages(gfp | __GFP_COMP, order);
@@ -384,7 +377,6 @@ static void *kmalloc_large(size_t size, gfp_t gfp, unsigned long caller)
 	if (order)
 		set_compound_page_dtor(page, KMALLOC_LARGE_DTOR);
 	large_kmalloc_pages += 1UL << order;
-	(void)caller;
 	return page_address(page);
 }
 
@@ -397,7 +389,7 @@ static void *do_kmalloc(size_t size, gfp_t gfp, unsigned long caller)
 		return ZERO_SIZE_PTR;
 	gfp = fix_gfp(gfp, caller);
 	if (size > KMALLOC_MAX_CACHE_SIZE)
-		return kmalloc_large(size, gfp, caller);
+		return kmalloc_large(size, gfp);
 	s = kmalloc_slab(size, gfp);
 	obj = slab_alloc(s, gfp, caller);
 	if (obj)

@@ -44,7 +44,6 @@ struct track {
 struct kmem_cache_cpu {
 	void *freelist;		/* free objects of `slab`, taken without locks */
 	struct page *slab;	/* the slab this CPU allocates from */
-	unsigned long alloc_fast, alloc_slow, free_fast, free_slow;
 };
 
 struct kmem_cache {
@@ -125,6 +124,8 @@ void kmem_cache_report_live(struct kmem_cache *s);
 void slab_report(struct kmem_cache *s, const char *fmt, ...) __printf(2, 3);
 /* Is obj the start of an object slot's user part in slab? */
 bool slab_object_valid(struct kmem_cache *s, struct page *slab, const void *obj);
+/* Object alignment for a cache: the request, SLAB_HWCACHE_ALIGN's rule, at least 8. */
+unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigned int size);
 /* Bytes a caller may use at an object. */
 unsigned int slab_ksize(const struct kmem_cache *s);
 /* kmalloc with red zones and owner tracking: guard [size, object_size) too. */

@@ -61,7 +61,7 @@ static unsigned int calculate_order(unsigned int size)
 	return get_order(size);
 }
 
-static unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigned int size)
+unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigned int size)
 {
 	if (flags & SLAB_HWCACHE_ALIGN) {
 		unsigned int ralign = 64;	/* cache_line_size() */
@@ -332,6 +332,15 @@ static void quarantine(struct kmem_cache *s, void *obj)
 	pr_err("FIX %s: Object at 0x%p quarantined (%lu so far)\n", s->name, obj, s->quarantined);
 }
 
+static void report_double_free(struct kmem_cache *s, struct page *slab, void *obj,
+			       unsigned long caller)
+{
+	slab_report(s, "Object already free");
+	pr_err("INFO: Object 0x%p @offset=%ld caller:%pS\n", obj,
+	       (long)(slot_of(s, obj) - (u8 *)slab_base(slab)), (void *)caller);
+	print_tracks(s, obj);
+}
+
 static bool on_freelist(struct kmem_cache *s, struct page *slab, void *obj)
 {
 	struct kmem_cache_cpu *c = this_cpu_slab(s);
@@ -489,10 +498,7 @@ void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 		local_irq_save(flags);
 		c = this_cpu_slab(s);
 		obj = c->freelist;
-		if (obj) {
-			c->alloc_fast++;
-		} else {
-			c->alloc_slow++;
+		if (!obj) {
 			if (!refill_cpu_slab(s, c, gfp)) {
 				local_irq_restore(flags);
 				return NULL;
@@ -520,10 +526,7 @@ static bool free_debug_processing(struct kmem_cache *s, struct page *slab, void 
 	free = on_freelist(s, slab, obj);
 	local_irq_restore(flags);
 	if (free) {
-		slab_report(s, "Object already free");
-		pr_err("INFO: Object 0x%p @offset=%ld caller:%pS\n", obj,
-		       (long)(slot_of(s, obj) - (u8 *)slab_base(slab)), (void *)caller);
-		print_tracks(s, obj);
+		report_double_free(s, slab, obj, caller);
 		return false;
 	}
 	if (!check_redzones(s, obj, SLUB_RED_ACTIVE, caller)) {
@@ -556,23 +559,19 @@ void slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long
 	if (slab == c->slab) {
 		if (unlikely(obj == c->freelist)) {	/* the cheap double-free check */
 			local_irq_restore(flags);
-			slab_report(s, "Object already free");
-			pr_err("INFO: Object 0x%p caller:%pS\n", obj, (void *)caller);
+			report_double_free(s, slab, obj, caller);
 			return;
 		}
 		set_freepointer(s, obj, c->freelist);
 		c->freelist = obj;
-		c->free_fast++;
 		local_irq_restore(flags);
 		return;
 	}
-	c->free_slow++;
 	spin_lock(&s->list_lock);
 	if (unlikely(obj == slab_freelist(s, slab))) {
 		spin_unlock(&s->list_lock);
 		local_irq_restore(flags);
-		slab_report(s, "Object already free");
-		pr_err("INFO: Object 0x%p caller:%pS\n", obj, (void *)caller);
+		report_double_free(s, slab, obj, caller);
 		return;
 	}
 	was_full = slab_inuse(slab) == s->objects;
