@@ -13,41 +13,10 @@
 #include <mm/slab.h>
 #include <mm/vmstat.h>
 
-static int cmd_meminfo(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	show_meminfo();
-	return 0;
-}
-SHELL_COMMAND(meminfo, "memory totals, like /proc/meminfo", cmd_meminfo);
-
-static int cmd_buddyinfo(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	show_buddyinfo();
-	return 0;
-}
-SHELL_COMMAND(buddyinfo, "free blocks per order and zone, like /proc/buddyinfo", cmd_buddyinfo);
-
-static int cmd_zoneinfo(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	show_zoneinfo();
-	return 0;
-}
-SHELL_COMMAND(zoneinfo, "zone sizes, watermarks, protection, like /proc/zoneinfo", cmd_zoneinfo);
-
-static int cmd_memblock(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	memblock_report();
-	return 0;
-}
-SHELL_COMMAND(memblock, "what the boot allocator reserved, by kind", cmd_memblock);
+SHELL_REPORT(meminfo, "memory totals, like /proc/meminfo", show_meminfo);
+SHELL_REPORT(buddyinfo, "free blocks per order and zone, like /proc/buddyinfo", show_buddyinfo);
+SHELL_REPORT(zoneinfo, "zone sizes, watermarks, protection, like /proc/zoneinfo", show_zoneinfo);
+SHELL_REPORT(memblock, "what the boot allocator reserved, by kind", memblock_report);
 
 static int cmd_pageinfo(int argc, char **argv)
 {
@@ -66,14 +35,7 @@ static int cmd_pageinfo(int argc, char **argv)
 }
 SHELL_COMMAND(pageinfo, "struct page state of a pfn range: pageinfo <pfn> [count]", cmd_pageinfo);
 
-static int cmd_slabinfo(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	show_slabinfo();
-	return 0;
-}
-SHELL_COMMAND(slabinfo, "slab caches, like /proc/slabinfo (version 2.1)", cmd_slabinfo);
+SHELL_REPORT(slabinfo, "slab caches, like /proc/slabinfo (version 2.1)", show_slabinfo);
 
 static int cmd_slabattr(int argc, char **argv)
 {

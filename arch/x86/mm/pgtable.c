@@ -28,16 +28,10 @@
 pteval_t __supported_pte_mask = ~0ULL;
 phys_addr_t kernel_pgd_phys;
 static pgtable_alloc_fn table_alloc;
-static unsigned long tables_allocated;
 
 void pgtable_set_allocator(pgtable_alloc_fn fn)
 {
 	table_alloc = fn;
-}
-
-unsigned long pgtable_pages_allocated(void)
-{
-	return tables_allocated;
 }
 
 static unsigned int level_shift(int level)
@@ -71,7 +65,6 @@ static pteval_t *alloc_table(void)
 
 	if (!pa)
 		return NULL;
-	tables_allocated++;
 	return __va(pa);
 }
 

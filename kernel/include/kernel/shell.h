@@ -21,6 +21,17 @@ struct shell_command {
 	static const struct shell_command __shell_cmd_##_name __used \
 	__section("shell_commands") __aligned(sizeof(void *)) = { #_name, _help, _fn }
 
+/* A command that takes no arguments and prints a report: fn(void). */
+#define SHELL_REPORT(_name, _help, _fn) \
+	static int __shell_report_##_name(int argc, char **argv) \
+	{ \
+		(void)argc; \
+		(void)argv; \
+		_fn(); \
+		return 0; \
+	} \
+	SHELL_COMMAND(_name, _help, __shell_report_##_name)
+
 /* Run one command line; returns the command's status (-1: unknown command). */
 int shell_exec(char *line);
 /* Read commands from the console forever. */

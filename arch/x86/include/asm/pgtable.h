@@ -61,8 +61,6 @@ bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned lon
 /* Where page-table pages come from: returns a zeroed page's address, or 0. */
 typedef phys_addr_t (*pgtable_alloc_fn)(void);
 void pgtable_set_allocator(pgtable_alloc_fn fn);
-/* Pages of page tables allocated so far (for the boot report). */
-unsigned long pgtable_pages_allocated(void);
 
 /* Physical address of the root table (what CR3 holds). */
 extern phys_addr_t kernel_pgd_phys;
