@@ -18,15 +18,24 @@ unsigned long check_free_lists(struct ktest *t);
 /* How many free-list blocks contain pfn (after draining): 0 or 1 when sane. */
 unsigned long pfn_listed(unsigned long pfn);
 
-/* stmt must produce exactly one "BUG: Bad page state" report containing text. */
-#define EXPECT_BAD_PAGE(t, stmt, text) do { \
-	unsigned long __b0 = bad_page_count(); \
+/*
+ * stmt must produce exactly one report, counted by count() (a function
+ * returning the reports since boot), whose text contains text. The console
+ * is quiet meanwhile; the report stays in the log. Sets __m to the log mark
+ * for further checks by the caller's macro.
+ */
+#define EXPECT_ONE_REPORT(t, count, stmt, text) \
+	unsigned long __r0 = count(); \
 	u64 __m = printk_log_mark(); \
 	printk_console_quiet(true); \
 	stmt; \
 	printk_console_quiet(false); \
-	EXPECT_EQ(t, bad_page_count(), __b0 + 1); \
-	EXPECT_TRUE(t, printk_logged_since(__m, text)); \
+	EXPECT_EQ(t, count(), __r0 + 1); \
+	EXPECT_TRUE(t, printk_logged_since(__m, text))
+
+/* stmt must produce exactly one "BUG: Bad page state" report containing text. */
+#define EXPECT_BAD_PAGE(t, stmt, text) do { \
+	EXPECT_ONE_REPORT(t, bad_page_count, stmt, text); \
 	EXPECT_TRUE(t, printk_logged_since(__m, "BUG: Bad page state in process swapper  pfn:") || \
 		    printk_logged_since(__m, "BUG: Bad page state in process swapper  page:") || \
 		    printk_logged_since(__m, "BUG: Bad page state in process swapper  addr:")); \

@@ -229,14 +229,9 @@ static void test_slab_shrink_and_destroy_busy(struct ktest *t)
 
 /*** debugging ***/
 
+/* stmt must produce exactly one "BUG <cache>: ..." slab report containing text. */
 #define EXPECT_SLAB_REPORT(t, stmt, text) do { \
-	unsigned long __r0 = slab_report_count(); \
-	u64 __m = printk_log_mark(); \
-	printk_console_quiet(true); \
-	stmt; \
-	printk_console_quiet(false); \
-	EXPECT_EQ(t, slab_report_count(), __r0 + 1); \
-	EXPECT_TRUE(t, printk_logged_since(__m, text)); \
+	EXPECT_ONE_REPORT(t, slab_report_count, stmt, text); \
 } while (0)
 
 /* The next n allocations must all avoid bad; returns true if so. */
