@@ -274,9 +274,9 @@ static gfp_t fix_gfp(gfp_t gfp, unsigned long caller)
 	return fixed;
 }
 
-static void *cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+static __always_inline void *cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 {
-	return slab_alloc(s, fix_gfp(gfp, caller), caller);
+	return slab_alloc(s, fix_gfp(gfp, caller), caller, s->object_size);
 }
 
 noinline void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
@@ -338,15 +338,11 @@ static const u8 size_index[24] = {
 	2, 2, 2, 2, 2, 2, 2, 2,		/* 136..192 -> 192 */
 };
 
-static unsigned int kmalloc_index(size_t size)
+static inline unsigned int kmalloc_index(size_t size)
 {
-	unsigned int bits = 0;
-
 	if (size <= 192)
 		return size_index[(size - 1) / 8];
-	for (size_t v = size - 1; v; v >>= 1)
-		bits++;
-	return bits;	/* fls(size - 1) */
+	return (unsigned int)(8 * sizeof(long)) - (unsigned int)__builtin_clzl(size - 1);	/* fls */
 }
 
 static unsigned int kmalloc_index_size(unsigned int idx)
@@ -354,11 +350,17 @@ static unsigned int kmalloc_index_size(unsigned int idx)
 	return idx == 1 ? 96 : idx == 2 ? 192 : 1u << idx;
 }
 
+/* The cache for 0 < size <= KMALLOC_MAX_CACHE_SIZE. */
+static inline struct kmem_cache *kmalloc_cache(size_t size, gfp_t gfp)
+{
+	return kmalloc_caches[(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL][kmalloc_index(size)];
+}
+
 struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
 {
 	if (!size || size > KMALLOC_MAX_CACHE_SIZE)
 		return NULL;
-	return kmalloc_caches[(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL][kmalloc_index(size)];
+	return kmalloc_cache(size, gfp);
 }
 
 static void free_large_kmalloc_dtor(struct page *head)
@@ -380,21 +382,22 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	return page_address(page);
 }
 
-static void *do_kmalloc(size_t size, gfp_t gfp, unsigned long caller)
+/* kmalloc's uncommon cases: size 0, beyond the size classes, bad GFP bits. */
+static noinline void *kmalloc_unusual(size_t size, gfp_t gfp, unsigned long caller)
 {
-	struct kmem_cache *s;
-	void *obj;
-
 	if (!size)
 		return ZERO_SIZE_PTR;
 	gfp = fix_gfp(gfp, caller);
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return kmalloc_large(size, gfp);
-	s = kmalloc_slab(size, gfp);
-	obj = slab_alloc(s, gfp, caller);
-	if (obj)
-		kmalloc_set_orig_size(s, obj, size);
-	return obj;
+	return slab_alloc(kmalloc_cache(size, gfp), gfp, caller, size);
+}
+
+static __always_inline void *do_kmalloc(size_t size, gfp_t gfp, unsigned long caller)
+{
+	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE || (gfp & GFP_SLAB_BUG_MASK)))
+		return kmalloc_unusual(size, gfp, caller);
+	return slab_alloc(kmalloc_cache(size, gfp), gfp, caller, size);
 }
 
 noinline void *kmalloc(size_t size, gfp_t gfp)
@@ -459,23 +462,28 @@ size_t ksize(const void *p)
 	return n;
 }
 
+/* kfree of what is not a slab object: a large kmalloc, or a bad pointer. */
+static noinline void kfree_not_slab(const void *p, unsigned long caller)
+{
+	struct page *large = large_kmalloc_head(p);
+
+	if (large)
+		put_page(large);
+	else
+		report_bad_free("kfree", p, "not a slab object or large kmalloc", caller);
+}
+
 noinline void kfree(const void *p)
 {
-	struct page *slab, *large;
+	struct page *slab;
 
-	if (ZERO_OR_NULL_PTR(p))
+	if (unlikely(ZERO_OR_NULL_PTR(p)))
 		return;
 	slab = virt_to_slab(p);
-	if (slab) {
+	if (likely(slab))
 		slab_free(slab_cache(slab), slab, (void *)p, _RET_IP_);
-		return;
-	}
-	large = large_kmalloc_head(p);
-	if (large) {
-		put_page(large);
-		return;
-	}
-	report_bad_free("kfree", p, "not a slab object or large kmalloc", _RET_IP_);
+	else
+		kfree_not_slab(p, _RET_IP_);
 }
 
 noinline void *krealloc(const void *p, size_t new_size, gfp_t gfp)

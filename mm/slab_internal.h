@@ -55,6 +55,8 @@ struct kmem_cache {
 	unsigned int inuse;		/* end of object + right red zone, from slot start */
 	unsigned int red_left_pad;
 	unsigned int order, objects;	/* per slab */
+	unsigned long slab_bytes;	/* objects * size: the part of a slab cut into slots */
+	unsigned long slab_mask;	/* (PAGE_SIZE << order) - 1 */
 	u32 reciprocal_size;		/* 2^32 / size, rounded up: offset -> index */
 	slab_flags_t flags;
 	gfp_t allocflags;		/* zone bits and __GFP_COMP for slab pages */
@@ -105,14 +107,127 @@ static inline void *slab_base(const struct page *slab)
 	return page_address(slab);
 }
 
+/*
+ * The object helpers the fast paths below need. The slot of an object
+ * starts red_left_pad bytes before it; a free object keeps the next free
+ * one at s->offset from its slot.
+ */
+static inline u8 *slot_of(const struct kmem_cache *s, const void *obj)
+{
+	return (u8 *)obj - s->red_left_pad;
+}
+
+static inline void *get_freepointer(const struct kmem_cache *s, const void *obj)
+{
+	return *(void **)(slot_of(s, obj) + s->offset);
+}
+
+static inline void set_freepointer(const struct kmem_cache *s, void *obj, void *next)
+{
+	*(void **)(slot_of(s, obj) + s->offset) = next;
+}
+
+/* offset / size by multiplication, exact for offsets below a slab's size (as Linux). */
+static inline unsigned int offset_to_index(const struct kmem_cache *s, unsigned long offset)
+{
+	return (unsigned int)(((u64)offset * s->reciprocal_size) >> 32);
+}
+
+/* Is obj the start of an object slot's user part in slab? */
+static inline bool slab_object_valid(const struct kmem_cache *s, const struct page *slab,
+				     const void *obj)
+{
+	unsigned long off = (unsigned long)(slot_of(s, obj) - (const u8 *)slab_base(slab));
+
+	/* an address below the slab wraps around to a huge offset */
+	return off < s->slab_bytes && offset_to_index(s, off) * s->size == off;
+}
+
 /* The slab an address lies in, or NULL if it is not in a slab. */
-struct page *virt_to_slab(const void *addr);
+static inline struct page *virt_to_slab(const void *addr)
+{
+	struct page *page;
+
+	if (!virt_addr_valid(addr))
+		return NULL;
+	page = compound_head(virt_to_page(addr));
+	return PageSlab(page) ? page : NULL;
+}
+
+/*
+ * The fast paths, inline so kmalloc(), kfree() and kmem_cache_alloc/free()
+ * are each one function in the common case: a cache without debugging pops
+ * from or pushes onto this CPU's freelist with interrupts off. Anything
+ * else (an empty freelist, an object of another slab, __GFP_ZERO, debug
+ * checks, a pointer that fails the cheap checks) takes the out-of-line slow
+ * path, which does every check and reports.
+ *
+ * Without debugging an object is its slot (no left red zone), and as a slab
+ * is a naturally aligned buddy block, an object's offset in its slab is its
+ * physical address masked by the slab size.
+ */
+static inline void **fast_freepointer(const struct kmem_cache *s, void *obj)
+{
+	return (void **)((u8 *)obj + s->offset);
+}
+
+static inline bool fast_object_valid(const struct kmem_cache *s, const void *obj)
+{
+	unsigned long off = (unsigned long)__pa(obj) & s->slab_mask;
+
+	return off < s->slab_bytes && offset_to_index(s, off) * s->size == off;
+}
+
+void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size);
+void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller);
+
+/* orig_size: what a kmalloc caller asked for (its red zone starts there). */
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
+					size_t orig_size)
+{
+	if (likely(!(s->flags & SLAB_DEBUG_FLAGS) && !(gfp & __GFP_ZERO))) {
+		struct kmem_cache_cpu *c;
+		unsigned long flags;
+		void *obj;
+
+		local_irq_save(flags);
+		c = this_cpu_slab(s);
+		obj = c->freelist;
+		if (likely(obj)) {
+			c->freelist = *fast_freepointer(s, obj);
+			local_irq_restore(flags);
+			return obj;
+		}
+		local_irq_restore(flags);
+	}
+	return __slab_alloc(s, gfp, caller, orig_size);
+}
+
+static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj,
+				      unsigned long caller)
+{
+	if (likely(!(s->flags & SLAB_DEBUG_FLAGS))) {
+		struct kmem_cache_cpu *c;
+		unsigned long flags;
+
+		local_irq_save(flags);
+		c = this_cpu_slab(s);
+		/* obj == c->freelist is the cheap double-free check */
+		if (likely(slab == c->slab && obj != c->freelist) &&
+		    likely(fast_object_valid(s, obj))) {
+			*fast_freepointer(s, obj) = c->freelist;
+			c->freelist = obj;
+			local_irq_restore(flags);
+			return;
+		}
+		local_irq_restore(flags);
+	}
+	__slab_free(s, slab, obj, caller);
+}
 
 /* Core operations (mm/slub.c). */
 int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 		    unsigned int align, slab_flags_t flags, void (*ctor)(void *));
-void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller);
-void slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller);
 /* Frees empty slabs; returns pages freed. With live objects left, reports them. */
 unsigned long __kmem_cache_shrink(struct kmem_cache *s);
 /* Free every slab, used or not (destroy, once no object is live). */
@@ -122,8 +237,6 @@ unsigned long kmem_cache_live_objects(struct kmem_cache *s);
 /* Print the live objects (and their allocators with SLAB_STORE_USER). */
 void kmem_cache_report_live(struct kmem_cache *s);
 void slab_report(struct kmem_cache *s, const char *fmt, ...) __printf(2, 3);
-/* Is obj the start of an object slot's user part in slab? */
-bool slab_object_valid(struct kmem_cache *s, struct page *slab, const void *obj);
 /* Object alignment for a cache: the request, SLAB_HWCACHE_ALIGN's rule, at least 8. */
 unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigned int size);
 /* Bytes a caller may use at an object. */

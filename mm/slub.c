@@ -110,6 +110,8 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 	s->objects = min(order_objects(s->order, s->size), MAX_OBJS_PER_SLAB);
 	if (!s->objects)
 		return -EINVAL;
+	s->slab_bytes = (unsigned long)s->objects * s->size;
+	s->slab_mask = (PAGE_SIZE << s->order) - 1;
 	s->allocflags = (s->order ? __GFP_COMP : 0) | ((flags & SLAB_CACHE_DMA) ? GFP_DMA : 0) |
 			((flags & SLAB_CACHE_DMA32) ? GFP_DMA32 : 0);
 	s->min_partial = 5;
@@ -136,30 +138,9 @@ static u8 *slot(const struct kmem_cache *s, const struct page *slab, unsigned in
 	return (u8 *)slab_base(slab) + (unsigned long)i * s->size;
 }
 
-static u8 *slot_of(const struct kmem_cache *s, const void *obj)
-{
-	return (u8 *)obj - s->red_left_pad;
-}
-
-/* offset / size by multiplication, exact for offsets below a slab's size (as Linux). */
-static unsigned int offset_to_index(const struct kmem_cache *s, unsigned long offset)
-{
-	return (unsigned int)(((u64)offset * s->reciprocal_size) >> 32);
-}
-
 static unsigned int obj_index(const struct kmem_cache *s, const struct page *slab, const void *obj)
 {
 	return offset_to_index(s, (unsigned long)(slot_of(s, obj) - (u8 *)slab_base(slab)));
-}
-
-static void *get_freepointer(const struct kmem_cache *s, const void *obj)
-{
-	return *(void **)(slot_of(s, obj) + s->offset);
-}
-
-static void set_freepointer(const struct kmem_cache *s, void *obj, void *next)
-{
-	*(void **)(slot_of(s, obj) + s->offset) = next;
 }
 
 static struct track *get_track(const struct kmem_cache *s, const void *obj, int which)
@@ -184,27 +165,6 @@ static void set_slab_freelist(const struct kmem_cache *s, struct page *slab, voi
 	unsigned int idx = obj ? obj_index(s, slab, obj) : FREE_IDX_NONE;
 
 	slab->page_type = (idx << 16) | slab_inuse(slab);
-}
-
-bool slab_object_valid(struct kmem_cache *s, struct page *slab, const void *obj)
-{
-	long off = (const u8 *)obj - s->red_left_pad - (const u8 *)slab_base(slab);
-	unsigned int idx;
-
-	if (off < 0 || (unsigned long)off >= (unsigned long)s->objects * s->size)
-		return false;
-	idx = offset_to_index(s, (unsigned long)off);
-	return (unsigned long)idx * s->size == (unsigned long)off;
-}
-
-struct page *virt_to_slab(const void *addr)
-{
-	struct page *page;
-
-	if (!virt_addr_valid(addr))
-		return NULL;
-	page = compound_head(virt_to_page(addr));
-	return PageSlab(page) ? page : NULL;
 }
 
 /*** Debugging ***/
@@ -488,7 +448,7 @@ static bool alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned lon
 	return true;
 }
 
-void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size)
 {
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
@@ -512,6 +472,7 @@ void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
 	}
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, s->object_size);
+	kmalloc_set_orig_size(s, obj, orig_size);
 	return obj;
 }
 
@@ -540,7 +501,7 @@ static bool free_debug_processing(struct kmem_cache *s, struct page *slab, void 
 	return true;
 }
 
-void slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller)
+void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller)
 {
 	struct kmem_cache_cpu *c;
 	unsigned long flags;

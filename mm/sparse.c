@@ -2,7 +2,8 @@
 /*
  * mm/sparse.c - where struct pages live: the memmap.
  *
- * Owns: mem_map and pfn_valid(). Two models, chosen per arch as Linux does:
+ * Owns: mem_map and the section bitmap behind pfn_valid() (inline in
+ * mm/mm.h). Two models, chosen per arch as Linux does:
  *  - SPARSEMEM_VMEMMAP (x86_64): physical memory is cut into 128 MiB
  *    sections; a section with any RAM gets its struct pages, mapped at
  *    VMEMMAP_START + pfn * sizeof(struct page). Holes between sections (the
@@ -19,20 +20,10 @@
 #ifdef CONFIG_SPARSEMEM_VMEMMAP
 #include <asm/pgtable_areas.h>
 
-#define PAGES_PER_SECTION	(1UL << (SECTION_SIZE_BITS - PAGE_SHIFT))
-#define NR_MEM_SECTIONS		(1UL << (MAX_PHYSMEM_BITS - SECTION_SIZE_BITS))
 #define BITS_PER_ULONG		(8 * sizeof(unsigned long))
 
 struct page *mem_map;
-static unsigned long section_present[NR_MEM_SECTIONS / BITS_PER_ULONG];
-
-bool pfn_valid(unsigned long pfn)
-{
-	unsigned long nr = pfn / PAGES_PER_SECTION;
-
-	return nr < NR_MEM_SECTIONS &&
-	       (section_present[nr / BITS_PER_ULONG] >> (nr % BITS_PER_ULONG)) & 1;
-}
+unsigned long section_present[NR_MEM_SECTIONS / BITS_PER_ULONG];
 
 static void mark_present(unsigned long spfn, unsigned long epfn, void *arg)
 {
@@ -62,11 +53,6 @@ void sparse_init(void)
 }
 #else
 struct page *mem_map;
-
-bool pfn_valid(unsigned long pfn)
-{
-	return pfn < max_pfn;
-}
 
 void sparse_init(void)
 {

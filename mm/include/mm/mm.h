@@ -56,8 +56,28 @@ static inline struct page *pfn_to_page(unsigned long pfn)
 	return mem_map + pfn;
 }
 
-/* Does pfn have a struct page? (It may still be a hole: PG_reserved.) */
-bool pfn_valid(unsigned long pfn);
+/*
+ * Does pfn have a struct page? (It may still be a hole: PG_reserved.)
+ * Inline because every kfree and every free of a page asks it.
+ */
+#ifdef CONFIG_SPARSEMEM_VMEMMAP
+#define PAGES_PER_SECTION	(1UL << (SECTION_SIZE_BITS - PAGE_SHIFT))
+#define NR_MEM_SECTIONS		(1UL << (MAX_PHYSMEM_BITS - SECTION_SIZE_BITS))
+/* One bit per section that has a memmap (mm/sparse.c). */
+extern unsigned long section_present[NR_MEM_SECTIONS / (8 * sizeof(unsigned long))];
+
+static inline bool pfn_valid(unsigned long pfn)
+{
+	unsigned long nr = pfn / PAGES_PER_SECTION, bits = 8 * sizeof(unsigned long);
+
+	return nr < NR_MEM_SECTIONS && (section_present[nr / bits] >> (nr % bits)) & 1;
+}
+#else
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn < max_pfn;
+}
+#endif
 
 static inline phys_addr_t page_to_phys(const struct page *page)
 {
