@@ -203,24 +203,36 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	return __slab_alloc(s, gfp, caller, orig_size);
 }
 
+/*
+ * Free a valid (and, with debugging, checked) object to its slab, which is
+ * not this CPU's slab (IRQs off). False, and nothing done, if obj is the
+ * slab's first free object already (a double free).
+ */
+bool slab_free_to_list(struct kmem_cache *s, struct page *slab, void *obj);
+
 static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj,
 				      unsigned long caller)
 {
-	if (likely(!(s->flags & SLAB_DEBUG_FLAGS))) {
+	if (likely(!(s->flags & SLAB_DEBUG_FLAGS)) && likely(fast_object_valid(s, obj))) {
 		struct kmem_cache_cpu *c;
 		unsigned long flags;
+		bool done;
 
 		local_irq_save(flags);
 		c = this_cpu_slab(s);
-		/* obj == c->freelist is the cheap double-free check */
-		if (likely(slab == c->slab && obj != c->freelist) &&
-		    likely(fast_object_valid(s, obj))) {
-			*fast_freepointer(s, obj) = c->freelist;
-			c->freelist = obj;
-			local_irq_restore(flags);
-			return;
+		if (likely(slab == c->slab)) {
+			/* obj == c->freelist is the cheap double-free check */
+			done = obj != c->freelist;
+			if (likely(done)) {
+				*fast_freepointer(s, obj) = c->freelist;
+				c->freelist = obj;
+			}
+		} else {
+			done = slab_free_to_list(s, slab, obj);
 		}
 		local_irq_restore(flags);
+		if (likely(done))
+			return;
 	}
 	__slab_free(s, slab, obj, caller);
 }

@@ -335,7 +335,8 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 
 		if (s->ctor)
 			s->ctor(obj);
-		init_object(s, obj, SLUB_RED_INACTIVE);
+		if (has_debug(s))
+			init_object(s, obj, SLUB_RED_INACTIVE);
 		set_freepointer(s, obj, prev);
 		prev = obj;
 	}
@@ -505,7 +506,7 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 {
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
-	bool was_full;
+	bool freed;
 
 	if (!slab_object_valid(s, slab, obj)) {
 		slab_report(s, "Invalid object pointer 0x%p", obj);
@@ -518,31 +519,42 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 	local_irq_save(flags);
 	c = this_cpu_slab(s);
 	if (slab == c->slab) {
-		if (unlikely(obj == c->freelist)) {	/* the cheap double-free check */
-			local_irq_restore(flags);
-			report_double_free(s, slab, obj, caller);
-			return;
+		freed = obj != c->freelist;	/* the cheap double-free check */
+		if (freed) {
+			set_freepointer(s, obj, c->freelist);
+			c->freelist = obj;
 		}
-		set_freepointer(s, obj, c->freelist);
-		c->freelist = obj;
-		local_irq_restore(flags);
-		return;
+	} else {
+		freed = slab_free_to_list(s, slab, obj);
 	}
+	local_irq_restore(flags);
+	if (!freed)
+		report_double_free(s, slab, obj, caller);
+}
+
+bool slab_free_to_list(struct kmem_cache *s, struct page *slab, void *obj)
+{
+	bool was_full;
+
 	spin_lock(&s->list_lock);
 	if (unlikely(obj == slab_freelist(s, slab))) {
 		spin_unlock(&s->list_lock);
-		local_irq_restore(flags);
-		report_double_free(s, slab, obj, caller);
-		return;
+		return false;
 	}
 	was_full = slab_inuse(slab) == s->objects;
-	unfile_slab(s, slab, was_full);
 	set_freepointer(s, obj, slab_freelist(s, slab));
 	set_slab_freelist(s, slab, obj);
 	set_slab_inuse(slab, slab_inuse(slab) - 1);
-	file_slab(s, slab);
+	/* a slab changes lists only when it stops being full or becomes empty */
+	if (was_full) {
+		unfile_slab(s, slab, true);
+		file_slab(s, slab);
+	} else if (!slab_inuse(slab) && s->nr_partial > s->min_partial) {
+		unfile_slab(s, slab, false);
+		discard_slab(s, slab);
+	}
 	spin_unlock(&s->list_lock);
-	local_irq_restore(flags);
+	return true;
 }
 
 void kmalloc_set_orig_size(struct kmem_cache *s, void *obj, size_t size)
