@@ -18,12 +18,20 @@
 #include <mm/highmem.h>
 #include "internal.h"
 
+/* Flags no page of a block being freed may have. */
+#define PAGE_FLAGS_CHECK_AT_FREE	((1UL << PG_reserved) | (1UL << PG_head) | (1UL << PG_tail))
+
 static DEFINE_PER_CPU(struct per_cpu_pages[MAX_NR_ZONES], pcp_lists);
 static unsigned long nr_bad_pages;
 
-struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
+static inline struct per_cpu_pages *pcp_of(struct zone *zone)
 {
 	return &(*this_cpu_ptr(&pcp_lists))[zone_idx(zone)];
+}
+
+struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
+{
+	return pcp_of(zone);
 }
 
 unsigned long bad_page_count(void)
@@ -140,50 +148,105 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 
 /*** Per-CPU lists (IRQs off) ***/
 
-static void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
+/*
+ * Give about count pages' worth of blocks back to the buddy lists, the
+ * coldest (the tail) of one list after another; each drain starts with the
+ * next order, so no list is always the one emptied.
+ */
+static noinline void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
 {
-	spin_lock(&zone->lock);
-	while (count-- > 0 && pcp->count) {
-		struct page *page = page_list_pop(&pcp->list);
+	unsigned int o = pcp->drain_order;
 
-		pcp->count--;
-		__free_one_page(page, page_to_pfn(page), zone, 0);
+	spin_lock(&zone->lock);
+	for (unsigned int tried = 0; count > 0 && tried < NR_PCP_ORDERS; tried++) {
+		struct page_list *list = &pcp->lists[o];
+		struct page *page;
+
+		while (count > 0 && (page = page_list_last(list))) {
+			page_list_del(list, page);
+			pcp->count -= 1 << o;
+			count -= 1 << o;
+			__free_one_page(page, page_to_pfn(page), zone, o);
+		}
+		o = (o + 1) % NR_PCP_ORDERS;
 	}
+	pcp->drain_order = o;
 	spin_unlock(&zone->lock);
 }
 
-static void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, int count)
+/*
+ * Refill the list of one order with about batch pages' worth of blocks,
+ * lowest addresses first. A larger free block is cut straight into blocks
+ * of the order on the list (after splitting off what is more than needed)
+ * instead of being split one block at a time.
+ */
+static noinline void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, unsigned int order)
 {
-	spin_lock(&zone->lock);
-	while (count-- > 0) {
-		struct page *page = __rmqueue_smallest(zone, 0);
+	struct page_list *list = &pcp->lists[order];
+	unsigned long want = max((unsigned long)pcp->batch >> order, 1UL);
 
+	spin_lock(&zone->lock);
+	while (want) {
+		/* the largest block worth cutting up whole: at most `want` pieces */
+		unsigned int keep = min(order + (unsigned int)(8 * sizeof(long) - 1 -
+							     (unsigned int)__builtin_clzl(want)),
+					(unsigned int)MAX_PAGE_ORDER);
+		struct page *page = NULL;
+		unsigned int o;
+
+		for (o = order; o < NR_PAGE_ORDERS && !page; o++)
+			page = page_list_first(&zone->free_area[o].free_list);
 		if (!page)
 			break;
-		page_list_add_tail(&pcp->list, page);
-		pcp->count++;
+		o--;
+		del_page_from_free_list(page, zone, o);
+		if (o > keep) {
+			expand(zone, page, keep, o);
+			o = keep;
+		}
+		for (unsigned long i = 0; i < (1UL << (o - order)); i++)
+			page_list_add_tail(list, page + (i << order));
+		want -= 1UL << (o - order);
+		pcp->count += 1 << o;
 	}
 	spin_unlock(&zone->lock);
 }
 
-static struct page *rmqueue(struct zone *zone, unsigned int order)
+/* Blocks of orders without a per-CPU list come straight from the buddy lists. */
+static noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int order)
+{
+	struct page *page;
+
+	spin_lock(&zone->lock);
+	page = __rmqueue_smallest(zone, order);
+	spin_unlock(&zone->lock);
+	return page;
+}
+
+static noinline void free_to_buddy(struct zone *zone, struct page *page, unsigned int order)
+{
+	spin_lock(&zone->lock);
+	__free_one_page(page, page_to_pfn(page), zone, order);
+	spin_unlock(&zone->lock);
+}
+
+static __always_inline struct page *rmqueue(struct zone *zone, unsigned int order)
 {
 	unsigned long flags;
 	struct page *page;
 
 	local_irq_save(flags);
-	if (order == 0) {
-		struct per_cpu_pages *pcp = this_cpu_pcp(zone);
+	if (likely(order <= PAGE_ALLOC_COSTLY_ORDER)) {
+		struct per_cpu_pages *pcp = pcp_of(zone);
+		struct page_list *list = &pcp->lists[order];
 
-		if (!pcp->count)
-			rmqueue_bulk(zone, pcp, pcp->batch);
-		page = page_list_pop(&pcp->list);
-		if (page)
-			pcp->count--;
+		if (unlikely(page_list_empty(list)))
+			rmqueue_bulk(zone, pcp, order);
+		page = page_list_pop(list);
+		if (likely(page))
+			pcp->count -= 1 << order;
 	} else {
-		spin_lock(&zone->lock);
-		page = __rmqueue_smallest(zone, order);
-		spin_unlock(&zone->lock);
+		page = rmqueue_buddy(zone, order);
 	}
 	local_irq_restore(flags);
 	return page;
@@ -196,7 +259,7 @@ void drain_all_pages(void)
 
 	local_irq_save(flags);
 	for_each_populated_zone(z) {
-		struct per_cpu_pages *pcp = this_cpu_pcp(z);
+		struct per_cpu_pages *pcp = pcp_of(z);
 
 		free_pcppages_bulk(z, pcp, pcp->count);
 	}
@@ -218,10 +281,22 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 	}
 	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
 		return false;
+	if (!order)
+		return true;
 	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
 		if (z->free_area[o].nr_free)
 			return true;
-	return !order;
+	return false;
+}
+
+/* Linux's zone_watermark_fast(): order 0 against the unreduced mark needs no more. */
+static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int order,
+						unsigned long mark, enum zone_type highest_zoneidx,
+						unsigned int alloc_flags)
+{
+	if (!order && (long)z->nr_free > (long)mark + z->lowmem_reserve[highest_zoneidx])
+		return true;
+	return zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags);
 }
 
 /*** Allocation ***/
@@ -273,18 +348,18 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 	return flags;
 }
 
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
 	set_page_count(page, 1);
 	set_page_alloc_order(page, (int)order);
-	if (gfp & __GFP_ZERO)
+	if (unlikely(gfp & __GFP_ZERO))
 		for (unsigned long i = 0; i < (1UL << order); i++)
 			clear_highpage(page + i);
 	if (order && (gfp & __GFP_COMP))
 		prep_compound_page(page, order);
 }
 
-static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
+static __always_inline struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
 					   enum zone_type highest_zoneidx)
 {
 	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
@@ -294,7 +369,7 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsign
 		if (zone_idx(z) > highest_zoneidx)
 			continue;
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
-		    !zone_watermark_ok(z, order, wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK),
+		    !zone_watermark_fast(z, order, wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK),
 				       highest_zoneidx, alloc_flags))
 			continue;
 		page = rmqueue(z, order);
@@ -315,7 +390,13 @@ static void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
 		gfp, names);
 }
 
-static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, unsigned long caller)
+/*
+ * Everything but the first try: bad requests (reported), then the deeper
+ * reserves (mmos has no reclaim, so that is all a slow path can do), then
+ * __GFP_NOFAIL's last resort, then the failure report.
+ */
+static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
+						  unsigned long caller)
 {
 	enum zone_type high;
 	struct page *page;
@@ -332,9 +413,7 @@ static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, unsigned l
 		return NULL;
 	}
 	high = gfp_zone(gfp);
-	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, high);
-	if (!page)	/* no reclaim in mmos: the slow path is the deeper reserve */
-		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
+	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
 	if (!page && (gfp & __GFP_NOFAIL)) {
 		page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS, high);
 		if (!page)
@@ -349,6 +428,20 @@ static struct page *alloc_pages_caller(gfp_t gfp, unsigned int order, unsigned l
 			warn_alloc(gfp, order, caller);
 	}
 	return page;
+}
+
+/* The fast path: every zone the request may use, against its low watermark. */
+static __always_inline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order,
+						       unsigned long caller)
+{
+	if (likely(!gfp_zone_bad(gfp) && order <= MAX_PAGE_ORDER)) {
+		struct page *page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW,
+							   gfp_zone(gfp));
+
+		if (likely(page))
+			return page;
+	}
+	return alloc_pages_slowpath(gfp, order, caller);
 }
 
 noinline struct page *alloc_pages(gfp_t gfp, unsigned int order)
@@ -389,23 +482,31 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 		       page_alloc_order(page), (void *)caller, reason);
 }
 
+/* Why a page of a block being freed may not be freed, or NULL if it may. */
+static const char *page_bad_reason(const struct page *p)
+{
+	if (PageBuddy(p))
+		return "page in the block is already free";
+	if (PageReserved(p))
+		return "page in the block is reserved";
+	if (PageCompound(p))
+		return "page in the block belongs to a compound page";
+	if (page_ref_count(p))
+		return "nonzero _refcount";
+	return NULL;
+}
+
 /* Every page of the block must be unused now; the first offender is reported. */
-static bool free_pages_prepare(struct page *page, unsigned int order, unsigned long caller)
+static __always_inline bool free_pages_prepare(struct page *page, unsigned int order,
+					       unsigned long caller)
 {
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		struct page *p = page + i;
-		const char *why = NULL;
 
-		if (PageBuddy(p))
-			why = "page in the block is already free";
-		else if (PageReserved(p))
-			why = "page in the block is reserved";
-		else if (PageCompound(p))
-			why = "page in the block belongs to a compound page";
-		else if (page_ref_count(p))
-			why = "nonzero _refcount";
-		if (why) {
-			bad_page(p, why, caller);
+		/* one test for the common case, the reasons only when it fails */
+		if (unlikely((p->flags & PAGE_FLAGS_CHECK_AT_FREE) || PageBuddy(p) ||
+			     page_ref_count(p))) {
+			bad_page(p, page_bad_reason(p), caller);
 			return false;
 		}
 	}
@@ -413,33 +514,38 @@ static bool free_pages_prepare(struct page *page, unsigned int order, unsigned l
 	return true;
 }
 
-/* Give one block to the per-CPU list (order 0) or the buddy lists. */
-static void free_one_block(struct page *page, unsigned int order)
+/* Give one block to a per-CPU list (order <= PAGE_ALLOC_COSTLY_ORDER) or the buddy lists. */
+static __always_inline void free_one_block(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
 	unsigned long flags;
 
 	local_irq_save(flags);
-	if (order == 0) {
-		struct per_cpu_pages *pcp = this_cpu_pcp(zone);
+	if (likely(order <= PAGE_ALLOC_COSTLY_ORDER)) {
+		struct per_cpu_pages *pcp = pcp_of(zone);
 
-		page_list_add(&pcp->list, page);
-		if (++pcp->count >= pcp->high)
+		page_list_add(&pcp->lists[order], page);
+		pcp->count += 1 << order;
+		if (unlikely(pcp->count >= pcp->high))
 			free_pcppages_bulk(zone, pcp, pcp->batch);
 	} else {
-		spin_lock(&zone->lock);
-		__free_one_page(page, page_to_pfn(page), zone, order);
-		spin_unlock(&zone->lock);
+		free_to_buddy(zone, page, order);
 	}
 	local_irq_restore(flags);
 }
 
-void free_unreferenced_block(struct page *page, unsigned int order, unsigned long caller)
+static __always_inline void __free_unreferenced_block(struct page *page, unsigned int order,
+						      unsigned long caller)
 {
-	if (free_pages_prepare(page, order, caller))
+	if (likely(free_pages_prepare(page, order, caller)))
 		free_one_block(page, order);
 	else
 		set_page_count(page, 1);	/* keep it allocated, as it was */
+}
+
+void free_unreferenced_block(struct page *page, unsigned int order, unsigned long caller)
+{
+	__free_unreferenced_block(page, order, caller);
 }
 
 void free_compound_block(struct page *head, unsigned long caller)
@@ -504,23 +610,43 @@ static bool free_pages_check_head(struct page *page, unsigned int *order, unsign
 	return true;
 }
 
-static void free_pages_caller(struct page *page, unsigned int order, unsigned long caller)
+/*
+ * The common case, in a few instructions: the first page of a plain block,
+ * held once, freed with the order it was allocated with. Anything else goes
+ * through free_pages_check_head(), which says what is wrong.
+ */
+static __always_inline bool free_pages_expected(const struct page *page, unsigned int order)
 {
-	if (!free_pages_check_head(page, &order, caller))
-		return;
-	if (put_page_testzero(page)) {
-		if (PageHead(page))
-			destroy_compound_page(page, caller);
-		else
-			free_unreferenced_block(page, order, caller);
-		return;
-	}
+	return pfn_valid(page_to_pfn(page)) &&
+	       (page->flags & (PAGE_FLAGS_CHECK_AT_FREE | PAGE_ORDER_MASK)) ==
+		       (unsigned long)(order + 1) << PAGE_ORDER_SHIFT &&
+	       page->page_type == PAGE_TYPE_NONE && page_ref_count(page) == 1;
+}
+
+/* A reference was dropped but not the last one. */
+static noinline void free_pages_still_held(struct page *page, unsigned int order,
+					   unsigned long caller)
+{
 	if (PageHead(page))
 		return;	/* a compound page lives on while anyone holds it */
 	/* someone else still holds the first page: free the rest (as Linux does) */
 	set_page_alloc_order(page, 0);
 	while (order-- > 0)
 		free_unreferenced_block(page + (1UL << order), order, caller);
+}
+
+static __always_inline void free_pages_caller(struct page *page, unsigned int order,
+					      unsigned long caller)
+{
+	if (unlikely(!free_pages_expected(page, order)) &&
+	    !free_pages_check_head(page, &order, caller))
+		return;
+	if (unlikely(!put_page_testzero(page)))
+		free_pages_still_held(page, order, caller);
+	else if (unlikely(PageHead(page)))
+		destroy_compound_page(page, caller);
+	else
+		__free_unreferenced_block(page, order, caller);
 }
 
 noinline void __free_pages(struct page *page, unsigned int order)

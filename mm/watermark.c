@@ -144,7 +144,8 @@ static void setup_pcp_sizes(void)
 		z->pcp_batch = pcp->batch = batch;
 		z->pcp_high = pcp->high = high;
 		if (!pcp->count)
-			page_list_init(&pcp->list);
+			for (unsigned int o = 0; o < NR_PCP_ORDERS; o++)
+				page_list_init(&pcp->lists[o]);
 	}
 }
 

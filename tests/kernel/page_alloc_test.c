@@ -98,22 +98,24 @@ static void test_page_alloc_split_and_merge(struct ktest *t)
 }
 
 /*
- * Empty DMA's free lists below order 4, then take an order-2 block: it must
- * be the lowest quarter of the smallest larger block, and each upper half
- * goes back on the list of its order:
+ * Empty DMA's free lists up to order T (the first order the per-CPU lists
+ * do not cache, so the request goes to the buddy lists), then take an
+ * order-T block: it must be the lowest part of the smallest larger block,
+ * and each upper half goes back on the list of its order:
  *
- *   block B of order o:  [ got | o2 | o3 ... | o(o-1) ]
- *                         B     B+4  B+8      B+2^(o-1)
+ *   block B of order o:  [ got | T | T+1 ... | o-1 ]
+ *                         B     B+2^T         B+2^(o-1)
  */
 static void test_page_alloc_expand_keeps_lowest(struct ktest *t)
 {
+	const unsigned int T = PAGE_ALLOC_COSTLY_ORDER + 1;
 	struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
 	struct block_list l = { 0 };
-	unsigned int o = 4;
+	unsigned int o = T + 1;
 	struct page *head, *got;
 
 	drain_all_pages();
-	for (int k = 3; k >= 0; k--)
+	for (int k = (int)T; k >= 0; k--)
 		while (dma->free_area[k].nr_free) {
 			struct page *p = alloc_pages(GFP_DMA | __GFP_NOWARN, (unsigned int)k);
 
@@ -125,12 +127,12 @@ static void test_page_alloc_expand_keeps_lowest(struct ktest *t)
 		o++;
 	if (o > MAX_PAGE_ORDER) {
 		block_free_all(&l);
-		ktest_skip(t, "DMA has no block of order 4 or more");
+		ktest_skip(t, "DMA has no block above order %u", T);
 	}
 	head = page_list_first(&dma->free_area[o].free_list);
-	got = alloc_pages(GFP_DMA, 2);
+	got = alloc_pages(GFP_DMA, T);
 	EXPECT_PTR_EQ(t, got, head);
-	for (unsigned int k = 2; k < o; k++) {
+	for (unsigned int k = T; k < o; k++) {
 		struct page *half = head + (1UL << k);
 
 		EXPECT_TRUE(t, PageBuddy(half));
@@ -138,21 +140,33 @@ static void test_page_alloc_expand_keeps_lowest(struct ktest *t)
 		EXPECT_EQ(t, dma->free_area[k].nr_free, 1);
 	}
 	if (got)
-		__free_pages(got, 2);
+		__free_pages(got, T);
 	EXPECT_TRUE(t, PageBuddy(head));	/* merged back whole */
 	EXPECT_GE(t, page_private(head), o);
 	block_free_all(&l);
 }
 
+/* Each per-CPU list (orders 0..PAGE_ALLOC_COSTLY_ORDER) hands back the hot block. */
 static void test_page_alloc_pcp_lifo(struct ktest *t)
 {
-	struct page *a = alloc_page(GFP_KERNEL), *b;
+	for (unsigned int o = 0; o <= PAGE_ALLOC_COSTLY_ORDER; o++) {
+		struct page *a, *b;
+		struct per_cpu_pages *pcp;
+		int count;
 
-	ASSERT_NOT_NULL(t, a);
-	__free_page(a);
-	b = alloc_page(GFP_KERNEL);	/* the per-CPU list hands back the hot page */
-	EXPECT_PTR_EQ(t, b, a);
-	__free_page(b);
+		drain_all_pages();	/* a refill then stays well below pcp->high */
+		a = alloc_pages(GFP_KERNEL, o);
+		ASSERT_NOT_NULL(t, a);
+		pcp = this_cpu_pcp(page_zone(a));
+		count = pcp->count;
+		__free_pages(a, o);
+		EXPECT_FALSE(t, PageBuddy(a));	/* cached, not merged */
+		EXPECT_EQ(t, pcp->count, count + (1 << o));
+		b = alloc_pages(GFP_KERNEL, o);
+		EXPECT_PTR_EQ(t, b, a);
+		EXPECT_EQ(t, pcp->count, count);
+		__free_pages(b, o);
+	}
 }
 
 static void test_page_alloc_zeroing(struct ktest *t)

@@ -53,12 +53,19 @@ struct free_area {
 	unsigned long nr_free;		/* blocks, not pages */
 };
 
-/* Per-CPU cache of order-0 pages, refilled and drained in batches. */
+/*
+ * Per-CPU cache of free blocks of orders 0..PAGE_ALLOC_COSTLY_ORDER (one
+ * list per order, as Linux), refilled from and drained to the buddy lists
+ * in batches. count, high and batch are in pages.
+ */
+#define NR_PCP_ORDERS		(PAGE_ALLOC_COSTLY_ORDER + 1)
+
 struct per_cpu_pages {
-	int count;
-	int high;
+	int count;		/* pages on the lists */
+	int high;		/* at this count, batch pages go back to the buddy lists */
 	int batch;
-	struct page_list list;
+	unsigned int drain_order;	/* the list the next drain starts with */
+	struct page_list lists[NR_PCP_ORDERS];
 };
 
 struct pglist_data;
