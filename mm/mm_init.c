@@ -78,6 +78,7 @@ static void print_node_range(unsigned long spfn, unsigned long epfn, void *arg)
 static void zone_init(struct zone *z, enum zone_type idx, unsigned long start, unsigned long end)
 {
 	z->zone_pgdat = &contig_page_data;
+	z->idx = idx;
 	z->name = zone_names[idx];
 	z->zone_start_pfn = start;
 	z->spanned_pages = end - start;

@@ -99,12 +99,16 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 {
 	bool tail = false;
 
+	/*
+	 * A buddy's struct page always exists: the memmap covers whole
+	 * MAX_PAGE_ORDER blocks (mm/sparse.c). One in another zone or a hole
+	 * is never PageBuddy with the right order and zone.
+	 */
 	while (order < MAX_PAGE_ORDER) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy = page + ((long)buddy_pfn - (long)pfn);
 
-		/* outside the zone there may not even be a struct page */
-		if (!zone_spans_pfn(zone, buddy_pfn) || !page_is_buddy(page, buddy, order))
+		if (!page_is_buddy(page, buddy, order))
 			break;
 		del_page_from_free_list(buddy, zone, order);
 		pfn &= buddy_pfn;
@@ -114,8 +118,7 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 	if (order < MAX_PAGE_ORDER - 1) {
 		unsigned long higher = (pfn & ~((2UL << order) - 1)) ^ (2UL << order);
 
-		tail = zone_spans_pfn(zone, higher) && page_is_buddy(page, pfn_to_page(higher),
-								    order + 1);
+		tail = page_is_buddy(page, pfn_to_page(higher), order + 1);
 	}
 	add_to_free_list(page, zone, order, tail);
 }
@@ -289,6 +292,12 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 	return false;
 }
 
+static noinline bool zone_watermark_slow(struct zone *z, unsigned int order, unsigned long mark,
+					 enum zone_type highest_zoneidx, unsigned int alloc_flags)
+{
+	return zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags);
+}
+
 /* Linux's zone_watermark_fast(): order 0 against the unreduced mark needs no more. */
 static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int order,
 						unsigned long mark, enum zone_type highest_zoneidx,
@@ -296,7 +305,7 @@ static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int ord
 {
 	if (!order && (long)z->nr_free > (long)mark + z->lowmem_reserve[highest_zoneidx])
 		return true;
-	return zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags);
+	return zone_watermark_slow(z, order, mark, highest_zoneidx, alloc_flags);
 }
 
 /*** Allocation ***/
@@ -493,21 +502,37 @@ static const char *page_bad_reason(const struct page *p)
 		return "page in the block belongs to a compound page";
 	if (page_ref_count(p))
 		return "nonzero _refcount";
+	if (p->page_type != PAGE_TYPE_NONE)
+		return "page in the block is in use as another type";
 	return NULL;
 }
 
-/* Every page of the block must be unused now; the first offender is reported. */
+/*
+ * Every page of the block from the first unchecked one on must be unused
+ * now: then nothing in it can be handed out twice. Linux checks the pages
+ * after the first only under CONFIG_DEBUG_VM; mmos always does, so the
+ * loop is one pass that only accumulates, and the first offender is looked
+ * for (and reported) only when something is wrong.
+ */
 static __always_inline bool free_pages_prepare(struct page *page, unsigned int order,
-					       unsigned long caller)
+					       unsigned long unchecked, unsigned long caller)
 {
-	for (unsigned long i = 0; i < (1UL << order); i++) {
-		struct page *p = page + i;
+	unsigned long bad = 0;
 
-		/* one test for the common case, the reasons only when it fails */
-		if (unlikely((p->flags & PAGE_FLAGS_CHECK_AT_FREE) || PageBuddy(p) ||
-			     page_ref_count(p))) {
-			bad_page(p, page_bad_reason(p), caller);
-			return false;
+	for (unsigned long i = unchecked; i < (1UL << order); i++) {
+		const struct page *p = page + i;
+
+		bad |= (p->flags & PAGE_FLAGS_CHECK_AT_FREE) | (p->page_type ^ PAGE_TYPE_NONE) |
+		       (unsigned int)page_ref_count(p);
+	}
+	if (unlikely(bad)) {
+		for (unsigned long i = unchecked; i < (1UL << order); i++) {
+			const char *why = page_bad_reason(page + i);
+
+			if (why) {
+				bad_page(page + i, why, caller);
+				return false;
+			}
 		}
 	}
 	page->flags &= ~PAGE_ORDER_MASK;
@@ -535,9 +560,9 @@ static __always_inline void free_one_block(struct page *page, unsigned int order
 }
 
 static __always_inline void __free_unreferenced_block(struct page *page, unsigned int order,
-						      unsigned long caller)
+						      unsigned long unchecked, unsigned long caller)
 {
-	if (likely(free_pages_prepare(page, order, caller)))
+	if (likely(free_pages_prepare(page, order, unchecked, caller)))
 		free_one_block(page, order);
 	else
 		set_page_count(page, 1);	/* keep it allocated, as it was */
@@ -545,7 +570,7 @@ static __always_inline void __free_unreferenced_block(struct page *page, unsigne
 
 void free_unreferenced_block(struct page *page, unsigned int order, unsigned long caller)
 {
-	__free_unreferenced_block(page, order, caller);
+	__free_unreferenced_block(page, order, 0, caller);
 }
 
 void free_compound_block(struct page *head, unsigned long caller)
@@ -638,15 +663,22 @@ static noinline void free_pages_still_held(struct page *page, unsigned int order
 static __always_inline void free_pages_caller(struct page *page, unsigned int order,
 					      unsigned long caller)
 {
-	if (unlikely(!free_pages_expected(page, order)) &&
-	    !free_pages_check_head(page, &order, caller))
+	if (likely(free_pages_expected(page, order))) {
+		/* the first page is fine (and has no other holder unless one races us) */
+		if (likely(put_page_testzero(page)))
+			__free_unreferenced_block(page, order, 1, caller);
+		else
+			free_pages_still_held(page, order, caller);
 		return;
-	if (unlikely(!put_page_testzero(page)))
+	}
+	if (!free_pages_check_head(page, &order, caller))
+		return;
+	if (!put_page_testzero(page))
 		free_pages_still_held(page, order, caller);
-	else if (unlikely(PageHead(page)))
+	else if (PageHead(page))
 		destroy_compound_page(page, caller);
 	else
-		__free_unreferenced_block(page, order, caller);
+		free_unreferenced_block(page, order, caller);
 }
 
 noinline void __free_pages(struct page *page, unsigned int order)

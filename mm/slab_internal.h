@@ -41,7 +41,17 @@ struct track {
 	unsigned long when;	/* jiffies */
 };
 
+#define SLAB_ARRAY_LIMIT	120	/* the largest per-CPU object array (Linux SLAB's) */
+
 struct kmem_cache_cpu {
+	/*
+	 * Free objects of any of the cache's slabs, most recently freed on
+	 * top: kmalloc/kfree of a cache without debugging only pop and push
+	 * here. A full array gives its batch oldest objects back to their
+	 * slabs; an empty one takes a batch from the CPU slab.
+	 */
+	unsigned int avail, limit, batch;
+	void *objects[SLAB_ARRAY_LIMIT];
 	void *freelist;		/* free objects of `slab`, taken without locks */
 	struct page *slab;	/* the slab this CPU allocates from */
 };
@@ -157,20 +167,15 @@ static inline struct page *virt_to_slab(const void *addr)
 /*
  * The fast paths, inline so kmalloc(), kfree() and kmem_cache_alloc/free()
  * are each one function in the common case: a cache without debugging pops
- * from or pushes onto this CPU's freelist with interrupts off. Anything
- * else (an empty freelist, an object of another slab, __GFP_ZERO, debug
- * checks, a pointer that fails the cheap checks) takes the out-of-line slow
- * path, which does every check and reports.
+ * from or pushes onto this CPU's object array with interrupts off. Anything
+ * else (an empty or full array, __GFP_ZERO, debug checks, a pointer that
+ * fails the cheap checks) takes the out-of-line slow path, which does every
+ * check and reports.
  *
  * Without debugging an object is its slot (no left red zone), and as a slab
  * is a naturally aligned buddy block, an object's offset in its slab is its
  * physical address masked by the slab size.
  */
-static inline void **fast_freepointer(const struct kmem_cache *s, void *obj)
-{
-	return (void **)((u8 *)obj + s->offset);
-}
-
 static inline bool fast_object_valid(const struct kmem_cache *s, const void *obj)
 {
 	unsigned long off = (unsigned long)__pa(obj) & s->slab_mask;
@@ -185,16 +190,15 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 					size_t orig_size)
 {
-	if (likely(!(s->flags & SLAB_DEBUG_FLAGS) && !(gfp & __GFP_ZERO))) {
+	if (likely(!(gfp & __GFP_ZERO))) {	/* a debug cache's array is always empty */
 		struct kmem_cache_cpu *c;
 		unsigned long flags;
 		void *obj;
 
 		local_irq_save(flags);
 		c = this_cpu_slab(s);
-		obj = c->freelist;
-		if (likely(obj)) {
-			c->freelist = *fast_freepointer(s, obj);
+		if (likely(c->avail)) {
+			obj = c->objects[--c->avail];
 			local_irq_restore(flags);
 			return obj;
 		}
@@ -203,36 +207,25 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	return __slab_alloc(s, gfp, caller, orig_size);
 }
 
-/*
- * Free a valid (and, with debugging, checked) object to its slab, which is
- * not this CPU's slab (IRQs off). False, and nothing done, if obj is the
- * slab's first free object already (a double free).
- */
-bool slab_free_to_list(struct kmem_cache *s, struct page *slab, void *obj);
-
 static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj,
 				      unsigned long caller)
 {
 	if (likely(!(s->flags & SLAB_DEBUG_FLAGS)) && likely(fast_object_valid(s, obj))) {
 		struct kmem_cache_cpu *c;
 		unsigned long flags;
-		bool done;
+		unsigned int n;
 
 		local_irq_save(flags);
 		c = this_cpu_slab(s);
-		if (likely(slab == c->slab)) {
-			/* obj == c->freelist is the cheap double-free check */
-			done = obj != c->freelist;
-			if (likely(done)) {
-				*fast_freepointer(s, obj) = c->freelist;
-				c->freelist = obj;
-			}
-		} else {
-			done = slab_free_to_list(s, slab, obj);
+		n = c->avail;
+		/* room left, and obj not on top already (the cheap double-free check) */
+		if (likely(n < c->limit) && likely(!n || c->objects[n - 1] != obj)) {
+			c->objects[n] = obj;
+			c->avail = n + 1;
+			local_irq_restore(flags);
+			return;
 		}
 		local_irq_restore(flags);
-		if (likely(done))
-			return;
 	}
 	__slab_free(s, slab, obj, caller);
 }

@@ -117,6 +117,14 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 	s->min_partial = 5;
 	for (unsigned int l = s->size; l >= 1024 && s->min_partial < 10; l >>= 2)
 		s->min_partial++;	/* ~ilog2(size) / 2 clamped to [5, 10], as Linux */
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
+
+		/* Linux SLAB's array sizes; debugging checks every object, so no array */
+		c->limit = has_debug(s) ? 0 : s->size > 131072 ? 1 : s->size > PAGE_SIZE ? 8 :
+			   s->size > 1024 ? 24 : s->size > 256 ? 54 : SLAB_ARRAY_LIMIT;
+		c->batch = (c->limit + 1) / 2;
+	}
 	s->refcount = 1;
 	spin_lock_init(&s->list_lock);
 	page_list_init(&s->partial);
@@ -449,6 +457,39 @@ static bool alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned lon
 	return true;
 }
 
+/* One object from the CPU slab, which is refilled when it has run dry (IRQs off). */
+static void *cpu_slab_pop(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t gfp)
+{
+	void *obj = c->freelist;
+
+	if (!obj) {
+		if (!refill_cpu_slab(s, c, gfp))
+			return NULL;
+		obj = c->freelist;
+	}
+	c->freelist = get_freepointer(s, obj);
+	return obj;
+}
+
+/*
+ * Fill this CPU's empty object array with up to batch objects from the CPU
+ * slab (IRQs off), arranged so they are handed out in address order.
+ */
+static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t gfp)
+{
+	unsigned int n = 0;
+	void *obj;
+
+	while (n < c->batch && (obj = cpu_slab_pop(s, c, gfp)))
+		c->objects[n++] = obj;
+	for (unsigned int i = 0; i < n / 2; i++) {
+		obj = c->objects[i];
+		c->objects[i] = c->objects[n - 1 - i];
+		c->objects[n - 1 - i] = obj;
+	}
+	c->avail = n;
+}
+
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size)
 {
 	struct kmem_cache_cpu *c;
@@ -458,16 +499,15 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t
 	for (;;) {
 		local_irq_save(flags);
 		c = this_cpu_slab(s);
-		obj = c->freelist;
-		if (!obj) {
-			if (!refill_cpu_slab(s, c, gfp)) {
-				local_irq_restore(flags);
-				return NULL;
-			}
-			obj = c->freelist;
-		}
-		c->freelist = get_freepointer(s, obj);
+		if (c->limit && !c->avail)
+			refill_array(s, c, gfp);
+		if (c->avail)
+			obj = c->objects[--c->avail];
+		else
+			obj = cpu_slab_pop(s, c, gfp);	/* a debug cache: no array */
 		local_irq_restore(flags);
+		if (!obj)
+			return NULL;
 		if (!has_debug(s) || alloc_debug_processing(s, obj, caller))
 			break;
 	}
@@ -475,6 +515,58 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t
 		memset(obj, 0, s->object_size);
 	kmalloc_set_orig_size(s, obj, orig_size);
 	return obj;
+}
+
+/*
+ * One valid (and, with debugging, checked) object back to its slab: pushed
+ * on the CPU freelist if it is the CPU slab's, else onto its own slab's
+ * freelist. False, and nothing done, if it is the first free object there
+ * already (the cheap double-free check). IRQs off, list_lock held.
+ */
+static bool free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab,
+			 void *obj)
+{
+	bool was_full;
+
+	if (slab == c->slab) {
+		if (obj == c->freelist)
+			return false;
+		set_freepointer(s, obj, c->freelist);
+		c->freelist = obj;
+		return true;
+	}
+	if (unlikely(obj == slab_freelist(s, slab)))
+		return false;
+	was_full = slab_inuse(slab) == s->objects;
+	set_freepointer(s, obj, slab_freelist(s, slab));
+	set_slab_freelist(s, slab, obj);
+	set_slab_inuse(slab, slab_inuse(slab) - 1);
+	/* a slab changes lists only when it stops being full or becomes empty */
+	if (was_full) {
+		unfile_slab(s, slab, true);
+		file_slab(s, slab);
+	} else if (!slab_inuse(slab) && s->nr_partial > s->min_partial) {
+		unfile_slab(s, slab, false);
+		discard_slab(s, slab);
+	}
+	return true;
+}
+
+/* Give the n oldest objects of this CPU's array back to their slabs (IRQs off). */
+static void flush_array(struct kmem_cache *s, struct kmem_cache_cpu *c, unsigned int n,
+			unsigned long caller)
+{
+	spin_lock(&s->list_lock);
+	for (unsigned int i = 0; i < n; i++) {
+		void *obj = c->objects[i];
+		struct page *slab = virt_to_slab(obj);
+
+		if (!free_to_slab(s, c, slab, obj))	/* freed twice, caught late */
+			report_double_free(s, slab, obj, caller);
+	}
+	spin_unlock(&s->list_lock);
+	memmove(c->objects, c->objects + n, (c->avail - n) * sizeof(void *));
+	c->avail -= n;
 }
 
 /* Checks for an object being freed; false: reported, not freed. */
@@ -518,43 +610,22 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 		return;
 	local_irq_save(flags);
 	c = this_cpu_slab(s);
-	if (slab == c->slab) {
-		freed = obj != c->freelist;	/* the cheap double-free check */
+	if (c->limit) {
+		/* the array's top is the cheap double-free check */
+		freed = !c->avail || c->objects[c->avail - 1] != obj;
 		if (freed) {
-			set_freepointer(s, obj, c->freelist);
-			c->freelist = obj;
+			if (c->avail == c->limit)
+				flush_array(s, c, c->batch, caller);
+			c->objects[c->avail++] = obj;
 		}
 	} else {
-		freed = slab_free_to_list(s, slab, obj);
+		spin_lock(&s->list_lock);
+		freed = free_to_slab(s, c, slab, obj);
+		spin_unlock(&s->list_lock);
 	}
 	local_irq_restore(flags);
 	if (!freed)
 		report_double_free(s, slab, obj, caller);
-}
-
-bool slab_free_to_list(struct kmem_cache *s, struct page *slab, void *obj)
-{
-	bool was_full;
-
-	spin_lock(&s->list_lock);
-	if (unlikely(obj == slab_freelist(s, slab))) {
-		spin_unlock(&s->list_lock);
-		return false;
-	}
-	was_full = slab_inuse(slab) == s->objects;
-	set_freepointer(s, obj, slab_freelist(s, slab));
-	set_slab_freelist(s, slab, obj);
-	set_slab_inuse(slab, slab_inuse(slab) - 1);
-	/* a slab changes lists only when it stops being full or becomes empty */
-	if (was_full) {
-		unfile_slab(s, slab, true);
-		file_slab(s, slab);
-	} else if (!slab_inuse(slab) && s->nr_partial > s->min_partial) {
-		unfile_slab(s, slab, false);
-		discard_slab(s, slab);
-	}
-	spin_unlock(&s->list_lock);
-	return true;
 }
 
 void kmalloc_set_orig_size(struct kmem_cache *s, void *obj, size_t size)
@@ -571,10 +642,13 @@ void kmalloc_set_orig_size(struct kmem_cache *s, void *obj, size_t size)
 unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 {
 	unsigned long flags, freed = 0;
+	struct kmem_cache_cpu *c;
 	struct page *slab, *next;
 
 	local_irq_save(flags);
-	deactivate_slab(s, this_cpu_slab(s));
+	c = this_cpu_slab(s);
+	flush_array(s, c, c->avail, _RET_IP_);
+	deactivate_slab(s, c);
 	spin_lock(&s->list_lock);
 	for (slab = page_list_first(&s->partial); slab; slab = next) {
 		next = page_list_next(slab);
@@ -606,6 +680,7 @@ unsigned long kmem_cache_live_objects(struct kmem_cache *s)
 	page_list_for_each(slab, &s->partial)
 		live += slab_inuse(slab);
 	live += s->nr_full * s->objects;
+	live -= c->avail;	/* free, in this CPU's array */
 	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
 	return live - s->quarantined;	/* corrupt objects are nobody's */
@@ -613,11 +688,14 @@ unsigned long kmem_cache_live_objects(struct kmem_cache *s)
 
 void __kmem_cache_release(struct kmem_cache *s)
 {
+	struct kmem_cache_cpu *c;
 	unsigned long flags;
 	struct page *slab;
 
 	local_irq_save(flags);
-	deactivate_slab(s, this_cpu_slab(s));
+	c = this_cpu_slab(s);
+	flush_array(s, c, c->avail, _RET_IP_);
+	deactivate_slab(s, c);
 	spin_lock(&s->list_lock);
 	while ((slab = page_list_first(&s->partial))) {
 		unfile_slab(s, slab, false);

@@ -36,6 +36,8 @@ void sparse_init(void)
 {
 	unsigned long sections = 0;
 
+	/* a buddy is never in another section: see __free_one_page() */
+	BUILD_BUG_ON(SECTION_SIZE_BITS - PAGE_SHIFT < MAX_PAGE_ORDER);
 	mem_map = (struct page *)VMEMMAP_START;
 	memblock_for_each_mem_pfn_range(mark_present, NULL);
 	for (unsigned long nr = 0; nr < NR_MEM_SECTIONS; nr++) {
@@ -54,9 +56,15 @@ void sparse_init(void)
 #else
 struct page *mem_map;
 
+/*
+ * Rounded up to whole MAX_PAGE_ORDER blocks, as Linux's alloc_node_mem_map():
+ * the buddy allocator may look at the struct page of any buddy. The extra
+ * ones are zeroed by memblock_alloc, so never PageBuddy.
+ */
 void sparse_init(void)
 {
-	phys_addr_t size = ALIGN((phys_addr_t)max_pfn * sizeof(struct page), PAGE_SIZE);
+	phys_addr_t size = ALIGN((phys_addr_t)ALIGN(max_pfn, MAX_ORDER_NR_PAGES) * sizeof(struct page),
+				 PAGE_SIZE);
 
 	mem_map = memblock_alloc(size, PAGE_SIZE, MEMBLOCK_MEMMAP);
 	if (!mem_map)

@@ -54,6 +54,56 @@ static void test_slab_basic(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+/*
+ * A cache without debugging keeps a per-CPU array of free objects: a freed
+ * object is the next one handed out, a full array gives its oldest batch
+ * back to the slabs, and shrinking empties it. No object is handed out
+ * twice on the way, and every slab goes back.
+ */
+static void test_slab_cpu_array(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_array", 64, 0, SLAB_NO_MERGE, NULL);
+	struct kmem_cache_cpu *c;
+	static void *objs[3 * SLAB_ARRAY_LIMIT];
+	unsigned int n;
+	void *p, *q;
+
+	ASSERT_NOT_NULL(t, s);
+	c = this_cpu_slab(s);
+	if (!c->limit) {
+		kmem_cache_destroy(s);
+		ktest_skip(t, "slab_debug is on for this cache: no array");
+	}
+	EXPECT_EQ(t, c->limit, SLAB_ARRAY_LIMIT);	/* 64 bytes: Linux SLAB's 120 */
+	EXPECT_EQ(t, c->batch, (c->limit + 1) / 2);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	kmem_cache_free(s, p);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	EXPECT_PTR_EQ(t, q, p);	/* the hot object comes back first */
+	kmem_cache_free(s, q);
+
+	n = 3 * c->limit;
+	for (unsigned int i = 0; i < n; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		ASSERT_NOT_NULL(t, objs[i]);
+		*(unsigned int *)objs[i] = i;
+	}
+	for (unsigned int i = 0; i < n; i++)
+		EXPECT_EQ(t, *(unsigned int *)objs[i], i);	/* all distinct */
+	EXPECT_EQ(t, kmem_cache_live_objects(s), n);
+	for (unsigned int i = 0; i < n; i++) {
+		kmem_cache_free(s, objs[i]);
+		EXPECT_LE(t, c->avail, c->limit);
+	}
+	EXPECT_EQ(t, kmem_cache_live_objects(s), 0);
+	EXPECT_GT(t, c->avail, 0);
+	kmem_cache_shrink(s);
+	EXPECT_EQ(t, c->avail, 0);
+	EXPECT_EQ(t, s->nr_partial + s->nr_full, 0);	/* every slab went back */
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
 static void test_slab_hwcache_align_and_ctor(struct ktest *t)
 {
 	/* unmerged, or it would simply become kmalloc-32 (which is 32-aligned too) */
@@ -386,6 +436,7 @@ static void test_slab_reports_dma_caches(struct ktest *t)
 static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_reports_dma_caches),
 	KTEST_CASE(test_slab_basic),
+	KTEST_CASE(test_slab_cpu_array),
 	KTEST_CASE(test_slab_hwcache_align_and_ctor),
 	KTEST_CASE(test_slab_zone_placement),
 	KTEST_CASE(test_slab_merging),

@@ -76,6 +76,7 @@ struct zone {
 	/* pages to keep free here for requests that could have used zone j */
 	long lowmem_reserve[MAX_NR_ZONES];
 	struct pglist_data *zone_pgdat;
+	unsigned int idx;		/* zone_idx(): its place in node_zones[] */
 	const char *name;
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;	/* end - start, holes included */
@@ -117,9 +118,10 @@ static inline bool populated_zone(const struct zone *z)
 	return z->present_pages != 0;
 }
 
+/* The zone's index in node_zones[] (cached: the allocator asks on every call). */
 static inline enum zone_type zone_idx(const struct zone *z)
 {
-	return (enum zone_type)(z - z->zone_pgdat->node_zones);
+	return (enum zone_type)z->idx;
 }
 
 static inline bool is_highmem_idx(enum zone_type idx)
