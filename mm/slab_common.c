@@ -329,7 +329,8 @@ unsigned int kmem_cache_size(const struct kmem_cache *s)
 
 enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_DMA, NR_KMALLOC_TYPES };
 
-static struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+/* [size index][type]: the two types of a size side by side, one address computation */
+static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1][NR_KMALLOC_TYPES];
 
 /* Index of the cache for sizes up to 192, by (size - 1) / 8 (Linux's table). */
 static const u8 size_index[24] = {
@@ -353,7 +354,7 @@ static unsigned int kmalloc_index_size(unsigned int idx)
 /* The cache for 0 < size <= KMALLOC_MAX_CACHE_SIZE. */
 static inline struct kmem_cache *kmalloc_cache(size_t size, gfp_t gfp)
 {
-	return kmalloc_caches[(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL][kmalloc_index(size)];
+	return kmalloc_caches[kmalloc_index(size)][(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL];
 }
 
 struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
@@ -382,7 +383,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	return page_address(page);
 }
 
-/* kmalloc's uncommon cases: size 0, beyond the size classes, bad GFP bits. */
+/* kmalloc's uncommon cases: size 0, beyond the size classes, bad GFP bits, zeroing. */
 static noinline void *kmalloc_unusual(size_t size, gfp_t gfp, unsigned long caller)
 {
 	if (!size)
@@ -395,8 +396,8 @@ static noinline void *kmalloc_unusual(size_t size, gfp_t gfp, unsigned long call
 
 static __always_inline void *do_kmalloc(size_t size, gfp_t gfp, unsigned long caller)
 {
-	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE || (gfp & GFP_SLAB_BUG_MASK)))
-		return kmalloc_unusual(size, gfp, caller);
+	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE || (gfp & (GFP_SLAB_BUG_MASK | __GFP_ZERO))))
+		return kmalloc_unusual(size, gfp, caller);	/* also kzalloc: it must clear */
 	return slab_alloc(kmalloc_cache(size, gfp), gfp, caller, size);
 }
 
@@ -528,9 +529,9 @@ static void create_kmalloc_caches(void)
 			else
 				snprintf(name, SLAB_NAME_LEN, "%skmalloc-%u", type ? "dma-" : "", size);
 			/* created directly: a kmalloc cache is never an alias of another */
-			kmalloc_caches[type][idx] = create_cache(name, size, 0, slab_debug_flags(name,
+			kmalloc_caches[idx][type] = create_cache(name, size, 0, slab_debug_flags(name,
 				SLAB_KMALLOC | (type == KMALLOC_DMA ? SLAB_CACHE_DMA : 0)), NULL);
-			if (!kmalloc_caches[type][idx])
+			if (!kmalloc_caches[idx][type])
 				panic("slab: cannot create %s", name);
 		}
 	}

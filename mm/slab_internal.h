@@ -68,6 +68,7 @@ struct kmem_cache {
 	unsigned long slab_bytes;	/* objects * size: the part of a slab cut into slots */
 	unsigned long slab_mask;	/* (PAGE_SIZE << order) - 1 */
 	u32 reciprocal_size;		/* 2^32 / size, rounded up: offset -> index */
+	u64 divisor_magic;		/* 2^64 / size, rounded up: is an offset a multiple? */
 	slab_flags_t flags;
 	gfp_t allocflags;		/* zone bits and __GFP_COMP for slab pages */
 	void (*ctor)(void *);
@@ -143,6 +144,15 @@ static inline unsigned int offset_to_index(const struct kmem_cache *s, unsigned 
 	return (unsigned int)(((u64)offset * s->reciprocal_size) >> 32);
 }
 
+/*
+ * Is offset (below 2^32) a multiple of the slot size? One multiplication
+ * (Lemire, Kaser and Kurz, "Faster remainder by direct computation", 2019).
+ */
+static inline bool offset_is_slot(const struct kmem_cache *s, unsigned long offset)
+{
+	return (u64)offset * s->divisor_magic < s->divisor_magic;
+}
+
 /* Is obj the start of an object slot's user part in slab? */
 static inline bool slab_object_valid(const struct kmem_cache *s, const struct page *slab,
 				     const void *obj)
@@ -150,7 +160,7 @@ static inline bool slab_object_valid(const struct kmem_cache *s, const struct pa
 	unsigned long off = (unsigned long)(slot_of(s, obj) - (const u8 *)slab_base(slab));
 
 	/* an address below the slab wraps around to a huge offset */
-	return off < s->slab_bytes && offset_to_index(s, off) * s->size == off;
+	return off < s->slab_bytes && offset_is_slot(s, off);
 }
 
 /* The slab an address lies in, or NULL if it is not in a slab. */
@@ -180,7 +190,7 @@ static inline bool fast_object_valid(const struct kmem_cache *s, const void *obj
 {
 	unsigned long off = (unsigned long)__pa(obj) & s->slab_mask;
 
-	return off < s->slab_bytes && offset_to_index(s, off) * s->size == off;
+	return off < s->slab_bytes && offset_is_slot(s, off);
 }
 
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size);

@@ -106,6 +106,7 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 		off += 2 * sizeof(struct track) + sizeof(unsigned long);	/* + kmalloc size */
 	s->size = ALIGN(off, s->align);
 	s->reciprocal_size = (u32)(((1ULL << 32) + s->size - 1) / s->size);
+	s->divisor_magic = ~0ULL / s->size + 1;	/* ceil(2^64 / size), size >= 8 */
 	s->order = calculate_order(s->size);
 	s->objects = min(order_objects(s->order, s->size), MAX_OBJS_PER_SLAB);
 	if (!s->objects)

@@ -104,6 +104,21 @@ static void test_slab_cpu_array(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+/* The one-multiplication slot test agrees with % at every offset of every cache. */
+static void test_slab_object_boundaries(struct ktest *t)
+{
+	unsigned long checked = 0, wrong = 0;
+
+	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
+		for (unsigned long off = 0; off < s->slab_bytes; off++)
+			if (offset_is_slot(s, off) != !(off % s->size) && !wrong++)
+				ktest_info(t, "%s: offset %lu, size %u", s->name, off, s->size);
+		checked++;
+	}
+	EXPECT_GT(t, checked, 20);	/* every kmalloc cache at least */
+	EXPECT_EQ(t, wrong, 0);
+}
+
 static void test_slab_hwcache_align_and_ctor(struct ktest *t)
 {
 	/* unmerged, or it would simply become kmalloc-32 (which is 32-aligned too) */
@@ -437,6 +452,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_reports_dma_caches),
 	KTEST_CASE(test_slab_basic),
 	KTEST_CASE(test_slab_cpu_array),
+	KTEST_CASE(test_slab_object_boundaries),
 	KTEST_CASE(test_slab_hwcache_align_and_ctor),
 	KTEST_CASE(test_slab_zone_placement),
 	KTEST_CASE(test_slab_merging),

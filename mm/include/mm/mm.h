@@ -66,13 +66,25 @@ static inline struct page *pfn_to_page(unsigned long pfn)
 /* One bit per section that has a memmap (mm/sparse.c). */
 extern unsigned long section_present[NR_MEM_SECTIONS / (8 * sizeof(unsigned long))];
 
-static inline bool pfn_valid(unsigned long pfn)
+/* For a pfn known to be below 2^(MAX_PHYSMEM_BITS - PAGE_SHIFT). */
+static inline bool pfn_section_present(unsigned long pfn)
 {
 	unsigned long nr = pfn / PAGES_PER_SECTION, bits = 8 * sizeof(unsigned long);
 
-	return nr < NR_MEM_SECTIONS && (section_present[nr / bits] >> (nr % bits)) & 1;
+	return (section_present[nr / bits] >> (nr % bits)) & 1;
+}
+
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn / PAGES_PER_SECTION < NR_MEM_SECTIONS && pfn_section_present(pfn);
 }
 #else
+static inline bool pfn_section_present(unsigned long pfn)
+{
+	(void)pfn;
+	return true;	/* one flat memmap: every pfn below max_pfn has its page */
+}
+
 static inline bool pfn_valid(unsigned long pfn)
 {
 	return pfn < max_pfn;
@@ -208,7 +220,8 @@ static inline bool virt_addr_valid(const void *addr)
 {
 	unsigned long pfn = PFN_DOWN(__pa(addr));
 
-	return (unsigned long)addr >= PAGE_OFFSET && pfn < max_low_pfn && pfn_valid(pfn);
+	/* max_low_pfn is within the arch's physical address bits (e820 clamps it) */
+	return (unsigned long)addr >= PAGE_OFFSET && pfn < max_low_pfn && pfn_section_present(pfn);
 }
 
 /* The struct page of a direct-mapped kernel address. */
