@@ -48,10 +48,12 @@ struct kmem_cache_cpu {
 	 * Free objects of any of the cache's slabs, most recently freed on
 	 * top: kmalloc/kfree of a cache without debugging only pop and push
 	 * here. A full array gives its batch oldest objects back to their
-	 * slabs; an empty one takes a batch from the CPU slab.
+	 * slabs; an empty one takes a batch from the CPU slab. They are
+	 * objects[1..avail]; objects[0] stays NULL, so "is obj on top?" needs
+	 * no test for an empty array.
 	 */
 	unsigned int avail, limit, batch;
-	void *objects[SLAB_ARRAY_LIMIT];
+	void *objects[SLAB_ARRAY_LIMIT + 1];
 	void *freelist;		/* free objects of `slab`, taken without locks */
 	struct page *slab;	/* the slab this CPU allocates from */
 };
@@ -208,7 +210,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 		local_irq_save(flags);
 		c = this_cpu_slab(s);
 		if (likely(c->avail)) {
-			obj = c->objects[--c->avail];
+			obj = c->objects[c->avail--];
 			local_irq_restore(flags);
 			return obj;
 		}
@@ -220,7 +222,12 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj,
 				      unsigned long caller)
 {
-	if (likely(!(s->flags & SLAB_DEBUG_FLAGS)) && likely(fast_object_valid(s, obj))) {
+	/*
+	 * A debug cache has no array (limit 0), so it never passes the room
+	 * test; fast_object_valid()'s answer (which assumes no red zone) does
+	 * not matter for it.
+	 */
+	if (likely(fast_object_valid(s, obj))) {
 		struct kmem_cache_cpu *c;
 		unsigned long flags;
 		unsigned int n;
@@ -229,8 +236,8 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, v
 		c = this_cpu_slab(s);
 		n = c->avail;
 		/* room left, and obj not on top already (the cheap double-free check) */
-		if (likely(n < c->limit) && likely(!n || c->objects[n - 1] != obj)) {
-			c->objects[n] = obj;
+		if (likely(n < c->limit) && likely(c->objects[n] != obj)) {
+			c->objects[n + 1] = obj;
 			c->avail = n + 1;
 			local_irq_restore(flags);
 			return;

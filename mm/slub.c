@@ -482,11 +482,11 @@ static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t g
 	void *obj;
 
 	while (n < c->batch && (obj = cpu_slab_pop(s, c, gfp)))
-		c->objects[n++] = obj;
-	for (unsigned int i = 0; i < n / 2; i++) {
+		c->objects[++n] = obj;
+	for (unsigned int i = 1; i <= n / 2; i++) {
 		obj = c->objects[i];
-		c->objects[i] = c->objects[n - 1 - i];
-		c->objects[n - 1 - i] = obj;
+		c->objects[i] = c->objects[n + 1 - i];
+		c->objects[n + 1 - i] = obj;
 	}
 	c->avail = n;
 }
@@ -503,7 +503,7 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t
 		if (c->limit && !c->avail)
 			refill_array(s, c, gfp);
 		if (c->avail)
-			obj = c->objects[--c->avail];
+			obj = c->objects[c->avail--];
 		else
 			obj = cpu_slab_pop(s, c, gfp);	/* a debug cache: no array */
 		local_irq_restore(flags);
@@ -558,7 +558,7 @@ static void flush_array(struct kmem_cache *s, struct kmem_cache_cpu *c, unsigned
 			unsigned long caller)
 {
 	spin_lock(&s->list_lock);
-	for (unsigned int i = 0; i < n; i++) {
+	for (unsigned int i = 1; i <= n; i++) {
 		void *obj = c->objects[i];
 		struct page *slab = virt_to_slab(obj);
 
@@ -566,7 +566,7 @@ static void flush_array(struct kmem_cache *s, struct kmem_cache_cpu *c, unsigned
 			report_double_free(s, slab, obj, caller);
 	}
 	spin_unlock(&s->list_lock);
-	memmove(c->objects, c->objects + n, (c->avail - n) * sizeof(void *));
+	memmove(c->objects + 1, c->objects + 1 + n, (c->avail - n) * sizeof(void *));
 	c->avail -= n;
 }
 
@@ -613,11 +613,11 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 	c = this_cpu_slab(s);
 	if (c->limit) {
 		/* the array's top is the cheap double-free check */
-		freed = !c->avail || c->objects[c->avail - 1] != obj;
+		freed = c->objects[c->avail] != obj;
 		if (freed) {
 			if (c->avail == c->limit)
 				flush_array(s, c, c->batch, caller);
-			c->objects[c->avail++] = obj;
+			c->objects[++c->avail] = obj;
 		}
 	} else {
 		spin_lock(&s->list_lock);
