@@ -519,51 +519,60 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t
 }
 
 /*
- * One valid (and, with debugging, checked) object back to its slab: pushed
- * on the CPU freelist if it is the CPU slab's, else onto its own slab's
- * freelist. False, and nothing done, if it is the first free object there
- * already (the cheap double-free check). IRQs off, list_lock held.
+ * Valid (and, with debugging, checked) objects of one slab back to it:
+ * onto the CPU freelist if it is the CPU slab, else onto the slab's own
+ * freelist, which then changes lists only if it stops being full or
+ * empties. An object already first on that freelist is a double free: it
+ * is reported and skipped (the cheap check). IRQs off, list_lock held.
  */
-static bool free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab,
-			 void *obj)
+static void free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab,
+			 void *const *objs, unsigned int n, unsigned long caller)
 {
+	bool cpu = slab == c->slab;
+	void *head = cpu ? c->freelist : slab_freelist(s, slab);
+	unsigned int freed = 0;
 	bool was_full;
 
-	if (slab == c->slab) {
-		if (obj == c->freelist)
-			return false;
-		set_freepointer(s, obj, c->freelist);
-		c->freelist = obj;
-		return true;
+	for (unsigned int i = 0; i < n; i++) {
+		if (unlikely(objs[i] == head)) {
+			report_double_free(s, slab, objs[i], caller);
+			continue;
+		}
+		set_freepointer(s, objs[i], head);
+		head = objs[i];
+		freed++;
 	}
-	if (unlikely(obj == slab_freelist(s, slab)))
-		return false;
+	if (cpu) {
+		c->freelist = head;
+		return;
+	}
 	was_full = slab_inuse(slab) == s->objects;
-	set_freepointer(s, obj, slab_freelist(s, slab));
-	set_slab_freelist(s, slab, obj);
-	set_slab_inuse(slab, slab_inuse(slab) - 1);
-	/* a slab changes lists only when it stops being full or becomes empty */
-	if (was_full) {
+	set_slab_freelist(s, slab, head);
+	set_slab_inuse(slab, slab_inuse(slab) - freed);
+	if (was_full && freed) {
 		unfile_slab(s, slab, true);
 		file_slab(s, slab);
 	} else if (!slab_inuse(slab) && s->nr_partial > s->min_partial) {
 		unfile_slab(s, slab, false);
 		discard_slab(s, slab);
 	}
-	return true;
 }
 
 /* Give the n oldest objects of this CPU's array back to their slabs (IRQs off). */
 static void flush_array(struct kmem_cache *s, struct kmem_cache_cpu *c, unsigned int n,
 			unsigned long caller)
 {
-	spin_lock(&s->list_lock);
-	for (unsigned int i = 1; i <= n; i++) {
-		void *obj = c->objects[i];
-		struct page *slab = virt_to_slab(obj);
+	unsigned int block_shift = PAGE_SHIFT + s->order;
 
-		if (!free_to_slab(s, c, slab, obj))	/* freed twice, caught late */
-			report_double_free(s, slab, obj, caller);
+	spin_lock(&s->list_lock);
+	for (unsigned int i = 1, j; i <= n; i = j) {
+		struct page *slab = virt_to_slab(c->objects[i]);
+		phys_addr_t block = page_to_phys(slab) >> block_shift;
+
+		/* objects freed together often share a slab, which is an aligned block */
+		for (j = i + 1; j <= n && __pa(c->objects[j]) >> block_shift == block; j++)
+			;
+		free_to_slab(s, c, slab, &c->objects[i], j - i, caller);
 	}
 	spin_unlock(&s->list_lock);
 	memmove(c->objects + 1, c->objects + 1 + n, (c->avail - n) * sizeof(void *));
@@ -619,14 +628,15 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 				flush_array(s, c, c->batch, caller);
 			c->objects[++c->avail] = obj;
 		}
-	} else {
-		spin_lock(&s->list_lock);
-		freed = free_to_slab(s, c, slab, obj);
-		spin_unlock(&s->list_lock);
+		local_irq_restore(flags);
+		if (!freed)
+			report_double_free(s, slab, obj, caller);
+		return;
 	}
+	spin_lock(&s->list_lock);
+	free_to_slab(s, c, slab, &obj, 1, caller);
+	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
-	if (!freed)
-		report_double_free(s, slab, obj, caller);
 }
 
 void kmalloc_set_orig_size(struct kmem_cache *s, void *obj, size_t size)
