@@ -519,6 +519,7 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 {
 	unsigned long bad = 0;
 
+#pragma GCC unroll 4
 	for (unsigned long i = unchecked; i < (1UL << order); i++) {
 		const struct page *p = page + i;
 
