@@ -24,9 +24,14 @@
 static DEFINE_PER_CPU(struct per_cpu_pages[MAX_NR_ZONES], pcp_lists);
 static unsigned long nr_bad_pages;
 
+static inline struct per_cpu_pages *pcp_of_idx(enum zone_type idx)
+{
+	return &(*this_cpu_ptr(&pcp_lists))[idx];
+}
+
 static inline struct per_cpu_pages *pcp_of(struct zone *zone)
 {
-	return &(*this_cpu_ptr(&pcp_lists))[zone_idx(zone)];
+	return pcp_of_idx(zone_idx(zone));
 }
 
 struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
@@ -453,9 +458,53 @@ static __always_inline struct page *alloc_pages_caller(gfp_t gfp, unsigned int o
 	return alloc_pages_slowpath(gfp, order, caller);
 }
 
+/*
+ * The commonest request of all, in a few dozen instructions: an order-0
+ * page, no zeroing, and the first zone the request may use has a page on
+ * its per-CPU list and is above its low watermark. NULL: take the full path
+ * (which starts over, so nothing here changes what is allocated).
+ */
+static __always_inline struct page *alloc_page_pcp_hit(gfp_t gfp, unsigned int order)
+{
+	enum zone_type high = gfp_zone(gfp);
+	struct zone **zp = contig_page_data.node_zonelist.zones;
+	struct page_list *list;
+	unsigned long flags;
+	struct page *page;
+	struct zone *z;
+
+	if (order || gfp_zone_bad(gfp) || (gfp & __GFP_ZERO))
+		return NULL;
+	while (*zp && zone_idx(*zp) > high)
+		zp++;
+	z = *zp;
+	if (!z || (long)z->nr_free <= (long)low_wmark_pages(z) + z->lowmem_reserve[high])
+		return NULL;
+	local_irq_save(flags);
+	list = &pcp_of(z)->lists[0];
+	page = page_list_pop(list);
+	if (page)
+		pcp_of(z)->count--;
+	local_irq_restore(flags);
+	if (page) {
+		set_page_count(page, 1);
+		set_page_alloc_order(page, 0);
+	}
+	return page;
+}
+
+static noinline struct page *alloc_pages_full(gfp_t gfp, unsigned int order, unsigned long caller)
+{
+	return alloc_pages_caller(gfp, order, caller);
+}
+
 noinline struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	return alloc_pages_caller(gfp, order, _RET_IP_);
+	struct page *page = alloc_page_pcp_hit(gfp, order);
+
+	if (likely(page))
+		return page;
+	return alloc_pages_full(gfp, order, _RET_IP_);
 }
 
 noinline unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
@@ -507,6 +556,13 @@ static const char *page_bad_reason(const struct page *p)
 	return NULL;
 }
 
+/* Nonzero if a page of a block being freed is not plainly unused. */
+static __always_inline unsigned long page_busy_bits(const struct page *p)
+{
+	return (p->flags & PAGE_FLAGS_CHECK_AT_FREE) | (p->page_type ^ PAGE_TYPE_NONE) |
+	       (unsigned int)page_ref_count(p);
+}
+
 /*
  * Every page of the block from the first unchecked one on must be unused
  * now: then nothing in it can be handed out twice. Linux checks the pages
@@ -514,28 +570,35 @@ static const char *page_bad_reason(const struct page *p)
  * loop is one pass that only accumulates, and the first offender is looked
  * for (and reported) only when something is wrong.
  */
+static noinline bool block_pages_unused(struct page *page, unsigned long from, unsigned long n,
+					unsigned long caller)
+{
+	unsigned long bad = 0, i = from;
+
+	for (; i + 4 <= n; i += 4)	/* four at a time: the loop costs as much as a page */
+		bad |= page_busy_bits(page + i) | page_busy_bits(page + i + 1) |
+		       page_busy_bits(page + i + 2) | page_busy_bits(page + i + 3);
+	for (; i < n; i++)
+		bad |= page_busy_bits(page + i);
+	if (likely(!bad))
+		return true;
+	for (i = from; i < n; i++) {
+		const char *why = page_bad_reason(page + i);
+
+		if (why) {
+			bad_page(page + i, why, caller);
+			return false;
+		}
+	}
+	return true;
+}
+
 static __always_inline bool free_pages_prepare(struct page *page, unsigned int order,
 					       unsigned long unchecked, unsigned long caller)
 {
-	unsigned long bad = 0;
-
-#pragma GCC unroll 4
-	for (unsigned long i = unchecked; i < (1UL << order); i++) {
-		const struct page *p = page + i;
-
-		bad |= (p->flags & PAGE_FLAGS_CHECK_AT_FREE) | (p->page_type ^ PAGE_TYPE_NONE) |
-		       (unsigned int)page_ref_count(p);
-	}
-	if (unlikely(bad)) {
-		for (unsigned long i = unchecked; i < (1UL << order); i++) {
-			const char *why = page_bad_reason(page + i);
-
-			if (why) {
-				bad_page(page + i, why, caller);
-				return false;
-			}
-		}
-	}
+	if ((1UL << order) > unchecked &&
+	    !block_pages_unused(page, unchecked, 1UL << order, caller))
+		return false;
 	page->flags &= ~PAGE_ORDER_MASK;
 	return true;
 }
@@ -543,19 +606,19 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 /* Give one block to a per-CPU list (order <= PAGE_ALLOC_COSTLY_ORDER) or the buddy lists. */
 static __always_inline void free_one_block(struct page *page, unsigned int order)
 {
-	struct zone *zone = page_zone(page);
+	enum zone_type zid = page_zonenum(page);
 	unsigned long flags;
 
 	local_irq_save(flags);
 	if (likely(order <= PAGE_ALLOC_COSTLY_ORDER)) {
-		struct per_cpu_pages *pcp = pcp_of(zone);
+		struct per_cpu_pages *pcp = pcp_of_idx(zid);
 
 		page_list_add(&pcp->lists[order], page);
 		pcp->count += 1 << order;
 		if (unlikely(pcp->count >= pcp->high))
-			free_pcppages_bulk(zone, pcp, pcp->batch);
+			free_pcppages_bulk(&contig_page_data.node_zones[zid], pcp, pcp->batch);
 	} else {
-		free_to_buddy(zone, page, order);
+		free_to_buddy(&contig_page_data.node_zones[zid], page, order);
 	}
 	local_irq_restore(flags);
 }
@@ -661,6 +724,20 @@ static noinline void free_pages_still_held(struct page *page, unsigned int order
 		free_unreferenced_block(page + (1UL << order), order, caller);
 }
 
+/* Everything but the common case: compound pages, and whatever must be reported. */
+static noinline void free_pages_checked(struct page *page, unsigned int order,
+					unsigned long caller)
+{
+	if (!free_pages_check_head(page, &order, caller))
+		return;
+	if (!put_page_testzero(page))
+		free_pages_still_held(page, order, caller);
+	else if (PageHead(page))
+		destroy_compound_page(page, caller);
+	else
+		free_unreferenced_block(page, order, caller);
+}
+
 static __always_inline void free_pages_caller(struct page *page, unsigned int order,
 					      unsigned long caller)
 {
@@ -672,14 +749,7 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 			free_pages_still_held(page, order, caller);
 		return;
 	}
-	if (!free_pages_check_head(page, &order, caller))
-		return;
-	if (!put_page_testzero(page))
-		free_pages_still_held(page, order, caller);
-	else if (PageHead(page))
-		destroy_compound_page(page, caller);
-	else
-		free_unreferenced_block(page, order, caller);
+	free_pages_checked(page, order, caller);
 }
 
 noinline void __free_pages(struct page *page, unsigned int order)

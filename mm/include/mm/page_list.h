@@ -106,8 +106,14 @@ static inline struct page *page_list_pop(struct page_list *l)
 {
 	struct page *page = page_list_first(l);
 
-	if (page)
-		page_list_del(l, page);
+	if (page) {
+		l->first = page->buddy_next;	/* it has no predecessor */
+		if (l->first != PFN_NIL)
+			mem_map[l->first].buddy_prev = PFN_NIL;
+		else
+			l->last = PFN_NIL;
+		page->buddy_next = page->buddy_prev = PFN_NIL;
+	}
 	return page;
 }
 
