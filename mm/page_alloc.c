@@ -170,8 +170,7 @@ static noinline void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages 
 		struct page_list *list = &pcp->lists[o];
 		struct page *page;
 
-		while (count > 0 && (page = page_list_last(list))) {
-			page_list_del(list, page);
+		while (count > 0 && (page = page_list_pop_tail(list))) {
 			pcp->count -= 1 << o;
 			count -= 1 << o;
 			__free_one_page(page, page_to_pfn(page), zone, o);
@@ -212,8 +211,7 @@ static noinline void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, 
 			expand(zone, page, keep, o);
 			o = keep;
 		}
-		for (unsigned long i = 0; i < (1UL << (o - order)); i++)
-			page_list_add_tail(list, page + (i << order));
+		page_list_add_tail_run(list, page, 1UL << (o - order), 1UL << order);
 		want -= 1UL << (o - order);
 		pcp->count += 1 << o;
 	}

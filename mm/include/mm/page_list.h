@@ -117,6 +117,42 @@ static inline struct page *page_list_pop(struct page_list *l)
 	return page;
 }
 
+/* Remove and return the last page, or NULL. */
+static inline struct page *page_list_pop_tail(struct page_list *l)
+{
+	struct page *page = page_list_last(l);
+
+	if (page) {
+		l->last = page->buddy_prev;	/* it has no successor */
+		if (l->last != PFN_NIL)
+			mem_map[l->last].buddy_next = PFN_NIL;
+		else
+			l->first = PFN_NIL;
+		page->buddy_next = page->buddy_prev = PFN_NIL;
+	}
+	return page;
+}
+
+/*
+ * Append n pages (n > 0) that are step pfns apart, starting with page, in
+ * that order: the pieces of a block being cut up, linked in one pass.
+ */
+static inline void page_list_add_tail_run(struct page_list *l, struct page *page,
+					  unsigned long n, unsigned long step)
+{
+	u32 first = (u32)(page - mem_map), pfn = first;
+
+	for (unsigned long i = 0; i < n; i++, page += step, pfn += (u32)step) {
+		page->buddy_prev = i ? pfn - (u32)step : l->last;
+		page->buddy_next = i + 1 < n ? pfn + (u32)step : PFN_NIL;
+	}
+	if (l->last != PFN_NIL)
+		mem_map[l->last].buddy_next = first;
+	else
+		l->first = first;
+	l->last = pfn - (u32)step;
+}
+
 #define page_list_for_each(page, l) \
 	for ((page) = page_list_first(l); (page); (page) = page_list_next(page))
 
