@@ -554,11 +554,19 @@ static const char *page_bad_reason(const struct page *p)
 	return NULL;
 }
 
-/* Nonzero if a page of a block being freed is not plainly unused. */
-static __always_inline unsigned long page_busy_bits(const struct page *p)
+/*
+ * Nonzero if a page of a block being freed is not plainly unused. _refcount
+ * (must be 0) and page_type (must be PAGE_TYPE_NONE) are adjacent, so they
+ * are read as one 64-bit word: two loads per page in all.
+ */
+static __always_inline u64 page_busy_bits(const struct page *p)
 {
-	return (p->flags & PAGE_FLAGS_CHECK_AT_FREE) | (p->page_type ^ PAGE_TYPE_NONE) |
-	       (unsigned int)page_ref_count(p);
+	u64 count_and_type;
+
+	BUILD_BUG_ON(offsetof(struct page, page_type) != offsetof(struct page, _refcount) + 4);
+	__builtin_memcpy(&count_and_type, &p->_refcount, sizeof(count_and_type));
+	return (p->flags & PAGE_FLAGS_CHECK_AT_FREE) |
+	       (count_and_type ^ ((u64)PAGE_TYPE_NONE << 32));	/* little-endian x86 */
 }
 
 /*
@@ -571,7 +579,8 @@ static __always_inline unsigned long page_busy_bits(const struct page *p)
 static noinline bool block_pages_unused(struct page *page, unsigned long from, unsigned long n,
 					unsigned long caller)
 {
-	unsigned long bad = 0, i = from;
+	unsigned long i = from;
+	u64 bad = 0;
 
 	for (; i + 4 <= n; i += 4)	/* four at a time: the loop costs as much as a page */
 		bad |= page_busy_bits(page + i) | page_busy_bits(page + i + 1) |
