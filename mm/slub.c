@@ -3,18 +3,23 @@
  * mm/slub.c - the slab allocator core, in the SLUB manner.
  *
  * Owns: slab pages (their struct page words, see mm/slab.h), the per-CPU
- * freelists, the partial and full lists, object layout, and the debugging
- * checks (poison, red zones, owner tracks, double and invalid frees).
+ * object arrays and CPU slabs, the partial and full lists, object layout,
+ * and the debugging checks (poison, red zones, owner tracks, double and
+ * invalid frees).
  * Must not touch: page tables or zone free lists (slabs come from and go
  * back to alloc_pages/__free_pages).
  * Locking: a CPU's kmem_cache_cpu with IRQs off; s->list_lock (IRQs off)
- * for the lists and counters. Order: IRQs off -> list_lock -> zone->lock.
+ * for the lists, the slabs' freelists and the counters. Order: IRQs off ->
+ * list_lock -> zone->lock.
  *
- * The fast paths: allocation pops the CPU's freelist; freeing an object of
- * the CPU's current slab pushes it back. Everything else takes list_lock:
- * when the CPU freelist runs dry its slab goes to the full (or partial)
- * list and a partial slab, or a new one, becomes the CPU slab. A slab that
- * empties beyond min_partial goes back to the page allocator.
+ * The fast paths (inline, mm/slab_internal.h) pop and push this CPU's
+ * array of free objects. An empty array takes a batch from the CPU slab's
+ * freelist; a full one gives its oldest batch back to the objects' slabs,
+ * slab by slab, under list_lock. When the CPU freelist runs dry its slab
+ * goes to the full (or partial) list and a partial slab, or a new one,
+ * becomes the CPU slab. A slab that empties beyond min_partial goes back to
+ * the page allocator. Caches with debugging have no array: every object
+ * goes through the checks and the CPU slab.
  * Tests: tests/kernel/slab_test.c, tests/kernel/kmalloc_test.c.
  */
 #include <kernel/bug.h>
