@@ -146,6 +146,45 @@ static void test_page_alloc_expand_keeps_lowest(struct ktest *t)
 	block_free_all(&l);
 }
 
+/*
+ * A refill of an empty per-CPU list takes about batch pages' worth of
+ * blocks of that order (order-0: exactly batch pages when the zone has
+ * them), each one a plain free block: not on a buddy list, no references,
+ * in the zone. A drain gives them all back and the buddy lists are whole.
+ */
+static void test_page_alloc_pcp_refill(struct ktest *t)
+{
+	for (unsigned int o = 0; o <= PAGE_ALLOC_COSTLY_ORDER; o++) {
+		struct per_cpu_pages *pcp;
+		unsigned long want, n = 0;
+		struct page *p, *q;
+		struct zone *z;
+
+		drain_all_pages();
+		p = alloc_pages(GFP_KERNEL, o);
+		ASSERT_NOT_NULL(t, p);
+		z = page_zone(p);
+		pcp = this_cpu_pcp(z);
+		want = max((unsigned long)pcp->batch >> o, 1UL);
+		page_list_for_each(q, &pcp->lists[o]) {
+			unsigned long pfn = page_to_pfn(q);
+
+			EXPECT_FALSE(t, PageBuddy(q));
+			EXPECT_EQ(t, page_ref_count(q), 0);
+			EXPECT_TRUE(t, zone_spans_pfn(z, pfn));
+			EXPECT_EQ(t, pfn & ((1UL << o) - 1), 0);	/* naturally aligned */
+			n++;
+		}
+		if (z->nr_free > 4 * (unsigned long)pcp->batch)
+			EXPECT_EQ(t, n + 1, want);	/* p was the first of the batch */
+		EXPECT_EQ(t, (unsigned long)pcp->count, n << o);
+		__free_pages(p, o);
+		drain_all_pages();
+		EXPECT_EQ(t, pcp->count, 0);
+	}
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
 /* Each per-CPU list (orders 0..PAGE_ALLOC_COSTLY_ORDER) hands back the hot block. */
 static void test_page_alloc_pcp_lifo(struct ktest *t)
 {
@@ -582,6 +621,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_split_and_merge),
 	KTEST_CASE(test_page_alloc_expand_keeps_lowest),
 	KTEST_CASE(test_page_alloc_pcp_lifo),
+	KTEST_CASE(test_page_alloc_pcp_refill),
 	KTEST_CASE(test_page_alloc_zeroing),
 	KTEST_CASE(test_page_alloc_address_api),
 	KTEST_CASE(test_page_alloc_fallback_order),
