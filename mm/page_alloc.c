@@ -2,10 +2,15 @@
 /*
  * mm/page_alloc.c - the buddy allocator.
  *
- * Owns: the zones' free lists and free counters, the per-CPU order-0 lists,
- * the allocation path (GFP -> zonelist walk -> watermark check -> per-CPU
- * list or buddy split) and the free path (checks -> per-CPU list or buddy
- * merge), and the "BUG: Bad page state" reports.
+ * Owns: the zones' free lists and free counters, the per-CPU lists (one per
+ * order up to PAGE_ALLOC_COSTLY_ORDER), the allocation path (GFP ->
+ * zonelist walk -> watermark check -> per-CPU list or buddy split) and the
+ * free path (checks -> per-CPU list or buddy merge), and the "BUG: Bad page
+ * state" reports.
+ * The commonest calls take short inline paths: alloc_pages() of one page
+ * that the first usable zone's per-CPU list has, and __free_pages() of a
+ * block in the expected state (one test). Everything else, and every
+ * report, is out of line.
  * Must not touch: page tables, memblock, slab objects.
  * Locking: zone->lock (IRQs off) for free_area[] and zone->nr_free; the
  * per-CPU lists with IRQs off on their CPU. Order: pcp (IRQs off) -> zone->lock.

@@ -486,13 +486,11 @@ static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t g
 	unsigned int n = 0;
 	void *obj;
 
+	/* from the top down: the first object popped is the first handed out */
 	while (n < c->batch && (obj = cpu_slab_pop(s, c, gfp)))
-		c->objects[++n] = obj;
-	for (unsigned int i = 1; i <= n / 2; i++) {
-		obj = c->objects[i];
-		c->objects[i] = c->objects[n + 1 - i];
-		c->objects[n + 1 - i] = obj;
-	}
+		c->objects[c->batch - n++] = obj;
+	if (n < c->batch)	/* short of memory: close the gap at the bottom */
+		memmove(c->objects + 1, c->objects + 1 + c->batch - n, n * sizeof(void *));
 	c->avail = n;
 }
 
