@@ -431,6 +431,15 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	}
 	high = gfp_zone(gfp);
 	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
+	if (!page) {
+		/*
+		 * The per-CPU lists may hold what is missing: pages the watermarks
+		 * do not count, or the buddies of a larger block. Linux drains them
+		 * when reclaim comes back empty; mmos has no reclaim, so now.
+		 */
+		drain_all_pages();
+		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
+	}
 	if (!page && (gfp & __GFP_NOFAIL)) {
 		page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS, high);
 		if (!page)

@@ -328,6 +328,9 @@ static void test_page_alloc_exhaustion_and_reserves(struct ktest *t)
 	EXPECT_NULL(t, extra);
 	if (extra)
 		block_push(&l, extra, 0);
+	/* before failing, the allocator gave back what the per-CPU lists held */
+	for_each_populated_zone(z)
+		EXPECT_EQ(t, this_cpu_pcp(z)->count, 0);
 	for_each_populated_zone(z) {
 		long keep = (long)min_wmark_pages(z) + z->lowmem_reserve[high];
 
