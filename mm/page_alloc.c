@@ -17,6 +17,7 @@
  * Tests: tests/kernel/page_alloc_test.c, tests/kernel/gfp_test.c.
  */
 #include <kernel/bug.h>
+#include <kernel/log2.h>
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -200,9 +201,7 @@ static noinline void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, 
 	spin_lock(&zone->lock);
 	while (want) {
 		/* the largest block worth cutting up whole: at most `want` pieces */
-		unsigned int keep = min(order + (unsigned int)(8 * sizeof(long) - 1 -
-							     (unsigned int)__builtin_clzl(want)),
-					(unsigned int)MAX_PAGE_ORDER);
+		unsigned int keep = min(order + ilog2(want), (unsigned int)MAX_PAGE_ORDER);
 		struct page *page = NULL;
 		unsigned int o;
 
@@ -241,6 +240,16 @@ static noinline void free_to_buddy(struct zone *zone, struct page *page, unsigne
 	spin_unlock(&zone->lock);
 }
 
+/* The hot block of a per-CPU list, or NULL (IRQs off). */
+static __always_inline struct page *pcp_pop(struct per_cpu_pages *pcp, unsigned int order)
+{
+	struct page *page = page_list_pop(&pcp->lists[order]);
+
+	if (likely(page))
+		pcp->count -= 1 << order;
+	return page;
+}
+
 static __always_inline struct page *rmqueue(struct zone *zone, unsigned int order)
 {
 	unsigned long flags;
@@ -249,13 +258,10 @@ static __always_inline struct page *rmqueue(struct zone *zone, unsigned int orde
 	local_irq_save(flags);
 	if (likely(order <= PAGE_ALLOC_COSTLY_ORDER)) {
 		struct per_cpu_pages *pcp = pcp_of(zone);
-		struct page_list *list = &pcp->lists[order];
 
-		if (unlikely(page_list_empty(list)))
+		if (unlikely(page_list_empty(&pcp->lists[order])))
 			rmqueue_bulk(zone, pcp, order);
-		page = page_list_pop(list);
-		if (likely(page))
-			pcp->count -= 1 << order;
+		page = pcp_pop(pcp, order);
 	} else {
 		page = rmqueue_buddy(zone, order);
 	}
@@ -279,7 +285,7 @@ void drain_all_pages(void)
 
 /*** Watermarks ***/
 
-bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+noinline bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       enum zone_type highest_zoneidx, unsigned int alloc_flags)
 {
 	long min = (long)mark;
@@ -300,12 +306,6 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 	return false;
 }
 
-static noinline bool zone_watermark_slow(struct zone *z, unsigned int order, unsigned long mark,
-					 enum zone_type highest_zoneidx, unsigned int alloc_flags)
-{
-	return zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags);
-}
-
 /* Linux's zone_watermark_fast(): order 0 against the unreduced mark needs no more. */
 static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int order,
 						unsigned long mark, enum zone_type highest_zoneidx,
@@ -313,7 +313,7 @@ static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int ord
 {
 	if (!order && (long)z->nr_free > (long)mark + z->lowmem_reserve[highest_zoneidx])
 		return true;
-	return zone_watermark_slow(z, order, mark, highest_zoneidx, alloc_flags);
+	return zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags);
 }
 
 /*** Allocation ***/
@@ -376,8 +376,9 @@ static __always_inline void prep_new_page(struct page *page, unsigned int order,
 		prep_compound_page(page, order);
 }
 
-static __always_inline struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
-					   enum zone_type highest_zoneidx)
+static __always_inline struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+							   unsigned int alloc_flags,
+							   enum zone_type highest_zoneidx)
 {
 	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
 		struct zone *z = *zp;
@@ -456,9 +457,9 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	return page;
 }
 
-/* The fast path: every zone the request may use, against its low watermark. */
-static __always_inline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order,
-						       unsigned long caller)
+/* Every zone the request may use against its low watermark, then the slow path. */
+static noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order,
+						unsigned long caller)
 {
 	if (likely(!gfp_zone_bad(gfp) && order <= MAX_PAGE_ORDER)) {
 		struct page *page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW,
@@ -471,43 +472,31 @@ static __always_inline struct page *alloc_pages_caller(gfp_t gfp, unsigned int o
 }
 
 /*
- * The commonest request of all, in a few dozen instructions: an order-0
- * page, no zeroing, and the first zone the request may use has a page on
- * its per-CPU list and is above its low watermark. NULL: take the full path
- * (which starts over, so nothing here changes what is allocated).
+ * The commonest request of all: one page, not zeroed, that the per-CPU list
+ * of the first zone the request may use has, when that zone is above its
+ * low watermark. The steps of get_page_from_freelist()'s first zone, less
+ * the refill, so that nothing is called on the way. NULL: take the full
+ * path (which starts over, so nothing here changes what is allocated).
  */
 static __always_inline struct page *alloc_page_pcp_hit(gfp_t gfp, unsigned int order)
 {
 	enum zone_type high = gfp_zone(gfp);
 	struct zone **zp = contig_page_data.node_zonelist.zones;
-	struct page_list *list;
 	unsigned long flags;
 	struct page *page;
-	struct zone *z;
 
 	if (order || gfp_zone_bad(gfp) || (gfp & __GFP_ZERO))
 		return NULL;
 	while (*zp && zone_idx(*zp) > high)
 		zp++;
-	z = *zp;
-	if (!z || (long)z->nr_free <= (long)low_wmark_pages(z) + z->lowmem_reserve[high])
+	if (!*zp || (long)(*zp)->nr_free <= (long)low_wmark_pages(*zp) + (*zp)->lowmem_reserve[high])
 		return NULL;
 	local_irq_save(flags);
-	list = &pcp_of(z)->lists[0];
-	page = page_list_pop(list);
-	if (page)
-		pcp_of(z)->count--;
+	page = pcp_pop(pcp_of(*zp), 0);
 	local_irq_restore(flags);
-	if (page) {
-		set_page_count(page, 1);
-		set_page_alloc_order(page, 0);
-	}
+	if (page)
+		prep_new_page(page, 0, gfp);
 	return page;
-}
-
-static noinline struct page *alloc_pages_full(gfp_t gfp, unsigned int order, unsigned long caller)
-{
-	return alloc_pages_caller(gfp, order, caller);
 }
 
 noinline struct page *alloc_pages(gfp_t gfp, unsigned int order)
@@ -516,7 +505,7 @@ noinline struct page *alloc_pages(gfp_t gfp, unsigned int order)
 
 	if (likely(page))
 		return page;
-	return alloc_pages_full(gfp, order, _RET_IP_);
+	return alloc_pages_caller(gfp, order, _RET_IP_);
 }
 
 noinline unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

@@ -13,6 +13,7 @@
 #include <kernel/bug.h>
 #include <kernel/errno.h>
 #include <kernel/cmdline.h>
+#include <kernel/log2.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include "internal.h"
@@ -343,7 +344,7 @@ static inline unsigned int kmalloc_index(size_t size)
 {
 	if (size <= 192)
 		return size_index[(size - 1) / 8];
-	return (unsigned int)(8 * sizeof(long)) - (unsigned int)__builtin_clzl(size - 1);	/* fls */
+	return fls_long(size - 1);
 }
 
 static unsigned int kmalloc_index_size(unsigned int idx)
