@@ -2,13 +2,16 @@
 /*
  * kernel/bench.c - the allocator benchmark patterns, timed in the guest.
  *
- * The shell's "bench" runs the patterns of tools/bench/alloc_bench.c on the
- * kernel's own allocators and prints TSC cycles per operation. Under QEMU's
- * TCG these cycles are emulation time: informational, for comparing runs of
- * one build, never a test.
+ * The shell's "bench" runs the six patterns of tools/bench/alloc_bench.c
+ * (kmalloc-64 pairs, a batch of allocations then frees, mixed sizes with a
+ * live set; order-0 page pairs, fill then drain, random orders 0..10 with a
+ * live set) on the kernel's own allocators and prints TSC cycles per
+ * operation. Under QEMU's TCG these cycles are emulation time: for
+ * comparing runs of one build, never a test. tests/kernel/bench_test.c runs
+ * it small, to check that it gives back everything it takes.
  */
 #include <asm/processor.h>
-#include <kernel/irqflags.h>
+#include <kernel/bench.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <mm/gfp.h>
@@ -18,7 +21,9 @@
 #define LIVE	1000
 
 static void *slots[BATCH];
-static u64 seed = 12345;
+static unsigned char orders[LIVE];
+static u64 seed;
+static bool quiet;
 
 static unsigned int next_rand(void)
 {
@@ -26,65 +31,142 @@ static unsigned int next_rand(void)
 	return (unsigned int)(seed >> 33);
 }
 
-static void report(const char *what, u64 cycles, unsigned long ops)
+static void report(const char *what, u64 cycles, unsigned long ops, unsigned long failed)
 {
-	console_printf("  %-28s %8lu cycles/op  (%lu ops)\n", what, (unsigned long)(cycles / ops), ops);
+	if (!quiet)
+		console_printf("  %-31s %8lu cycles/op  (%lu ops, %lu allocations failed)\n", what,
+			       (unsigned long)(cycles / ops), ops, failed);
 }
 
-static void bench_slab(void)
+/* Each pattern returns how many of its allocations failed. */
+static unsigned long bench_kmalloc_pair(unsigned long n)
 {
-	unsigned long n = 100000;
+	unsigned long failed = 0;
 	u64 t0 = rdtsc();
 
-	for (unsigned long i = 0; i < n; i++)
-		kfree(kmalloc(64, GFP_KERNEL));
-	report("kmalloc-64 + kfree", rdtsc() - t0, n);
-	t0 = rdtsc();
+	for (unsigned long i = 0; i < n; i++) {
+		void *p = kmalloc(64, GFP_KERNEL | __GFP_NOWARN);
+
+		failed += !p;
+		kfree(p);
+	}
+	report("kmalloc-64 + kfree", rdtsc() - t0, n, failed);
+	return failed;
+}
+
+static unsigned long bench_kmalloc_batch(void)
+{
+	unsigned long failed = 0;
+	u64 t0 = rdtsc();
+
 	for (int i = 0; i < BATCH; i++)
-		slots[i] = kmalloc(64, GFP_KERNEL);
+		failed += !(slots[i] = kmalloc(64, GFP_KERNEL | __GFP_NOWARN));
 	for (int i = 0; i < BATCH; i++)
 		kfree(slots[i]);
-	report("4096 kmallocs, then frees", rdtsc() - t0, BATCH);
+	report("4096 kmallocs, then frees", rdtsc() - t0, BATCH, failed);
+	return failed;
+}
+
+static unsigned long bench_kmalloc_mixed(unsigned long n)
+{
+	unsigned long failed = 0;
+	u64 t0;
+
 	for (int i = 0; i < LIVE; i++)
-		slots[i] = kmalloc(8 + next_rand() % 4089, GFP_KERNEL);
+		failed += !(slots[i] = kmalloc(8 + next_rand() % 4089, GFP_KERNEL | __GFP_NOWARN));
 	t0 = rdtsc();
 	for (unsigned long i = 0; i < n; i++) {
 		unsigned int k = next_rand() % LIVE;
 
 		kfree(slots[k]);
-		slots[k] = kmalloc(8 + next_rand() % 4089, GFP_KERNEL);
+		failed += !(slots[k] = kmalloc(8 + next_rand() % 4089, GFP_KERNEL | __GFP_NOWARN));
 	}
-	report("mixed 8..4096, 1000 live", rdtsc() - t0, n);
+	report("mixed 8..4096, 1000 live", rdtsc() - t0, n, failed);
 	for (int i = 0; i < LIVE; i++)
 		kfree(slots[i]);
+	return failed;
 }
 
-static void bench_pages(void)
+static unsigned long bench_page_pair(unsigned long n)
 {
-	unsigned long n = 100000;
+	unsigned long failed = 0;
 	u64 t0 = rdtsc();
 
-	for (unsigned long i = 0; i < n; i++)
-		__free_pages(alloc_pages(GFP_KERNEL, 0), 0);
-	report("order-0 page + free", rdtsc() - t0, n);
-	t0 = rdtsc();
+	for (unsigned long i = 0; i < n; i++) {
+		struct page *p = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+
+		if (p)
+			__free_pages(p, 0);
+		else
+			failed++;
+	}
+	report("order-0 page + free", rdtsc() - t0, n, failed);
+	return failed;
+}
+
+static unsigned long bench_fill_drain(void)
+{
+	unsigned long failed = 0;
+	u64 t0 = rdtsc();
+
 	for (int i = 0; i < BATCH; i++)
-		slots[i] = alloc_pages(GFP_KERNEL, 0);
+		failed += !(slots[i] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0));
 	for (int i = 0; i < BATCH; i++)
 		if (slots[i])
 			__free_pages(slots[i], 0);
-	report("fill 16 MiB, then drain", rdtsc() - t0, BATCH);
+	report("fill 16 MiB, then drain", rdtsc() - t0, BATCH, failed);
+	return failed;
+}
+
+/* Orders 0..2 three times in four, else any order up to 10, as the host bench. */
+static unsigned long bench_random_orders(unsigned long n)
+{
+	unsigned long failed = 0;
+	u64 t0;
+
+	for (int i = 0; i < LIVE; i++) {
+		orders[i] = (unsigned char)(next_rand() % 4 ? next_rand() % 3 : next_rand() % 11);
+		failed += !(slots[i] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, orders[i]));
+	}
+	t0 = rdtsc();
+	for (unsigned long i = 0; i < n; i++) {
+		unsigned int k = next_rand() % LIVE;
+
+		if (slots[k])
+			__free_pages(slots[k], orders[k]);
+		failed += !(slots[k] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, orders[k]));
+	}
+	report("random orders 0..10, 1000 live", rdtsc() - t0, n, failed);
+	for (int i = 0; i < LIVE; i++)
+		if (slots[i])
+			__free_pages(slots[i], orders[i]);
+	return failed;
+}
+
+unsigned long alloc_bench(unsigned long ops, bool print)
+{
+	unsigned long failed = 0;
+
+	seed = 12345;	/* the same sizes and orders on every run */
+	quiet = !print;
+	if (print)
+		console_printf("mmos allocator benchmark (TSC cycles; under TCG: informational)\n");
+	failed += bench_kmalloc_pair(ops);
+	failed += bench_kmalloc_batch();
+	failed += bench_kmalloc_mixed(ops);
+	failed += bench_page_pair(ops);
+	failed += bench_fill_drain();
+	failed += bench_random_orders(ops);
+	kmem_cache_shrink_all();
+	drain_all_pages();
+	return failed;
 }
 
 static int cmd_bench(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	console_printf("mmos allocator benchmark (TSC cycles; under TCG: informational)\n");
-	bench_slab();
-	bench_pages();
-	kmem_cache_shrink_all();
-	drain_all_pages();
+	alloc_bench(100000, true);
 	return 0;
 }
 SHELL_COMMAND(bench, "time the allocator patterns in cycles/op (informational)", cmd_bench);
