@@ -130,14 +130,31 @@ static inline u8 *slot_of(const struct kmem_cache *s, const void *obj)
 	return (u8 *)obj - s->red_left_pad;
 }
 
+/* Where a free object keeps the next free one, counted from the object. */
+static inline long freepointer_offset(const struct kmem_cache *s)
+{
+	return (long)s->offset - (long)s->red_left_pad;
+}
+
+/* For loops over many objects: the offset computed once, kept in a register. */
+static inline void set_freepointer_at(void *obj, long fp_offset, void *next)
+{
+	*(void **)((u8 *)obj + fp_offset) = next;
+}
+
+static inline void *get_freepointer_at(const void *obj, long fp_offset)
+{
+	return *(void *const *)((const u8 *)obj + fp_offset);
+}
+
 static inline void *get_freepointer(const struct kmem_cache *s, const void *obj)
 {
-	return *(void **)(slot_of(s, obj) + s->offset);
+	return get_freepointer_at(obj, freepointer_offset(s));
 }
 
 static inline void set_freepointer(const struct kmem_cache *s, void *obj, void *next)
 {
-	*(void **)(slot_of(s, obj) + s->offset) = next;
+	set_freepointer_at(obj, freepointer_offset(s), next);
 }
 
 /* offset / size by multiplication, exact for offsets below a slab's size (as Linux). */

@@ -334,25 +334,32 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 	gfp_t flags = (gfp & (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HIGH | __GFP_NOWARN |
 			      __GFP_NOFAIL | __GFP_NORETRY | __GFP_RETRY_MAYFAIL)) | s->allocflags;
 	struct page *slab = alloc_pages(flags, s->order);
+	unsigned int size = s->size, pad = s->red_left_pad;
+	long fp = freepointer_offset(s);
 	void *prev = NULL;
-	u8 *base;
+	u8 *base, *p;
 
 	if (!slab)
 		return NULL;
 	set_page_flag(slab, PG_slab);
 	slab->private = (unsigned long)s;
 	base = slab_base(slab);
-	if (has_debug(s))
-		memset(base, POISON_INUSE, PAGE_SIZE << s->order);
-	for (int i = (int)s->objects - 1; i >= 0; i--) {	/* chain in address order */
-		void *obj = slot(s, slab, (unsigned int)i) + s->red_left_pad;
-
-		if (s->ctor)
-			s->ctor(obj);
+	if (has_debug(s) || s->ctor) {
 		if (has_debug(s))
-			init_object(s, obj, SLUB_RED_INACTIVE);
-		set_freepointer(s, obj, prev);
-		prev = obj;
+			memset(base, POISON_INUSE, PAGE_SIZE << s->order);
+		for (unsigned int i = 0; i < s->objects; i++) {
+			void *obj = slot(s, slab, i) + pad;
+
+			if (s->ctor)
+				s->ctor(obj);
+			if (has_debug(s))
+				init_object(s, obj, SLUB_RED_INACTIVE);
+		}
+	}
+	/* then the free pointers, chained in address order (after the above wrote the objects) */
+	for (p = base + (unsigned long)s->objects * size; p != base; prev = p + pad) {
+		p -= size;
+		set_freepointer_at(p + pad, fp, prev);
 	}
 	slab->page_type = 0;
 	set_slab_freelist(s, slab, prev);
@@ -483,14 +490,29 @@ static void *cpu_slab_pop(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t 
  */
 static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t gfp)
 {
-	unsigned int n = 0;
-	void *obj;
+	unsigned int batch = c->batch, n = 0;
+	long fp = freepointer_offset(s);
 
-	/* from the top down: the first object popped is the first handed out */
-	while (n < c->batch && (obj = cpu_slab_pop(s, c, gfp)))
-		c->objects[c->batch - n++] = obj;
-	if (n < c->batch)	/* short of memory: close the gap at the bottom */
-		memmove(c->objects + 1, c->objects + 1 + c->batch - n, n * sizeof(void *));
+	while (n < batch) {
+		void *obj = c->freelist;
+
+		if (!obj) {
+			if (!refill_cpu_slab(s, c, gfp))
+				break;
+			obj = c->freelist;
+		}
+		/*
+		 * A run of the CPU freelist, from the top of the array down:
+		 * the first object popped is the first handed out.
+		 */
+		do {
+			c->objects[batch - n++] = obj;
+			obj = get_freepointer_at(obj, fp);
+		} while (obj && n < batch);
+		c->freelist = obj;
+	}
+	if (n < batch)	/* short of memory: close the gap at the bottom */
+		memmove(c->objects + 1, c->objects + 1 + batch - n, n * sizeof(void *));
 	c->avail = n;
 }
 
@@ -522,32 +544,39 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t
 }
 
 /*
- * Valid (and, with debugging, checked) objects of one slab back to it:
- * onto the CPU freelist if it is the CPU slab, else onto the slab's own
- * freelist, which then changes lists only if it stops being full or
- * empties. An object already first on that freelist is a double free: it
- * is reported and skipped (the cheap check). IRQs off, list_lock held.
+ * Give back the valid (and, with debugging, checked) objects at the start of
+ * objs[0..n) that belong to slab, and return how many that was: objects
+ * freed together often share a slab, which is an aligned block, so one
+ * pass both finds the run and chains it. They go onto the CPU freelist if
+ * slab is the CPU slab, else onto the slab's own freelist, which then
+ * changes lists only if it stops being full or empties. An object already
+ * first on that freelist is a double free: it is reported and skipped (the
+ * cheap check). IRQs off, list_lock held.
  */
-static void free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab,
-			 void *const *objs, unsigned int n, unsigned long caller)
+static unsigned int free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c,
+				 struct page *slab, void *const *objs, unsigned int n,
+				 unsigned long caller)
 {
+	unsigned int block_shift = PAGE_SHIFT + s->order;
+	phys_addr_t block = page_to_phys(slab) >> block_shift;
 	bool cpu = slab == c->slab;
 	void *head = cpu ? c->freelist : slab_freelist(s, slab);
-	unsigned int freed = 0;
+	long fp = freepointer_offset(s);
+	unsigned int i, freed = 0;
 	bool was_full;
 
-	for (unsigned int i = 0; i < n; i++) {
+	for (i = 0; i < n && __pa(objs[i]) >> block_shift == block; i++) {
 		if (unlikely(objs[i] == head)) {
 			report_double_free(s, slab, objs[i], caller);
 			continue;
 		}
-		set_freepointer(s, objs[i], head);
+		set_freepointer_at(objs[i], fp, head);
 		head = objs[i];
 		freed++;
 	}
 	if (cpu) {
 		c->freelist = head;
-		return;
+		return i;
 	}
 	was_full = slab_inuse(slab) == s->objects;
 	set_slab_freelist(s, slab, head);
@@ -559,24 +588,17 @@ static void free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct 
 		unfile_slab(s, slab, false);
 		discard_slab(s, slab);
 	}
+	return i;
 }
 
 /* Give the n oldest objects of this CPU's array back to their slabs (IRQs off). */
 static void flush_array(struct kmem_cache *s, struct kmem_cache_cpu *c, unsigned int n,
 			unsigned long caller)
 {
-	unsigned int block_shift = PAGE_SHIFT + s->order;
-
 	spin_lock(&s->list_lock);
-	for (unsigned int i = 1, j; i <= n; i = j) {
-		struct page *slab = virt_to_slab(c->objects[i]);
-		phys_addr_t block = page_to_phys(slab) >> block_shift;
-
-		/* objects freed together often share a slab, which is an aligned block */
-		for (j = i + 1; j <= n && __pa(c->objects[j]) >> block_shift == block; j++)
-			;
-		free_to_slab(s, c, slab, &c->objects[i], j - i, caller);
-	}
+	for (unsigned int i = 1; i <= n;)
+		i += free_to_slab(s, c, virt_to_slab(c->objects[i]), &c->objects[i], n + 1 - i,
+				  caller);
 	spin_unlock(&s->list_lock);
 	memmove(c->objects + 1, c->objects + 1 + n, (c->avail - n) * sizeof(void *));
 	c->avail -= n;
