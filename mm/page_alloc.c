@@ -524,16 +524,39 @@ noinline unsigned long get_zeroed_page(gfp_t gfp)
 
 /*** Freeing ***/
 
+/*
+ * The head a page marked PG_tail names, if that is really the head of a
+ * compound page: a report is about a page in a bad state, so its
+ * compound_head is not trusted.
+ */
+static const struct page *reported_head(const struct page *page)
+{
+	unsigned long off = (unsigned long)page->compound_head - (unsigned long)mem_map;
+
+	if (!PageTail(page))
+		return page;
+	if (off % sizeof(struct page) || off / sizeof(struct page) >= max_pfn ||
+	    !pfn_valid(off / sizeof(struct page)) || !PageHead(page->compound_head))
+		return NULL;
+	return page->compound_head;
+}
+
 void bad_page(const struct page *page, const char *reason, unsigned long caller)
 {
-	const struct page *head = compound_head(page);
+	const struct page *head = reported_head(page);
 
 	nr_bad_pages++;
-	if (PageCompound(page))
+	if (PageCompound(page) && head)
 		pr_err("BUG: Bad page state in process swapper  pfn:%05lx head:%05lx order:%u "
 		       "refcount:%d flags:%#lx zone:%s caller:%pS reason: %s\n", page_to_pfn(page),
-		       page_to_pfn(head), compound_order(head), page_count(page), page->flags,
+		       page_to_pfn(head), compound_order(head), page_ref_count(head), page->flags,
 		       zone_names[page_zonenum(page)], (void *)caller, reason);
+	else if (PageCompound(page))
+		pr_err("BUG: Bad page state in process swapper  pfn:%05lx head:none (compound_head "
+		       "%p is not a compound page's head) refcount:%d flags:%#lx zone:%s caller:%pS "
+		       "reason: %s\n", page_to_pfn(page), (void *)page->compound_head,
+		       page_ref_count(page), page->flags, zone_names[page_zonenum(page)],
+		       (void *)caller, reason);
 	else
 		pr_err("BUG: Bad page state in process swapper  pfn:%05lx refcount:%d flags:%#lx "
 		       "zone:%s order:%d caller:%pS reason: %s\n", page_to_pfn(page),
@@ -558,39 +581,50 @@ static const char *page_bad_reason(const struct page *p)
 }
 
 /*
- * Nonzero if a page of a block being freed is not plainly unused. _refcount
- * (must be 0) and page_type (must be PAGE_TYPE_NONE) are adjacent, so they
- * are read as one 64-bit word: two loads per page in all.
+ * _refcount (must be 0) and page_type (must be PAGE_TYPE_NONE) are adjacent,
+ * so they are read as one 64-bit word: two loads per page in all.
  */
-static __always_inline u64 page_busy_bits(const struct page *p)
+#define PAGE_UNUSED_COUNT_TYPE	((u64)PAGE_TYPE_NONE << 32)	/* little-endian x86 */
+
+static __always_inline u64 page_count_and_type(const struct page *p)
 {
 	u64 count_and_type;
 
 	BUILD_BUG_ON(offsetof(struct page, page_type) != offsetof(struct page, _refcount) + 4);
 	__builtin_memcpy(&count_and_type, &p->_refcount, sizeof(count_and_type));
-	return (p->flags & PAGE_FLAGS_CHECK_AT_FREE) |
-	       (count_and_type ^ ((u64)PAGE_TYPE_NONE << 32));	/* little-endian x86 */
+	return count_and_type;
 }
 
 /*
  * Every page of the block from the first unchecked one on must be unused
  * now: then nothing in it can be handed out twice. Linux checks the pages
  * after the first only under CONFIG_DEBUG_VM; mmos always does, so the
- * loop is one pass that only accumulates, and the first offender is looked
- * for (and reported) only when something is wrong.
+ * loop is one pass that only accumulates: the flags ORed together, and the
+ * count-and-type words both ORed and ANDed, which are both the unused value
+ * only if every word is. The first offender is looked for (and reported)
+ * only when something is wrong.
  */
 static noinline bool block_pages_unused(struct page *page, unsigned long from, unsigned long n,
 					unsigned long caller)
 {
+	u64 flags = 0, any = PAGE_UNUSED_COUNT_TYPE, all = PAGE_UNUSED_COUNT_TYPE;
 	unsigned long i = from;
-	u64 bad = 0;
 
-	for (; i + 4 <= n; i += 4)	/* four at a time: the loop costs as much as a page */
-		bad |= page_busy_bits(page + i) | page_busy_bits(page + i + 1) |
-		       page_busy_bits(page + i + 2) | page_busy_bits(page + i + 3);
-	for (; i < n; i++)
-		bad |= page_busy_bits(page + i);
-	if (likely(!bad))
+	for (; i + 4 <= n; i += 4) {	/* four at a time: the loop costs as much as a page */
+		u64 w0 = page_count_and_type(page + i), w1 = page_count_and_type(page + i + 1);
+		u64 w2 = page_count_and_type(page + i + 2), w3 = page_count_and_type(page + i + 3);
+
+		flags |= page[i].flags | page[i + 1].flags | page[i + 2].flags | page[i + 3].flags;
+		any |= w0 | w1 | w2 | w3;
+		all &= w0 & w1 & w2 & w3;
+	}
+	for (; i < n; i++) {
+		flags |= page[i].flags;
+		any |= page_count_and_type(page + i);
+		all &= page_count_and_type(page + i);
+	}
+	if (likely(!(flags & PAGE_FLAGS_CHECK_AT_FREE) && any == PAGE_UNUSED_COUNT_TYPE &&
+		   all == PAGE_UNUSED_COUNT_TYPE))
 		return true;
 	for (i = from; i < n; i++) {
 		const char *why = page_bad_reason(page + i);

@@ -562,6 +562,56 @@ static void test_page_alloc_bad_tail_and_refcount(struct ktest *t)
 	EXPECT_EQ(t, free_pages_now(), free0);
 }
 
+/*
+ * One damaged page anywhere in a block stops its free: each kind of damage
+ * the whole-block check knows, at pages in its four-at-a-time loop and in
+ * the remainder after it. A page_type with one bit cleared is caught only
+ * by the check's AND of the count-and-type words, a _refcount of 1 only by
+ * their OR.
+ */
+static void test_page_alloc_bad_page_in_block(struct ktest *t)
+{
+	static const struct {
+		const char *reason;
+		unsigned int page_type;
+		int refcount;
+		enum pageflags flag;	/* __NR_PAGEFLAGS: none */
+	} damage[] = {
+		{ "nonzero _refcount", PAGE_TYPE_NONE, 1, __NR_PAGEFLAGS },
+		{ "in use as another type", PAGE_TYPE_NONE & ~(1u << 20), 0, __NR_PAGEFLAGS },
+		{ "already free", PGTY_buddy, 0, __NR_PAGEFLAGS },
+		{ "reserved", PAGE_TYPE_NONE, 0, PG_reserved },
+		{ "belongs to a compound page", PAGE_TYPE_NONE, 0, PG_tail },
+	};
+	static const unsigned int at[] = { 1, 2, 4, 5, 16, 28, 29, 31 };
+	unsigned long free0 = free_pages_now();
+
+	for (unsigned int d = 0; d < ARRAY_SIZE(damage); d++) {
+		for (unsigned int k = 0; k < ARRAY_SIZE(at); k++) {
+			struct page *p = alloc_pages(GFP_KERNEL, 5), *bad;
+			unsigned int saved_type;
+
+			ASSERT_NOT_NULL(t, p);
+			bad = p + at[k];
+			saved_type = bad->page_type;
+			bad->page_type = damage[d].page_type;
+			set_page_count(bad, damage[d].refcount);
+			if (damage[d].flag != __NR_PAGEFLAGS)
+				set_page_flag(bad, damage[d].flag);
+			EXPECT_BAD_PAGE(t, __free_pages(p, 5), damage[d].reason);
+			EXPECT_EQ(t, page_count(p), 1);	/* still allocated, nothing freed */
+			EXPECT_EQ(t, free_pages_now(), free0 - 32);
+			if (damage[d].flag != __NR_PAGEFLAGS)
+				clear_page_flag(bad, damage[d].flag);
+			set_page_count(bad, 0);
+			bad->page_type = saved_type;
+			__free_pages(p, 5);
+			EXPECT_EQ(t, free_pages_now(), free0);
+		}
+	}
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
 static void test_page_alloc_shared_first_page(struct ktest *t)
 {
 	unsigned long free0 = free_pages_now();
@@ -635,6 +685,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_bad_reserved_and_range),
 	KTEST_CASE(test_page_alloc_bad_order),
 	KTEST_CASE(test_page_alloc_bad_tail_and_refcount),
+	KTEST_CASE(test_page_alloc_bad_page_in_block),
 	KTEST_CASE(test_page_alloc_shared_first_page),
 	KTEST_CASE(test_page_alloc_reports),
 	{}
