@@ -120,13 +120,34 @@ static int page_flags_string(const struct page *page, char *buf, size_t size)
 			 PageBuddy(page) ? "buddy," : "");
 }
 
+/*
+ * compound_head() for reports, which are about pages in a bad state: the
+ * head a page marked PG_tail names only if it is a struct page that exists
+ * and is PageHead, else NULL. Any other page is its own head.
+ */
+const struct page *compound_head_checked(const struct page *page)
+{
+	unsigned long off = (unsigned long)page->compound_head - (unsigned long)mem_map;
+
+	if (!PageTail(page))
+		return page;
+	if (off % sizeof(struct page) || off / sizeof(struct page) >= max_pfn ||
+	    !pfn_valid(off / sizeof(struct page)) || !PageHead(page->compound_head))
+		return NULL;
+	return page->compound_head;
+}
+
 void dump_page(const struct page *page, const char *reason)
 {
-	const struct page *head = compound_head(page);
+	const struct page *head = compound_head_checked(page);
 	char flags[48];
 
 	page_flags_string(page, flags, sizeof(flags));
-	if (PageCompound(page))
+	if (PageCompound(page) && !head)
+		pr_emerg("page: refcount:%d pfn:%#lx head:none (compound_head %p is not a compound "
+			 "page's head)\n", page_ref_count(page), page_to_pfn(page),
+			 (void *)page->compound_head);
+	else if (PageCompound(page))
 		pr_emerg("page: refcount:%d pfn:%#lx head:%#lx order:%u compound_nr:%lu\n",
 			 page_count(page), page_to_pfn(page), page_to_pfn(head), compound_order(head),
 			 compound_nr(head));

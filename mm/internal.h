@@ -35,6 +35,7 @@ unsigned long int_sqrt(unsigned long x);
 
 /* The free path (page_alloc.c), shared with compound.c */
 void bad_page(const struct page *page, const char *reason, unsigned long caller);
+const struct page *compound_head_checked(const struct page *page);
 /* A block whose first page just lost its last reference: check it and free it. */
 void free_unreferenced_block(struct page *page, unsigned int order, unsigned long caller);
 /* Undo a compound page and free its block (the default destructor). */

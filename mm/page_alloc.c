@@ -524,26 +524,9 @@ noinline unsigned long get_zeroed_page(gfp_t gfp)
 
 /*** Freeing ***/
 
-/*
- * The head a page marked PG_tail names, if that is really the head of a
- * compound page: a report is about a page in a bad state, so its
- * compound_head is not trusted.
- */
-static const struct page *reported_head(const struct page *page)
-{
-	unsigned long off = (unsigned long)page->compound_head - (unsigned long)mem_map;
-
-	if (!PageTail(page))
-		return page;
-	if (off % sizeof(struct page) || off / sizeof(struct page) >= max_pfn ||
-	    !pfn_valid(off / sizeof(struct page)) || !PageHead(page->compound_head))
-		return NULL;
-	return page->compound_head;
-}
-
 void bad_page(const struct page *page, const char *reason, unsigned long caller)
 {
-	const struct page *head = reported_head(page);
+	const struct page *head = compound_head_checked(page);
 
 	nr_bad_pages++;
 	if (PageCompound(page) && head)

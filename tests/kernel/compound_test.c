@@ -261,6 +261,34 @@ static void test_compound_dump_page(struct ktest *t)
 	__free_pages(head, 2);
 }
 
+/* A page marked PG_tail whose compound_head is garbage is reported, not followed. */
+static void test_compound_dump_corrupt_tail(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *p = alloc_pages(GFP_KERNEL, 1), saved;
+	u64 mark = printk_log_mark();
+	char expect[96];
+
+	ASSERT_NOT_NULL(t, p);
+	saved = p[1];
+	set_page_flag(p + 1, PG_tail);
+	(p + 1)->compound_head = (struct page *)((unsigned long)mem_map + 8);	/* misaligned */
+	printk_console_quiet(true);
+	dump_page(p + 1, "corrupt tail");
+	EXPECT_BAD_PAGE(t, __free_pages(p, 1), "page in the block belongs to a compound page");
+	(p + 1)->compound_head = p;	/* a real page, but not a head */
+	dump_page(p + 1, "corrupt tail");
+	printk_console_quiet(false);
+	snprintf(expect, sizeof(expect), "page: refcount:0 pfn:%#lx head:none", page_to_pfn(p + 1));
+	EXPECT_TRUE(t, printk_logged_since(mark, expect));
+	snprintf(expect, sizeof(expect), "pfn:%05lx head:none", page_to_pfn(p + 1));
+	EXPECT_TRUE(t, printk_logged_since(mark, expect));
+	EXPECT_EQ(t, page_count(p), 1);	/* the block stayed allocated */
+	p[1] = saved;
+	__free_pages(p, 1);
+	EXPECT_EQ(t, free_pages_now(), free0);
+}
+
 static struct ktest_case compound_cases[] = {
 	KTEST_CASE(test_compound_layout_all_orders),
 	KTEST_CASE(test_compound_zone_respected),
@@ -274,6 +302,7 @@ static struct ktest_case compound_cases[] = {
 	KTEST_CASE(test_compound_put_below_zero),
 	KTEST_CASE(test_compound_split_refused),
 	KTEST_CASE(test_compound_dump_page),
+	KTEST_CASE(test_compound_dump_corrupt_tail),
 	{}
 };
 
