@@ -451,10 +451,13 @@ void e820__memory_setup(void)
 
 	e820_table = *fw;
 	sanitize_or_warn(&e820_table, "firmware map");
-	/* x86: page 0 is never RAM to the kernel; 640 KiB-1 MiB is the BIOS's */
-	if (e820__range_update(&e820_table, 0, PAGE_SIZE, E820_TYPE_RAM, E820_TYPE_RESERVED))
-		print_change("update", 0, PAGE_SIZE, "usable ==> reserved");
-	print_change("remove", 0xa0000, 0x60000, "usable");	/* Linux prints it either way */
+	/*
+	 * x86: page 0 is never RAM to the kernel; 640 KiB-1 MiB is the BIOS's.
+	 * Linux prints both lines whether or not they change anything.
+	 */
+	print_change("update", 0, PAGE_SIZE, "usable ==> reserved");
+	e820__range_update(&e820_table, 0, PAGE_SIZE, E820_TYPE_RAM, E820_TYPE_RESERVED);
+	print_change("remove", 0xa0000, 0x60000, "usable");
 	e820__range_remove(&e820_table, 0xa0000, 0x60000, E820_TYPE_RAM, true);
 	sanitize_or_warn(&e820_table, "BIOS range");
 	e820__apply_user_map();
