@@ -118,6 +118,12 @@ static inline bool populated_zone(const struct zone *z)
 	return z->present_pages != 0;
 }
 
+/* Does the buddy allocator have any of the zone's pages? (Boot may have reserved them all.) */
+static inline bool managed_zone(const struct zone *z)
+{
+	return z->managed_pages != 0;
+}
+
 /* The zone's index in node_zones[] (cached: the allocator asks on every call). */
 static inline enum zone_type zone_idx(const struct zone *z)
 {
