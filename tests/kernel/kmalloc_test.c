@@ -131,6 +131,11 @@ static void test_kmalloc_dma(struct ktest *t)
 	unsigned long above = 0;
 	void *objs[256];
 
+	if (!zone_dma_usable()) {
+		EXPECT_NULL(t, kmalloc(64, GFP_KERNEL | GFP_DMA | __GFP_NOWARN));
+		EXPECT_NULL(t, kmalloc(8192, GFP_KERNEL | GFP_DMA | __GFP_NOWARN));
+		return;
+	}
 	for (int i = 0; i < 256; i++) {
 		objs[i] = kmalloc(8UL << (i % 11), GFP_KERNEL | GFP_DMA);
 		ASSERT_NOT_NULL(t, objs[i]);

@@ -9,6 +9,15 @@
 #include <kernel/printk.h>
 #include <mm/gfp.h>
 
+/*
+ * Has the buddy allocator any RAM below 16 MiB? Not on every machine:
+ * where it has none, every GFP_DMA allocation must fail.
+ */
+static inline bool zone_dma_usable(void)
+{
+	return managed_zone(&contig_page_data.node_zones[ZONE_DMA]);
+}
+
 /* Drain the per-CPU lists, then count free pages. */
 unsigned long free_pages_now(void);
 /* Free blocks per zone and order (after draining). */
