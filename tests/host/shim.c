@@ -131,28 +131,54 @@ int arch_vmemmap_populate(unsigned long start, unsigned long end)
 
 struct host_map {
 	const char *name;
-	unsigned int nr;
-	struct boot_mmap_entry e[8];
+	struct boot_mmap_entry e[16];	/* up to the first of size 0 */
 };
 
 #define K(x)	((u64)(x) << 10)
 #define M(x)	((u64)(x) << 20)
 #define G(x)	((u64)(x) << 30)
 
-/* What QEMU's pc machine reports for -m 512M, -m 6G and -m 64G. */
+/* The low megabyte and the BIOS ROM below 4 GiB, as QEMU's pc machine reports them. */
+#define PC_LOW		{ 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 }
+#define PC_BIOS		{ 0xfffc0000, 0x40000, 2 }
+
 static const struct host_map maps[] = {
-	{ "qemu-512M", 5, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
-			    { M(1), M(512) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 } } },
-	{ "qemu-6G", 6, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
-			  { M(1), G(3) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 },
-			  { G(4), G(3), 1 } } },
-	{ "qemu-64M", 5, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
-			   { M(1), M(64) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 } } },
-	{ "qemu-1G", 5, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
-			  { M(1), G(1) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 } } },
-	{ "qemu-64G", 6, { { 0, 0x9fc00, 1 }, { 0x9fc00, 0x400, 2 }, { 0xf0000, 0x10000, 2 },
-			   { M(1), G(3) - M(1) - K(128), 1 }, { 0xfffc0000, 0x40000, 2 },
-			   { G(4), G(61), 1 } } },
+	/* What QEMU's pc machine reports for -m 64M, 512M, 1G, 6G and 64G. */
+	{ "qemu-512M", { PC_LOW, { M(1), M(512) - M(1) - K(128), 1 }, PC_BIOS } },
+	{ "qemu-6G", { PC_LOW, { M(1), G(3) - M(1) - K(128), 1 }, PC_BIOS, { G(4), G(3), 1 } } },
+	{ "qemu-64M", { PC_LOW, { M(1), M(64) - M(1) - K(128), 1 }, PC_BIOS } },
+	{ "qemu-1G", { PC_LOW, { M(1), G(1) - M(1) - K(128), 1 }, PC_BIOS } },
+	{ "qemu-64G", { PC_LOW, { M(1), G(3) - M(1) - K(128), 1 }, PC_BIOS, { G(4), G(61), 1 } } },
+	/*
+	 * Synthetic maps (tests/run boots each in both flavours): the layouts
+	 * firmware hands out that QEMU's pc machine does not.
+	 */
+	/* Holes in the middle of 4 MiB buddy blocks, and RAM that starts and ends mid-page. */
+	{ "holes-in-blocks", { PC_LOW, { M(1), M(100) + K(12) - M(1), 1 },
+				  { M(100) + K(12), K(52), 2 }, { M(100) + K(64), M(30) + 0x123, 1 },
+				  { M(130) + K(64) + 0x800, M(126) - 0x800 + 0x7ff, 1 },
+				  { M(256) + K(64) + 0x7ff, K(100), 4 } } },
+	/* Overlapping, unsorted and duplicated entries: reserved wins where they overlap. */
+	{ "overlapping", { { M(200), M(100), 1 }, PC_LOW, { M(64), M(1), 2 },
+			      { M(1), M(256) - M(1), 1 }, { M(64), M(1), 2 },
+			      { M(290), M(2), 3 }, { M(280), K(8), 5 }, PC_BIOS } },
+	/* No RAM below 16 MiB at all: ZONE_DMA is empty. */
+	{ "no-dma", { { 0, K(4), 2 }, { M(16), M(496), 1 }, { 0xfed00000, K(4), 2 }, PC_BIOS } },
+	/* Little RAM below 4 GiB, most of it above: DMA32 small, Normal (or HighMem) large. */
+	{ "mostly-above-4G", { PC_LOW, { M(1), M(495), 1 }, PC_BIOS, { G(4), G(8), 1 } } },
+	/* Ranges ending exactly on the zone boundaries: 16 MiB, i386's lowmem end, 4 GiB. */
+	{ "zone-boundaries", { PC_LOW, { M(1), M(15), 1 }, { M(16), 0x377fe000 - M(16), 1 },
+				  { 0x377fe000, M(1), 2 }, { 0x377fe000 + M(1), G(3) - 0x377fe000 - M(1), 1 },
+				  { G(3), G(1), 2 }, { G(4), M(4), 1 } } },
+	/* Many small pieces of RAM between reserved ones, as on boards with much firmware. */
+	{ "fragmented", { PC_LOW, { M(1), M(23), 1 }, { M(24), M(8), 2 }, { M(32), M(24), 1 },
+			      { M(56), M(8), 3 }, { M(64), M(24), 1 }, { M(88), M(8), 4 },
+			      { M(96), M(24), 1 }, { M(120), M(8), 2 }, { M(128), M(40), 1 },
+			      { M(168), M(8), 5 }, { M(176), M(24), 1 }, { M(200), K(4), 2 },
+			      { M(200) + K(4), M(56) - K(4), 1 } } },
+	/* RAM far above 4 GiB with holes inside memory sections (x86_64: 128 MiB each). */
+	{ "sparse-32G", { PC_LOW, { M(1), M(511), 1 }, PC_BIOS, { G(4), M(100), 1 },
+			     { G(8) + M(3), G(4) - M(3), 1 }, { G(31), G(1), 1 } } },
 };
 
 /*
@@ -172,7 +198,14 @@ static void *reserve(size_t size)
 	return (void *)(((unsigned long)p + align - 1) & ~(align - 1));
 }
 
-/* The simulated RAM: a sparse memory file, mapped whole at host_mem. */
+/*
+ * The simulated RAM: a sparse memory file, mapped at host_mem. A 64-bit
+ * build maps all of it (its direct map covers all RAM); an i386-like build
+ * maps only the first GiB, which holds all of low memory: it could not map
+ * RAM above 4 GiB anyway, and reaches highmem through kmap, as the kernel does.
+ */
+static u64 host_mem_mapped;
+
 static void map_ram(u64 size)
 {
 	ram_fd = memfd_create("mmos-ram", 0);
@@ -180,9 +213,10 @@ static void map_ram(u64 size)
 		perror("memfd");
 		exit(2);
 	}
-	host_mem = reserve((size_t)size);
-	if (mmap(host_mem, (size_t)size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, ram_fd, 0) ==
-	    MAP_FAILED) {
+	host_mem_mapped = sizeof(long) == 8 || size < G(1) ? size : G(1);
+	host_mem = reserve((size_t)host_mem_mapped);
+	if (mmap(host_mem, (size_t)host_mem_mapped, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
+		 ram_fd, 0) == MAP_FAILED) {
 		perror("mmap ram");
 		exit(2);
 	}
@@ -204,7 +238,7 @@ void arch_kmap_local_clear(unsigned long vaddr)
 
 extern unsigned long max_pfn, max_low_pfn;
 
-/* Boot mm/ on the named map (qemu-64M, qemu-512M, qemu-1G, qemu-6G, qemu-64G); false if unknown. */
+/* Boot mm/ on the named map (maps[] above); false if unknown. */
 bool host_boot(const char *name)
 {
 	const struct host_map *m = NULL;
@@ -215,12 +249,12 @@ bool host_boot(const char *name)
 			m = &maps[i];
 	if (!m)
 		return false;
-	for (unsigned int i = 0; i < m->nr; i++) {
-		boot_info.mmap[i] = m->e[i];
+	boot_info.nr_mmap = 0;
+	for (unsigned int i = 0; i < sizeof(m->e) / sizeof(m->e[0]) && m->e[i].size; i++) {
+		boot_info.mmap[boot_info.nr_mmap++] = m->e[i];
 		if (m->e[i].type == 1 && m->e[i].addr + m->e[i].size > end)
 			end = m->e[i].addr + m->e[i].size;
 	}
-	boot_info.nr_mmap = m->nr;
 	boot_info.protocol = 1;
 	map_ram(end);
 	if (sizeof(long) == 8)
@@ -229,9 +263,15 @@ bool host_boot(const char *name)
 					     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	e820__memory_setup();
 	x86_memory_limits();
-	if (max_pfn > max_low_pfn)	/* highmem: no permanent mapping, as in the kernel */
-		mprotect(host_mem + (max_low_pfn << 12), (size_t)((max_pfn - max_low_pfn) << 12),
-			 PROT_NONE);
+	if ((u64)max_low_pfn << 12 > host_mem_mapped) {
+		fprintf(stderr, "host_boot: low memory ends above the %llu MiB mapped\n",
+			(unsigned long long)(host_mem_mapped >> 20));
+		exit(2);
+	}
+	/* highmem: no permanent mapping, as in the kernel */
+	if (max_pfn > max_low_pfn && host_mem_mapped > (u64)max_low_pfn << 12)
+		mprotect(host_mem + (max_low_pfn << 12),
+			 (size_t)(host_mem_mapped - ((u64)max_low_pfn << 12)), PROT_NONE);
 	x86_reserve_low_memory();
 	sparse_init();
 	x86_zone_sizes_init();

@@ -3,8 +3,9 @@
  * tests/host asm/page.h - the hosted build's "physical memory".
  *
  * Physical address 0 is host_mem, a large anonymous mapping the shim makes
- * (reserved, not backed until touched), so __va/__pa stay arithmetic and
- * the direct map covers all simulated RAM, as on x86_64.
+ * (reserved, not backed until touched), so __va/__pa stay arithmetic. In
+ * a 64-bit build the direct map covers all simulated RAM, as on x86_64; in
+ * an i386-like one, low memory, as on i386 (tests/host/shim.c).
  */
 #ifndef ASM_PAGE_H
 #define ASM_PAGE_H
@@ -21,9 +22,14 @@ extern char *host_mem;
 #define PAGE_OFFSET	((unsigned long)host_mem)
 #define KERNEL_VMA	PAGE_OFFSET
 
+/*
+ * Computed in 64 bits: a host address below host_mem (the program's own
+ * data, say) comes out huge and never aliases simulated RAM, even in an
+ * i386-like build whose RAM reaches above 4 GiB.
+ */
 static inline phys_addr_t __pa(const volatile void *p)
 {
-	return (unsigned long)p - PAGE_OFFSET;
+	return (phys_addr_t)((long long)(unsigned long)p - (long long)PAGE_OFFSET);
 }
 
 #define __va(pa)	((void *)((unsigned long)(pa) + PAGE_OFFSET))
