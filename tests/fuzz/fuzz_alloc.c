@@ -2,7 +2,8 @@
 /*
  * tests/fuzz/fuzz_alloc.c - libFuzzer harness for the page and slab allocators.
  *
- * mm/ is booted once on a simulated 512 MiB machine. Each input is a
+ * mm/ is booted once on a simulated 512 MiB machine (or the map
+ * $MMOS_HOST_MAP names, tests/host/shim.c). Each input is a
  * program: every byte picks an operation (alloc_pages with a GFP mix,
  * __free_pages, split_page, kmalloc, kfree, kmem_cache_create/alloc/free/
  * destroy) and the next bytes its arguments. After every operation: no two
@@ -19,6 +20,7 @@
 #include "fuzz.h"
 
 bool host_boot(const char *name);
+const char *host_map_name(const char *dflt);
 
 #define MAX_BLOCKS	64
 #define MAX_OBJS	128
@@ -104,7 +106,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	console_loglevel = 0;
-	CHECK(host_boot("qemu-512M"));
+	CHECK(host_boot(host_map_name("qemu-512M")));
 	pfn_map = kzalloc(max_pfn / 8 + 8, GFP_KERNEL);
 	CHECK(pfn_map);
 	baseline = free_pages_now();

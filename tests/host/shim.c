@@ -238,6 +238,14 @@ void arch_kmap_local_clear(unsigned long vaddr)
 
 extern unsigned long max_pfn, max_low_pfn;
 
+/* The map to boot: $MMOS_HOST_MAP if set, else dflt (the fuzzers start with it). */
+const char *host_map_name(const char *dflt)
+{
+	const char *env = getenv("MMOS_HOST_MAP");
+
+	return env && *env ? env : dflt;
+}
+
 /* Boot mm/ on the named map (maps[] above); false if unknown. */
 bool host_boot(const char *name)
 {
