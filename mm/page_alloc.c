@@ -585,10 +585,11 @@ static __always_inline u64 page_count_and_type(const struct page *p)
  * loop is one pass that only accumulates: the flags ORed together, and the
  * count-and-type words both ORed and ANDed, which are both the unused value
  * only if every word is. The first offender is looked for (and reported)
- * only when something is wrong.
+ * only when something is wrong (block_pages_unused()). True if pages
+ * [from, n) of the block are all unused.
  */
-static noinline bool block_pages_unused(struct page *page, unsigned long from, unsigned long n,
-					unsigned long caller)
+static __always_inline bool pages_look_unused(const struct page *page, unsigned long from,
+					      unsigned long n)
 {
 	u64 flags = 0, any = PAGE_UNUSED_COUNT_TYPE, all = PAGE_UNUSED_COUNT_TYPE;
 	unsigned long i = from;
@@ -606,10 +607,17 @@ static noinline bool block_pages_unused(struct page *page, unsigned long from, u
 		any |= page_count_and_type(page + i);
 		all &= page_count_and_type(page + i);
 	}
-	if (likely(!(flags & PAGE_FLAGS_CHECK_AT_FREE) && any == PAGE_UNUSED_COUNT_TYPE &&
-		   all == PAGE_UNUSED_COUNT_TYPE))
+	return !(flags & PAGE_FLAGS_CHECK_AT_FREE) && any == PAGE_UNUSED_COUNT_TYPE &&
+	       all == PAGE_UNUSED_COUNT_TYPE;
+}
+
+/* pages_look_unused(), and when not, the first page that is not reported as a bad page. */
+static noinline bool block_pages_unused(struct page *page, unsigned long from, unsigned long n,
+					unsigned long caller)
+{
+	if (likely(pages_look_unused(page, from, n)))
 		return true;
-	for (i = from; i < n; i++) {
+	for (unsigned long i = from; i < n; i++) {
 		const char *why = page_bad_reason(page + i);
 
 		if (why) {
@@ -630,6 +638,18 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 	return true;
 }
 
+/*
+ * A per-CPU list went over its high mark: give a batch back, then put the
+ * interrupt flag back. Out of line, and last, so the free fast path below
+ * needs no stack frame of its own.
+ */
+static noinline void pcp_overflow(enum zone_type zid, struct per_cpu_pages *pcp,
+				  unsigned long flags)
+{
+	free_pcppages_bulk(&contig_page_data.node_zones[zid], pcp, pcp->batch);
+	local_irq_restore(flags);
+}
+
 /* Give one block to a per-CPU list (order <= PAGE_ALLOC_COSTLY_ORDER) or the buddy lists. */
 static __always_inline void free_one_block(struct page *page, unsigned int order)
 {
@@ -642,8 +662,10 @@ static __always_inline void free_one_block(struct page *page, unsigned int order
 
 		page_list_add(&pcp->lists[order], page);
 		pcp->count += 1 << order;
-		if (unlikely(pcp->count >= pcp->high))
-			free_pcppages_bulk(&contig_page_data.node_zones[zid], pcp, pcp->batch);
+		if (unlikely(pcp->count >= pcp->high)) {
+			pcp_overflow(zid, pcp, flags);
+			return;
+		}
 	} else {
 		free_to_buddy(&contig_page_data.node_zones[zid], page, order);
 	}
@@ -662,6 +684,20 @@ static __always_inline void __free_unreferenced_block(struct page *page, unsigne
 void free_unreferenced_block(struct page *page, unsigned int order, unsigned long caller)
 {
 	__free_unreferenced_block(page, order, 0, caller);
+}
+
+/*
+ * A block whose first page was checked (and let go): the rest of it, then
+ * the free. The blocks the per-CPU lists take are checked inline, as long
+ * as nothing is wrong.
+ */
+static noinline void free_block_after_first(struct page *page, unsigned int order,
+					    unsigned long caller)
+{
+	if (likely(order <= PAGE_ALLOC_COSTLY_ORDER && pages_look_unused(page, 1, 1UL << order)))
+		__free_unreferenced_block(page, order, 1UL << order, caller);
+	else
+		__free_unreferenced_block(page, order, 1, caller);
 }
 
 void free_compound_block(struct page *head, unsigned long caller)
@@ -770,10 +806,12 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 {
 	if (likely(free_pages_expected(page, order))) {
 		/* the first page is fine (and has no other holder unless one races us) */
-		if (likely(put_page_testzero(page)))
-			__free_unreferenced_block(page, order, 1, caller);
-		else
+		if (unlikely(!put_page_testzero(page)))
 			free_pages_still_held(page, order, caller);
+		else if (likely(!order))	/* nothing else to check: the short way */
+			__free_unreferenced_block(page, 0, 1, caller);
+		else
+			free_block_after_first(page, order, caller);
 		return;
 	}
 	free_pages_checked(page, order, caller);
