@@ -58,6 +58,11 @@ static void set_buddy_order(struct page *page, unsigned int order)
 	page->page_type = PGTY_buddy;
 }
 
+/*
+ * The free lists of one order. zone->nr_free is left to the callers: a
+ * merge or a split moves pages between orders without changing it, so
+ * each of them adds or subtracts once, what it freed or took.
+ */
 static void add_to_free_list(struct page *page, struct zone *zone, unsigned int order, bool tail)
 {
 	struct free_area *area = &zone->free_area[order];
@@ -68,7 +73,6 @@ static void add_to_free_list(struct page *page, struct zone *zone, unsigned int 
 	else
 		page_list_add(&area->free_list, page);
 	area->nr_free++;
-	zone->nr_free += 1UL << order;
 }
 
 static void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
@@ -79,7 +83,6 @@ static void del_page_from_free_list(struct page *page, struct zone *zone, unsign
 	page->page_type = PAGE_TYPE_NONE;
 	set_page_private(page, 0);
 	area->nr_free--;
-	zone->nr_free -= 1UL << order;
 }
 
 /* Is buddy the first page of a free block of exactly this order, in page's zone? */
@@ -110,6 +113,7 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 {
 	bool tail = false;
 
+	zone->nr_free += 1UL << order;	/* the merges below only regroup free pages */
 	/*
 	 * A buddy's struct page always exists: the memmap covers whole
 	 * MAX_PAGE_ORDER blocks (mm/sparse.c). One in another zone or a hole
@@ -155,6 +159,7 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 			continue;
 		del_page_from_free_list(page, zone, o);
 		expand(zone, page, order, o);
+		zone->nr_free -= 1UL << order;	/* what was taken; expand() kept the rest free */
 		return page;
 	}
 	return NULL;
@@ -215,6 +220,7 @@ static noinline void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, 
 			expand(zone, page, keep, o);
 			o = keep;
 		}
+		zone->nr_free -= 1UL << o;
 		page_list_add_tail_run(list, page, 1UL << (o - order), 1UL << order);
 		want -= 1UL << (o - order);
 		pcp->count += 1 << o;

@@ -399,7 +399,8 @@ static __always_inline void *do_kmalloc(size_t size, gfp_t gfp, unsigned long ca
 {
 	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE || (gfp & (GFP_SLAB_BUG_MASK | __GFP_ZERO))))
 		return kmalloc_unusual(size, gfp, caller);	/* also kzalloc: it must clear */
-	return slab_alloc(kmalloc_cache(size, gfp), gfp, caller, size);
+	/* without __GFP_ZERO, as just tested: slab_alloc() need not test it again */
+	return slab_alloc(kmalloc_cache(size, gfp), gfp & ~__GFP_ZERO, caller, size);
 }
 
 noinline void *kmalloc(size_t size, gfp_t gfp)
