@@ -617,7 +617,7 @@ static __always_inline bool pages_look_unused(const struct page *page, unsigned 
 	       all == PAGE_UNUSED_COUNT_TYPE;
 }
 
-/* pages_look_unused(), and when not, the first page that is not reported as a bad page. */
+/* pages_look_unused(); when it says no, the first page in use is reported and false returned. */
 static noinline bool block_pages_unused(struct page *page, unsigned long from, unsigned long n,
 					unsigned long caller)
 {
