@@ -3,7 +3,7 @@
  * tests/host/main.c - the hosted test runner: boot mm/ on a simulated
  * machine, run the selected KTAP suites, exit 0 if all passed.
  *
- * usage: mmos-host [--map qemu-512M|qemu-6G|qemu-64G] [--cmdline STR] [glob]
+ * usage: mmos-host [--map NAME] [--cmdline STR] [glob]
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,6 +13,7 @@ int printk(const char *fmt, ...);
 void parse_boot_params(void);
 unsigned int ktest_run(const char *glob);
 bool host_boot(const char *name);
+const char *host_map_at(unsigned int i);
 extern char boot_command_line[2048];
 
 int main(int argc, char **argv)
@@ -32,8 +33,10 @@ int main(int argc, char **argv)
 	snprintf(boot_command_line, sizeof(boot_command_line), "%s", cmdline);
 	parse_boot_params();
 	if (!host_boot(map)) {
-		fprintf(stderr, "usage: %s [--map qemu-512M|qemu-6G|qemu-64G] [--cmdline STR] [suite glob]\n",
-			argv[0]);
+		fprintf(stderr, "usage: %s [--map NAME] [--cmdline STR] [suite glob]\nmaps:", argv[0]);
+		for (unsigned int i = 0; host_map_at(i); i++)
+			fprintf(stderr, " %s", host_map_at(i));
+		fprintf(stderr, "\n");
 		return 2;
 	}
 	failed = ktest_run(glob);

@@ -9,7 +9,8 @@
  * lowmem limit is known, and kmap_local_page maps the file's page at a
  * slot, as the kernel's fixmap does. The console is stdout, the
  * clock CLOCK_MONOTONIC, traces come from backtrace(). host_boot() "boots"
- * mm/ on a QEMU-like e820 map through the same calls setup_arch() makes;
+ * mm/ on one of the e820 maps below (QEMU's, or synthetic ones with holes,
+ * overlaps and odd boundaries) through the same calls setup_arch() makes;
  * main.c (the test runner) and the fuzzers (tests/fuzz) start with it.
  * Compiled without host_rename.h: this file is the C library's side.
  */
@@ -237,6 +238,12 @@ void arch_kmap_local_clear(unsigned long vaddr)
 }
 
 extern unsigned long max_pfn, max_low_pfn;
+
+/* The name of the i-th map, or NULL past the last. */
+const char *host_map_at(unsigned int i)
+{
+	return i < sizeof(maps) / sizeof(maps[0]) ? maps[i].name : NULL;
+}
 
 /* The map to boot: $MMOS_HOST_MAP if set, else dflt (the fuzzers start with it). */
 const char *host_map_name(const char *dflt)
