@@ -8,7 +8,8 @@
  * live set) on the kernel's own allocators and prints TSC cycles per
  * operation. Under QEMU's TCG these cycles are emulation time: for
  * comparing runs of one build, never a test. tests/kernel/bench_test.c runs
- * it small, to check that it gives back everything it takes.
+ * it small, prints its cycles as KTAP diagnostics, and checks that it gives
+ * back everything it takes.
  */
 #include <asm/processor.h>
 #include <kernel/bench.h>
@@ -23,7 +24,8 @@
 static void *slots[BATCH];
 static unsigned char orders[LIVE];
 static u64 seed;
-static bool quiet;
+static bench_report_fn report_fn;
+static void *report_arg;
 
 static unsigned int next_rand(void)
 {
@@ -33,9 +35,8 @@ static unsigned int next_rand(void)
 
 static void report(const char *what, u64 cycles, unsigned long ops, unsigned long failed)
 {
-	if (!quiet)
-		console_printf("  %-31s %8lu cycles/op  (%lu ops, %lu allocations failed)\n", what,
-			       (unsigned long)(cycles / ops), ops, failed);
+	if (report_fn)
+		report_fn(report_arg, what, (unsigned long)(cycles / ops), ops, failed);
 }
 
 /* Each pattern returns how many of its allocations failed. */
@@ -143,14 +144,13 @@ static unsigned long bench_random_orders(unsigned long n)
 	return failed;
 }
 
-unsigned long alloc_bench(unsigned long ops, bool print)
+unsigned long alloc_bench(unsigned long ops, bench_report_fn fn, void *arg)
 {
 	unsigned long failed = 0;
 
 	seed = 12345;	/* the same sizes and orders on every run */
-	quiet = !print;
-	if (print)
-		console_printf("mmos allocator benchmark (TSC cycles; under TCG: informational)\n");
+	report_fn = fn;
+	report_arg = arg;
 	failed += bench_kmalloc_pair(ops);
 	failed += bench_kmalloc_batch();
 	failed += bench_kmalloc_mixed(ops);
@@ -162,11 +162,20 @@ unsigned long alloc_bench(unsigned long ops, bool print)
 	return failed;
 }
 
+static void report_to_console(void *arg, const char *what, unsigned long cycles_per_op,
+			      unsigned long ops, unsigned long failed)
+{
+	(void)arg;
+	console_printf("  %-31s %8lu cycles/op  (%lu ops, %lu allocations failed)\n", what,
+		       cycles_per_op, ops, failed);
+}
+
 static int cmd_bench(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	alloc_bench(100000, true);
+	console_printf("mmos allocator benchmark (TSC cycles; under TCG: informational)\n");
+	alloc_bench(100000, report_to_console, NULL);
 	return 0;
 }
 SHELL_COMMAND(bench, "time the allocator patterns in cycles/op (informational)", cmd_bench);
