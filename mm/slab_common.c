@@ -395,17 +395,39 @@ static noinline void *kmalloc_unusual(size_t size, gfp_t gfp, unsigned long call
 	return slab_alloc(kmalloc_cache(size, gfp), gfp, caller, size);
 }
 
+static __always_inline bool kmalloc_usual(size_t size, gfp_t gfp)
+{
+	return size - 1 < KMALLOC_MAX_CACHE_SIZE && !(gfp & (GFP_SLAB_BUG_MASK | __GFP_ZERO));
+}
+
 static __always_inline void *do_kmalloc(size_t size, gfp_t gfp, unsigned long caller)
 {
-	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE || (gfp & (GFP_SLAB_BUG_MASK | __GFP_ZERO))))
+	if (unlikely(!kmalloc_usual(size, gfp)))
 		return kmalloc_unusual(size, gfp, caller);	/* also kzalloc: it must clear */
 	/* without __GFP_ZERO, as just tested: slab_alloc() need not test it again */
 	return slab_alloc(kmalloc_cache(size, gfp), gfp & ~__GFP_ZERO, caller, size);
 }
 
+/* kmalloc() when its array had nothing, or the request is unusual. */
+static noinline void *kmalloc_slow(size_t size, gfp_t gfp, unsigned long caller)
+{
+	if (unlikely(!kmalloc_usual(size, gfp)))
+		return kmalloc_unusual(size, gfp, caller);
+	return __slab_alloc(kmalloc_cache(size, gfp), gfp, caller, size);
+}
+
+/*
+ * The common case only (one slow exit, so the caller's address is read,
+ * and a stack frame made, only when it is needed); do_kmalloc() is the same.
+ */
 noinline void *kmalloc(size_t size, gfp_t gfp)
 {
-	return do_kmalloc(size, gfp, _RET_IP_);
+	void *obj;
+
+	if (likely(kmalloc_usual(size, gfp)) &&
+	    likely(obj = slab_alloc_from_array(kmalloc_cache(size, gfp))))
+		return obj;
+	return kmalloc_slow(size, gfp, _RET_IP_);
 }
 
 noinline void *kzalloc(size_t size, gfp_t gfp)
@@ -476,6 +498,18 @@ static noinline void kfree_not_slab(const void *p, unsigned long caller)
 		report_bad_free("kfree", p, "not a slab object or large kmalloc", caller);
 }
 
+/* kfree() when the object array could not take p: the checks again, and the reports. */
+static noinline void kfree_slow(const void *p, unsigned long caller)
+{
+	struct page *slab = virt_to_slab(p);
+
+	if (slab)
+		__slab_free(slab_cache(slab), slab, (void *)p, caller);
+	else
+		kfree_not_slab(p, caller);
+}
+
+/* The common case only, with one slow exit, as kmalloc(). */
 noinline void kfree(const void *p)
 {
 	struct page *slab;
@@ -483,10 +517,9 @@ noinline void kfree(const void *p)
 	if (unlikely(ZERO_OR_NULL_PTR(p)))
 		return;
 	slab = virt_to_slab(p);
-	if (likely(slab))
-		slab_free(slab_cache(slab), slab, (void *)p, _RET_IP_);
-	else
-		kfree_not_slab(p, _RET_IP_);
+	if (likely(slab) && likely(slab_free_to_array(slab_cache(slab), (void *)p)))
+		return;
+	kfree_slow(p, _RET_IP_);
 }
 
 noinline void *krealloc(const void *p, size_t new_size, gfp_t gfp)

@@ -215,52 +215,65 @@ static inline bool fast_object_valid(const struct kmem_cache *s, const void *obj
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size);
 void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller);
 
+/* The top of this CPU's object array, or NULL if it is empty (a debug cache's always is). */
+static __always_inline void *slab_alloc_from_array(struct kmem_cache *s)
+{
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+	void *obj = NULL;
+
+	local_irq_save(flags);
+	c = this_cpu_slab(s);
+	if (likely(c->avail))
+		obj = c->objects[c->avail--];
+	local_irq_restore(flags);
+	return obj;
+}
+
 /* orig_size: what a kmalloc caller asked for (its red zone starts there). */
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 					size_t orig_size)
 {
-	if (likely(!(gfp & __GFP_ZERO))) {	/* a debug cache's array is always empty */
-		struct kmem_cache_cpu *c;
-		unsigned long flags;
-		void *obj;
+	void *obj;
 
-		local_irq_save(flags);
-		c = this_cpu_slab(s);
-		if (likely(c->avail)) {
-			obj = c->objects[c->avail--];
-			local_irq_restore(flags);
-			return obj;
-		}
-		local_irq_restore(flags);
-	}
+	if (likely(!(gfp & __GFP_ZERO)) && likely(obj = slab_alloc_from_array(s)))
+		return obj;
 	return __slab_alloc(s, gfp, caller, orig_size);
+}
+
+/*
+ * Push obj onto this CPU's object array if it passes the cheap checks and
+ * there is room; false if it must take the slow path. A debug cache has no
+ * array (limit 0), so it never passes the room test; fast_object_valid()'s
+ * answer (which assumes no red zone) does not matter for it.
+ */
+static __always_inline bool slab_free_to_array(struct kmem_cache *s, void *obj)
+{
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+	unsigned int n;
+	bool done = false;
+
+	if (unlikely(!fast_object_valid(s, obj)))
+		return false;
+	local_irq_save(flags);
+	c = this_cpu_slab(s);
+	n = c->avail;
+	/* room left, and obj not on top already (the cheap double-free check) */
+	if (likely(n < c->limit) && likely(c->objects[n] != obj)) {
+		c->objects[n + 1] = obj;
+		c->avail = n + 1;
+		done = true;
+	}
+	local_irq_restore(flags);
+	return done;
 }
 
 static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj,
 				      unsigned long caller)
 {
-	/*
-	 * A debug cache has no array (limit 0), so it never passes the room
-	 * test; fast_object_valid()'s answer (which assumes no red zone) does
-	 * not matter for it.
-	 */
-	if (likely(fast_object_valid(s, obj))) {
-		struct kmem_cache_cpu *c;
-		unsigned long flags;
-		unsigned int n;
-
-		local_irq_save(flags);
-		c = this_cpu_slab(s);
-		n = c->avail;
-		/* room left, and obj not on top already (the cheap double-free check) */
-		if (likely(n < c->limit) && likely(c->objects[n] != obj)) {
-			c->objects[n + 1] = obj;
-			c->avail = n + 1;
-			local_irq_restore(flags);
-			return;
-		}
-		local_irq_restore(flags);
-	}
+	if (likely(slab_free_to_array(s, obj)))
+		return;
 	__slab_free(s, slab, obj, caller);
 }
 
