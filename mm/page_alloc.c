@@ -823,9 +823,26 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 	free_pages_checked(page, order, caller);
 }
 
+/* __free_pages() but its short way: every check, and the reports. */
+static noinline void free_pages_slow(struct page *page, unsigned int order, unsigned long caller)
+{
+	free_pages_caller(page, order, caller);
+}
+
+/*
+ * The short way is an order-0 page in the expected state whose only
+ * reference this is (taken from 1 to 0 in one step, so nothing changes if
+ * it is not); anything else takes the one slow exit, so the caller's
+ * address is read, and a stack frame made, only there.
+ */
 noinline void __free_pages(struct page *page, unsigned int order)
 {
-	free_pages_caller(page, order, _RET_IP_);
+	if (likely(!order && free_pages_expected(page, 0) &&
+		   atomic_cmpxchg(&page->_refcount, 1, 0) == 1)) {
+		__free_unreferenced_block(page, 0, 1, 0);	/* no page left to check: no report */
+		return;
+	}
+	free_pages_slow(page, order, _RET_IP_);
 }
 
 noinline void free_pages(unsigned long addr, unsigned int order)
