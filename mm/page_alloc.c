@@ -291,6 +291,15 @@ void drain_all_pages(void)
 
 /*** Watermarks ***/
 
+/* For an allocation of order > 0: is there a free block at least that large? */
+static __always_inline bool zone_has_free_block(const struct zone *z, unsigned int order)
+{
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
+}
+
 noinline bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       enum zone_type highest_zoneidx, unsigned int alloc_flags)
 {
@@ -304,12 +313,7 @@ noinline bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned lon
 	}
 	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
 		return false;
-	if (!order)
-		return true;
-	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
-		if (z->free_area[o].nr_free)
-			return true;
-	return false;
+	return !order || zone_has_free_block(z, order);
 }
 
 /* Linux's zone_watermark_fast(): order 0 against the unreduced mark needs no more. */
@@ -464,9 +468,48 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 }
 
 /* Every zone the request may use against its low watermark, then the slow path. */
+/*
+ * The commonest requests of all: a block of an order the per-CPU lists
+ * keep (0..PAGE_ALLOC_COSTLY_ORDER), not zeroed, that the list of the first
+ * zone the request may use has, when that zone passes the low watermark
+ * (zone_watermark_ok()'s test, without reserves). The steps of
+ * get_page_from_freelist()'s first zone, less the refill, so that nothing
+ * is called on the way. NULL: take the full path (which starts over, so
+ * nothing here changes what is allocated).
+ */
+static __always_inline struct page *alloc_page_pcp_hit(gfp_t gfp, unsigned int order)
+{
+	enum zone_type high = gfp_zone(gfp);
+	struct zone **zp = contig_page_data.node_zonelist.zones;
+	unsigned long flags;
+	struct page *page;
+
+	if (order > PAGE_ALLOC_COSTLY_ORDER || gfp_zone_bad(gfp) || (gfp & __GFP_ZERO))
+		return NULL;
+	while (*zp && zone_idx(*zp) > high)
+		zp++;
+	if (!*zp || (long)(*zp)->nr_free - ((1L << order) - 1) <=
+			    (long)low_wmark_pages(*zp) + (*zp)->lowmem_reserve[high])
+		return NULL;
+	if (order && !zone_has_free_block(*zp, order))
+		return NULL;
+	local_irq_save(flags);
+	page = pcp_pop(pcp_of(*zp), order);
+	local_irq_restore(flags);
+	if (page)
+		prep_new_page(page, order, gfp);
+	return page;
+}
+
 static noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order,
 						unsigned long caller)
 {
+	if (order) {	/* alloc_pages() tried order 0 already */
+		struct page *page = alloc_page_pcp_hit(gfp, order);
+
+		if (likely(page))
+			return page;
+	}
 	if (likely(!gfp_zone_bad(gfp) && order <= MAX_PAGE_ORDER)) {
 		struct page *page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW,
 							   gfp_zone(gfp));
@@ -477,37 +520,10 @@ static noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order,
 	return alloc_pages_slowpath(gfp, order, caller);
 }
 
-/*
- * The commonest request of all: one page, not zeroed, that the per-CPU list
- * of the first zone the request may use has, when that zone is above its
- * low watermark. The steps of get_page_from_freelist()'s first zone, less
- * the refill, so that nothing is called on the way. NULL: take the full
- * path (which starts over, so nothing here changes what is allocated).
- */
-static __always_inline struct page *alloc_page_pcp_hit(gfp_t gfp, unsigned int order)
-{
-	enum zone_type high = gfp_zone(gfp);
-	struct zone **zp = contig_page_data.node_zonelist.zones;
-	unsigned long flags;
-	struct page *page;
-
-	if (order || gfp_zone_bad(gfp) || (gfp & __GFP_ZERO))
-		return NULL;
-	while (*zp && zone_idx(*zp) > high)
-		zp++;
-	if (!*zp || (long)(*zp)->nr_free <= (long)low_wmark_pages(*zp) + (*zp)->lowmem_reserve[high])
-		return NULL;
-	local_irq_save(flags);
-	page = pcp_pop(pcp_of(*zp), 0);
-	local_irq_restore(flags);
-	if (page)
-		prep_new_page(page, 0, gfp);
-	return page;
-}
-
+/* Order 0 is tried here, with no call on the way; orders 1..3 in alloc_pages_caller(). */
 noinline struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	struct page *page = alloc_page_pcp_hit(gfp, order);
+	struct page *page = likely(!order) ? alloc_page_pcp_hit(gfp, 0) : NULL;
 
 	if (likely(page))
 		return page;
