@@ -417,8 +417,9 @@ static noinline void *kmalloc_slow(size_t size, gfp_t gfp, unsigned long caller)
 }
 
 /*
- * The common case only (one slow exit, so the caller's address is read,
- * and a stack frame made, only when it is needed); do_kmalloc() is the same.
+ * do_kmalloc() split in two: the common case here, everything else behind
+ * one slow exit, so that the caller's address is read (and a stack frame
+ * made) only when a report may need it.
  */
 noinline void *kmalloc(size_t size, gfp_t gfp)
 {
