@@ -558,8 +558,8 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 		       zone_names[page_zonenum(page)], (void *)caller, reason);
 	else if (PageCompound(page))
 		pr_err("BUG: Bad page state in process swapper  pfn:%05lx head:none (compound_head "
-		       "%p is not a compound page's head) refcount:%d flags:%#lx zone:%s caller:%pS "
-		       "reason: %s\n", page_to_pfn(page), (void *)page->compound_head,
+		       "%p is not a compound page's head) refcount:%d flags:%#lx zone:%s "
+		       "caller:%pS reason: %s\n", page_to_pfn(page), (void *)page->compound_head,
 		       page_ref_count(page), page->flags, zone_names[page_zonenum(page)],
 		       (void *)caller, reason);
 	else
@@ -855,7 +855,8 @@ noinline void __free_pages(struct page *page, unsigned int order)
 {
 	if (likely(!order && free_pages_expected(page, 0) &&
 		   atomic_cmpxchg(&page->_refcount, 1, 0) == 1)) {
-		__free_unreferenced_block(page, 0, 1, 0);	/* no page left to check: no report */
+		/* no page is left to check, so there is no report to name a caller in */
+		__free_unreferenced_block(page, 0, 1, 0);
 		return;
 	}
 	free_pages_slow(page, order, _RET_IP_);

@@ -35,7 +35,8 @@ void build_all_zonelists(void)
 	int n = 0;
 
 	for (int i = MAX_NR_ZONES - 1; i >= 0; i--)
-		if (managed_zone(&pgdat->node_zones[i]))	/* as Linux: only zones with pages to give */
+		/* as Linux: only the zones with pages to give */
+		if (managed_zone(&pgdat->node_zones[i]))
 			pgdat->node_zonelist.zones[n++] = &pgdat->node_zones[i];
 	pgdat->node_zonelist.zones[n] = NULL;
 	pgdat->nr_zones = n;

@@ -33,7 +33,8 @@ int main(int argc, char **argv)
 	snprintf(boot_command_line, sizeof(boot_command_line), "%s", cmdline);
 	parse_boot_params();
 	if (!host_boot(map)) {
-		fprintf(stderr, "usage: %s [--map NAME] [--cmdline STR] [suite glob]\nmaps:", argv[0]);
+		fprintf(stderr, "usage: %s [--map NAME] [--cmdline STR] [suite glob]\nmaps:",
+			argv[0]);
 		for (unsigned int i = 0; host_map_at(i); i++)
 			fprintf(stderr, " %s", host_map_at(i));
 		fprintf(stderr, "\n");

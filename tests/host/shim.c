@@ -156,9 +156,9 @@ static const struct host_map maps[] = {
 	 */
 	/* Holes in the middle of 4 MiB buddy blocks, and RAM that starts and ends mid-page. */
 	{ "holes-in-blocks", { PC_LOW, { M(1), M(100) + K(12) - M(1), 1 },
-				  { M(100) + K(12), K(52), 2 }, { M(100) + K(64), M(30) + 0x123, 1 },
-				  { M(130) + K(64) + 0x800, M(126) - 0x800 + 0x7ff, 1 },
-				  { M(256) + K(64) + 0x7ff, K(100), 4 } } },
+			       { M(100) + K(12), K(52), 2 }, { M(100) + K(64), M(30) + 0x123, 1 },
+			       { M(130) + K(64) + 0x800, M(126) - 0x800 + 0x7ff, 1 },
+			       { M(256) + K(64) + 0x7ff, K(100), 4 } } },
 	/* Overlapping, unsorted and duplicated entries: reserved wins where they overlap. */
 	{ "overlapping", { { M(200), M(100), 1 }, PC_LOW, { M(64), M(1), 2 },
 			      { M(1), M(256) - M(1), 1 }, { M(64), M(1), 2 },
@@ -169,8 +169,9 @@ static const struct host_map maps[] = {
 	{ "mostly-above-4G", { PC_LOW, { M(1), M(495), 1 }, PC_BIOS, { G(4), G(8), 1 } } },
 	/* Ranges ending exactly on the zone boundaries: 16 MiB, i386's lowmem end, 4 GiB. */
 	{ "zone-boundaries", { PC_LOW, { M(1), M(15), 1 }, { M(16), 0x377fe000 - M(16), 1 },
-				  { 0x377fe000, M(1), 2 }, { 0x377fe000 + M(1), G(3) - 0x377fe000 - M(1), 1 },
-				  { G(3), G(1), 2 }, { G(4), M(4), 1 } } },
+			       { 0x377fe000, M(1), 2 },
+			       { 0x377fe000 + M(1), G(3) - 0x377fe000 - M(1), 1 },
+			       { G(3), G(1), 2 }, { G(4), M(4), 1 } } },
 	/* Many small pieces of RAM between reserved ones, as on boards with much firmware. */
 	{ "fragmented", { PC_LOW, { M(1), M(23), 1 }, { M(24), M(8), 2 }, { M(32), M(24), 1 },
 			      { M(56), M(8), 3 }, { M(64), M(24), 1 }, { M(88), M(8), 4 },
