@@ -280,9 +280,20 @@ static __always_inline void *cache_alloc(struct kmem_cache *s, gfp_t gfp, unsign
 	return slab_alloc(s, fix_gfp(gfp, caller), caller, s->object_size);
 }
 
+static noinline void *kmem_cache_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller)
+{
+	return cache_alloc(s, gfp, caller);
+}
+
+/* As kmalloc(): the common case, and one slow exit with the checks and reports. */
 noinline void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	return cache_alloc(s, gfp, _RET_IP_);
+	void *obj;
+
+	if (likely(!(gfp & (GFP_SLAB_BUG_MASK | __GFP_ZERO))) &&
+	    likely(obj = slab_alloc_from_array(s)))
+		return obj;
+	return kmem_cache_alloc_slow(s, gfp, _RET_IP_);
 }
 
 noinline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
@@ -295,7 +306,7 @@ static void report_bad_free(const char *fn, const void *p, const char *why, unsi
 	WARN(1, "%s(0x%p): %s, from %pS\n", fn, p, why, (void *)caller);
 }
 
-noinline void kmem_cache_free(struct kmem_cache *s, void *obj)
+static noinline void kmem_cache_free_slow(struct kmem_cache *s, void *obj, unsigned long caller)
 {
 	struct page *slab;
 
@@ -303,17 +314,27 @@ noinline void kmem_cache_free(struct kmem_cache *s, void *obj)
 		return;
 	slab = virt_to_slab(obj);
 	if (!slab) {
-		report_bad_free("kmem_cache_free", obj, "not a slab object", _RET_IP_);
+		report_bad_free("kmem_cache_free", obj, "not a slab object", caller);
 		return;
 	}
 	if (slab_cache(slab) != s) {
 		slab_report(s, "Wrong slab cache. %s but object is from %s", s->name,
 			    slab_cache(slab)->name);
 		pr_err("INFO: Object 0x%p caller:%pS; freed into %s instead\n", obj,
-		       (void *)_RET_IP_, slab_cache(slab)->name);
+		       (void *)caller, slab_cache(slab)->name);
 		s = slab_cache(slab);
 	}
-	slab_free(s, slab, obj, _RET_IP_);
+	__slab_free(s, slab, obj, caller);
+}
+
+/* As kfree(): the common case, and one slow exit with the checks and reports. */
+noinline void kmem_cache_free(struct kmem_cache *s, void *obj)
+{
+	struct page *slab = virt_to_slab(obj);
+
+	if (likely(slab && slab_cache(slab) == s) && likely(slab_free_to_array(s, obj)))
+		return;
+	kmem_cache_free_slow(s, obj, _RET_IP_);
 }
 
 const char *kmem_cache_name(const struct kmem_cache *s)
