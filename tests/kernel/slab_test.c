@@ -420,6 +420,33 @@ static void test_slab_debug_invalid_pointer(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+/* kmem_cache_free() of NULL does nothing; of what is no slab object, one WARN and nothing freed. */
+static noinline void test_slab_free_not_slab(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_not_slab", 64, 0, SLAB_NO_MERGE, NULL);
+	struct page *page = alloc_page(GFP_KERNEL);
+	u64 mark = printk_log_mark();
+	int local = 0;
+	void *p;
+
+	ASSERT_NOT_NULL(t, s);
+	ASSERT_NOT_NULL(t, page);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	kmem_cache_free(s, NULL);
+	printk_console_quiet(true);
+	EXPECT_WARN(t, kmem_cache_free(s, page_address(page)));
+	EXPECT_WARN(t, kmem_cache_free(s, &local));
+	printk_console_quiet(false);
+	EXPECT_TRUE(t, printk_logged_since(mark, "not a slab object, from test_slab_free_not_slab+0x"));
+	EXPECT_EQ(t, page_ref_count(page), 1);	/* untouched */
+	EXPECT_EQ(t, kmem_cache_live_objects(s), 1);
+	kmem_cache_free(s, p);
+	EXPECT_EQ(t, kmem_cache_live_objects(s), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+	__free_page(page);
+}
+
 /* The reports show DMA and DMA32 caches with their flags and their aliases. */
 static void test_slab_reports_dma_caches(struct ktest *t)
 {
@@ -468,6 +495,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_double_free_without_debug),
 	KTEST_CASE(test_slab_debug_wrong_cache),
 	KTEST_CASE(test_slab_debug_invalid_pointer),
+	KTEST_CASE(test_slab_free_not_slab),
 	{}
 };
 
