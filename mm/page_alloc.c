@@ -291,9 +291,20 @@ void drain_all_pages(void)
 
 /*** Watermarks ***/
 
-/* For an allocation of order > 0: is there a free block at least that large? */
-static __always_inline bool zone_has_free_block(const struct zone *z, unsigned int order)
+/*
+ * The watermark test itself: with the block taken, more than min pages stay
+ * free above the zone's reserve against highest_zoneidx's requests, and for
+ * order > 0 a free block at least that large exists.
+ */
+static __always_inline bool watermark_passes(const struct zone *z, unsigned int order, long min,
+					     enum zone_type highest_zoneidx)
 {
+	long free_pages = (long)z->nr_free - ((1L << order) - 1);
+
+	if (free_pages <= min + (long)z->lowmem_reserve[highest_zoneidx])
+		return false;
+	if (!order)
+		return true;
 	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
 		if (z->free_area[o].nr_free)
 			return true;
@@ -304,16 +315,13 @@ noinline bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned lon
 		       enum zone_type highest_zoneidx, unsigned int alloc_flags)
 {
 	long min = (long)mark;
-	long free_pages = (long)z->nr_free - ((1L << order) - 1);
 
 	if (alloc_flags & ALLOC_MIN_RESERVE) {
 		min -= min / 2;
 		if (alloc_flags & ALLOC_NON_BLOCK)
 			min -= min / 4;
 	}
-	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
-		return false;
-	return !order || zone_has_free_block(z, order);
+	return watermark_passes(z, order, min, highest_zoneidx);
 }
 
 /* Linux's zone_watermark_fast(): order 0 against the unreduced mark needs no more. */
@@ -472,7 +480,7 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
  * The commonest requests of all: a block of an order the per-CPU lists
  * keep (0..PAGE_ALLOC_COSTLY_ORDER), not zeroed, that the list of the first
  * zone the request may use has, when that zone passes the low watermark
- * (zone_watermark_ok()'s test, without reserves). The steps of
+ * (zone_watermark_ok()'s test, with no ALLOC_* flags). The steps of
  * get_page_from_freelist()'s first zone, less the refill, so that nothing
  * is called on the way. NULL: take the full path (which starts over, so
  * nothing here changes what is allocated).
@@ -488,10 +496,7 @@ static __always_inline struct page *alloc_page_pcp_hit(gfp_t gfp, unsigned int o
 		return NULL;
 	while (*zp && zone_idx(*zp) > high)
 		zp++;
-	if (!*zp || (long)(*zp)->nr_free - ((1L << order) - 1) <=
-			    (long)low_wmark_pages(*zp) + (*zp)->lowmem_reserve[high])
-		return NULL;
-	if (order && !zone_has_free_block(*zp, order))
+	if (!*zp || !watermark_passes(*zp, order, (long)low_wmark_pages(*zp), high))
 		return NULL;
 	local_irq_save(flags);
 	page = pcp_pop(pcp_of(*zp), order);
