@@ -329,7 +329,7 @@ static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int ord
 						unsigned long mark, enum zone_type highest_zoneidx,
 						unsigned int alloc_flags)
 {
-	if (!order && (long)z->nr_free > (long)mark + z->lowmem_reserve[highest_zoneidx])
+	if (!order && watermark_passes(z, 0, (long)mark, highest_zoneidx))
 		return true;
 	return zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags);
 }
