@@ -143,13 +143,16 @@ $(HOST_BUILD)/mmos-host: $(HOST_OBJS) tools/link-kernel tools/kallsyms.py
 	@CC="$(HOST_CC)" CFLAGS="$(HOST_CFLAGS)" LINK="$(HOST_CC) $(HOST_CFLAGS) -no-pie" \
 		tools/link-kernel $@ $(HOST_OBJS)
 
-# Fuzzing (clang's libFuzzer): tests/fuzz. make fuzz FUZZ_SECONDS=N runs each harness.
+# Fuzzing (clang's libFuzzer): tests/fuzz, in both flavours as the hosted
+# build (build/fuzz/x86_64, build/fuzz/i386). make fuzz FUZZ_SECONDS=N runs each harness.
 FUZZ_CC ?= clang
-FUZZ_BUILD := build/fuzz
+FUZZ_ARCH ?= x86_64
+FUZZ_BUILD := build/fuzz/$(FUZZ_ARCH)
 FUZZ_SECONDS ?= 60
-FUZZ_CFLAGS := -std=gnu11 -O1 -g -m64 -fno-omit-frame-pointer \
+FUZZ_ARCH_FLAGS := $(if $(filter i386,$(FUZZ_ARCH)),-m32 -DCONFIG_X86_32,-m64 -DCONFIG_X86_64)
+FUZZ_CFLAGS := -std=gnu11 -O1 -g $(FUZZ_ARCH_FLAGS) -fno-omit-frame-pointer \
 	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
-	-Wall -Wextra -Werror -Wno-unused-command-line-argument -MD -MP -DCONFIG_X86_64 \
+	-Wall -Wextra -Werror -Wno-unused-command-line-argument -MD -MP \
 	-DMMOS_VERSION=\"$(VERSION)\" \
 	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
 FUZZ_LIB_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
@@ -179,11 +182,17 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@
 
 .SECONDARY:
-.PHONY: fuzzers fuzz
-fuzzers: $(FUZZERS)
-fuzz: deps fuzzers
+.PHONY: fuzzers fuzzers-one fuzz fuzz-one
+fuzzers:
+	@$(MAKE) --no-print-directory FUZZ_ARCH=x86_64 fuzzers-one
+	@$(MAKE) --no-print-directory FUZZ_ARCH=i386 fuzzers-one
+fuzzers-one: $(FUZZERS)
+fuzz: deps
+	@$(MAKE) --no-print-directory FUZZ_ARCH=x86_64 fuzz-one
+	@$(MAKE) --no-print-directory FUZZ_ARCH=i386 fuzz-one
+fuzz-one: fuzzers-one
 	@for f in $(FUZZERS); do n=$$(basename $$f); mkdir -p $(FUZZ_BUILD)/corpus-$$n; \
-		echo "== $$n for $(FUZZ_SECONDS) s"; \
+		echo "== $$n ($(FUZZ_ARCH)) for $(FUZZ_SECONDS) s"; \
 		ASAN_OPTIONS=detect_leaks=0 $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 			-artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus-$$n tests/fuzz/corpus/$$n \
 			> $(FUZZ_BUILD)/$$n.log 2>&1; rc=$$?; \

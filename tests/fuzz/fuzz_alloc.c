@@ -2,8 +2,10 @@
 /*
  * tests/fuzz/fuzz_alloc.c - libFuzzer harness for the page and slab allocators.
  *
- * mm/ is booted once on a simulated 512 MiB machine (or the map
- * $MMOS_HOST_MAP names, tests/host/shim.c). Each input is a
+ * mm/ is booted once on a simulated machine: 512 MiB for the x86_64
+ * flavour, 6 GiB for the i386 one (PAE: HighMem, and RAM above 4 GiB,
+ * reached through kmap), or the map $MMOS_HOST_MAP names
+ * (tests/host/shim.c). Each input is a
  * program: every byte picks an operation (alloc_pages with a GFP mix,
  * __free_pages, split_page, kmalloc, kfree, kmem_cache_create/alloc/free/
  * destroy) and the next bytes its arguments. After every operation: no two
@@ -15,6 +17,7 @@
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 #include <mm/gfp.h>
+#include <mm/highmem.h>
 #include <mm/slab.h>
 #include "../kernel/mm_checks.h"
 #include "fuzz.h"
@@ -25,6 +28,7 @@ const char *host_map_name(const char *dflt);
 #define MAX_BLOCKS	64
 #define MAX_OBJS	128
 #define MAX_CACHES	4
+#define LONG_BITS	(8 * sizeof(long))	/* 32 in the i386 flavour */
 
 struct block { struct page *page; unsigned int order; gfp_t gfp; };
 struct obj { u8 *p; u32 size; struct kmem_cache *cache; };
@@ -43,7 +47,7 @@ static const gfp_t gfps[8] = {
 static void mark(struct page *page, unsigned int order, bool set)
 {
 	for (unsigned long pfn = page_to_pfn(page); pfn < page_to_pfn(page) + (1UL << order); pfn++) {
-		unsigned long bit = 1UL << (pfn % 64), *w = &pfn_map[pfn / 64];
+		unsigned long bit = 1UL << (pfn % LONG_BITS), *w = &pfn_map[pfn / LONG_BITS];
 
 		CHECK(set ? !(*w & bit) : (*w & bit));
 		*w ^= bit;
@@ -52,18 +56,24 @@ static void mark(struct page *page, unsigned int order, bool set)
 
 static void block_add(struct page *page, unsigned int order, gfp_t gfp)
 {
+	unsigned long *word;
+
 	CHECK(page_zonenum(page) <= gfp_zone(gfp));
 	CHECK(!(page_to_pfn(page) & ((1UL << order) - 1)));
 	mark(page, order, true);
-	*(unsigned long *)page_address(page) = page_to_pfn(page) ^ 0x5a5a;
+	word = kmap_local_page(page);	/* HighMem pages too (the i386 flavour) */
+	*word = page_to_pfn(page) ^ 0x5a5a;
+	kunmap_local(word);
 	blocks[nblocks++] = (struct block){ page, order, gfp };
 }
 
 static void block_free(unsigned int i)
 {
 	struct block b = blocks[i];
+	unsigned long *word = kmap_local_page(b.page);
 
-	CHECK(*(unsigned long *)page_address(b.page) == (page_to_pfn(b.page) ^ 0x5a5a));
+	CHECK(*word == (page_to_pfn(b.page) ^ 0x5a5a));
+	kunmap_local(word);
 	mark(b.page, b.order, false);
 	__free_pages(b.page, b.order);
 	blocks[i] = blocks[--nblocks];
@@ -106,7 +116,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	console_loglevel = 0;
-	CHECK(host_boot(host_map_name("qemu-512M")));
+	CHECK(host_boot(host_map_name(sizeof(long) == 4 ? "qemu-6G" : "qemu-512M")));
 	pfn_map = kzalloc(max_pfn / 8 + 8, GFP_KERNEL);
 	CHECK(pfn_map);
 	baseline = free_pages_now();

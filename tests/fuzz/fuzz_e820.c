@@ -49,7 +49,7 @@ static enum e820_type type_at(const struct e820_table *t, u64 a, bool original)
 /* Is every byte of a's page RAM in the original? Types change only at entry ends. */
 static bool page_all_ram(u64 a)
 {
-	u64 start = a & PAGE_MASK;
+	u64 start = ALIGN_DOWN(a, PAGE_SIZE);	/* PAGE_MASK is 32 bits wide on i386 */
 
 	if (type_at(&in, start, true) != E820_TYPE_RAM)
 		return false;
