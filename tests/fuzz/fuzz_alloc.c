@@ -3,22 +3,26 @@
  * tests/fuzz/fuzz_alloc.c - libFuzzer harness for the page and slab allocators.
  *
  * mm/ is booted once on a simulated machine: 512 MiB for the x86_64
- * flavour, 6 GiB for the i386 one (PAE: HighMem, and RAM above 4 GiB,
- * reached through kmap), or the map $MMOS_HOST_MAP names
- * (tests/host/shim.c). Each input is a
+ * flavour; for the i386 one "tight", which has little RAM in each zone and
+ * HighMem above 4 GiB (PAE, reached through kmap), so allocations run out
+ * and fall back; or the map $MMOS_HOST_MAP names (tests/host/shim.c). Each input is a
  * program: every byte picks an operation (alloc_pages with a GFP mix,
  * __free_pages, split_page, kmalloc, kfree, kmem_cache_create/alloc/free/
- * destroy) and the next bytes its arguments. After every operation: no two
+ * destroy) and the next bytes its arguments. Checked as it goes: no two
  * live blocks overlap (a bitmap of pfns), every block lies in a zone its
- * GFP allows, contents written at allocation are intact at free. At the end
- * everything is freed and the free page count and the buddy free lists must
- * be exactly as at the start.
+ * GFP allows, contents written at allocation are intact at free. After
+ * every operation: every page is accounted for exactly once (buddy lists,
+ * per-CPU lists, live blocks, slab pages add up to the total at boot), and
+ * the buddy lists are sound and fully merged (check_buddy_lists()). At the
+ * end everything is freed and the free page count and the buddy free lists
+ * must be exactly as at the start.
  */
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 #include <mm/gfp.h>
 #include <mm/highmem.h>
 #include <mm/slab.h>
+#include "../../mm/internal.h"
 #include "../kernel/mm_checks.h"
 #include "fuzz.h"
 
@@ -38,6 +42,7 @@ static struct obj objs[MAX_OBJS];
 static struct kmem_cache *caches[MAX_CACHES];
 static unsigned int nblocks, nobjs;
 static unsigned long *pfn_map, baseline;
+static unsigned long live_pages, total_pages;
 
 static const gfp_t gfps[8] = {
 	GFP_KERNEL, GFP_KERNEL | __GFP_COMP, GFP_DMA, GFP_DMA32, GFP_HIGHUSER,
@@ -61,6 +66,7 @@ static void block_add(struct page *page, unsigned int order, gfp_t gfp)
 	CHECK(page_zonenum(page) <= gfp_zone(gfp));
 	CHECK(!(page_to_pfn(page) & ((1UL << order) - 1)));
 	mark(page, order, true);
+	live_pages += 1UL << order;
 	word = kmap_local_page(page);	/* HighMem pages too (the i386 flavour) */
 	*word = page_to_pfn(page) ^ 0x5a5a;
 	kunmap_local(word);
@@ -75,6 +81,7 @@ static void block_free(unsigned int i)
 	CHECK(*word == (page_to_pfn(b.page) ^ 0x5a5a));
 	kunmap_local(word);
 	mark(b.page, b.order, false);
+	live_pages -= 1UL << b.order;
 	__free_pages(b.page, b.order);
 	blocks[i] = blocks[--nblocks];
 }
@@ -109,6 +116,17 @@ static void cache_destroy(unsigned int c)
 	caches[c] = NULL;
 }
 
+/* Pages free (buddy and per-CPU lists), in live blocks, or holding slab objects. */
+static unsigned long accounted_pages(void)
+{
+	unsigned long n = nr_free_pages() + live_pages + slab_pages();
+	struct zone *z;
+
+	for_each_populated_zone(z)
+		n += (unsigned long)this_cpu_pcp(z)->count;
+	return n;
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	static struct ktest t = { .name = "fuzz" };
@@ -116,17 +134,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	console_loglevel = 0;
-	CHECK(host_boot(host_map_name(sizeof(long) == 4 ? "qemu-6G" : "qemu-512M")));
+	CHECK(host_boot(host_map_name(sizeof(long) == 4 ? "tight" : "qemu-512M")));
 	pfn_map = kzalloc(max_pfn / 8 + 8, GFP_KERNEL);
 	CHECK(pfn_map);
 	baseline = free_pages_now();
 	CHECK(!check_free_lists(&t));
+	total_pages = accounted_pages();
 	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 {
 	static struct ktest t = { .name = "fuzz" };
+	unsigned long slab_seen = slab_pages();
 	size_t i = 0;
 
 	while (i + 3 <= n) {
@@ -193,6 +213,12 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 			if (caches[a % MAX_CACHES])
 				cache_destroy(a % MAX_CACHES);
 			break;
+		}
+		CHECK(accounted_pages() == total_pages);
+		/* the buddy lists changed only if a page operation ran or slab pages came or went */
+		if (op % 8 <= 2 || slab_pages() != slab_seen) {
+			CHECK(!check_buddy_lists(&t));
+			slab_seen = slab_pages();
 		}
 	}
 	while (nobjs)

@@ -178,6 +178,12 @@ static const struct host_map maps[] = {
 			      { M(96), M(24), 1 }, { M(120), M(8), 2 }, { M(128), M(40), 1 },
 			      { M(168), M(8), 5 }, { M(176), M(24), 1 }, { M(200), K(4), 2 },
 			      { M(200) + K(4), M(56) - K(4), 1 } } },
+	/*
+	 * Little RAM in every zone, some of it above 4 GiB (HighMem on i386,
+	 * Normal on x86_64): allocations run out and fall back between zones.
+	 */
+	{ "tight", { PC_LOW, { M(1), M(63), 1 }, { M(896), M(32), 1 }, PC_BIOS,
+		     { G(4), M(64), 1 } } },
 	/* RAM far above 4 GiB with holes inside memory sections (x86_64: 128 MiB each). */
 	{ "sparse-32G", { PC_LOW, { M(1), M(511), 1 }, PC_BIOS, { G(4), M(100), 1 },
 			     { G(8) + M(3), G(4) - M(3), 1 }, { G(31), G(1), 1 } } },

@@ -31,13 +31,17 @@ void snapshot_buddyinfo(unsigned long (*out)[NR_PAGE_ORDERS])
 			out[z][o] = contig_page_data.node_zones[z].free_area[o].nr_free;
 }
 
-/* Walk every free list; report the first broken invariant. Returns problems found. */
 unsigned long check_free_lists(struct ktest *t)
+{
+	drain_all_pages();
+	return check_buddy_lists(t);
+}
+
+unsigned long check_buddy_lists(struct ktest *t)
 {
 	unsigned long problems = 0;
 	struct zone *z;
 
-	drain_all_pages();
 	for_each_populated_zone(z) {
 		unsigned long pages = 0;
 

@@ -22,8 +22,15 @@ static inline bool zone_dma_usable(void)
 unsigned long free_pages_now(void);
 /* Free blocks per zone and order (after draining). */
 void snapshot_buddyinfo(unsigned long (*out)[NR_PAGE_ORDERS]);
-/* Problems found in the free lists (0: all invariants hold); the first is reported. */
+/*
+ * Problems found in the buddy free lists (0: all invariants hold: each
+ * block is free, aligned, of its list's order, in its zone, and not beside
+ * a free buddy of its order; the counts agree); the first is reported.
+ * check_free_lists() drains the per-CPU lists first, check_buddy_lists()
+ * leaves them alone (the invariants hold either way).
+ */
 unsigned long check_free_lists(struct ktest *t);
+unsigned long check_buddy_lists(struct ktest *t);
 /* How many free-list blocks contain pfn (after draining): 0 or 1 when sane. */
 unsigned long pfn_listed(unsigned long pfn);
 
