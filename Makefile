@@ -120,6 +120,10 @@ HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c
 	$(addprefix tests/kernel/,mm_checks.c e820_test.c memblock_test.c mm_init_test.c \
 		gfp_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
 		printk_test.c cmdline_test.c)
+# The kernel's section bounds, from the host linker's own symbols (the
+# "Memory:" line sizes the text, rodata, data and bss with them).
+HOST_SECTION_SYMS := -Wl,--defsym=_text=__executable_start -Wl,--defsym=_erodata=__data_start \
+	-Wl,--defsym=__bss_stop=_end
 HOST_OBJS := $(patsubst %.c,$(HOST_BUILD)/%.o,$(HOST_SRCS)) $(HOST_BUILD)/tests/host/shim.o \
 	$(HOST_BUILD)/tests/host/main.o
 
@@ -140,7 +144,7 @@ $(HOST_BUILD)/%.o: %.c tests/host/host_rename.h
 
 $(HOST_BUILD)/mmos-host: $(HOST_OBJS) tools/link-kernel tools/kallsyms.py
 	@echo "  HOSTLD  $@"
-	@CC="$(HOST_CC)" CFLAGS="$(HOST_CFLAGS)" LINK="$(HOST_CC) $(HOST_CFLAGS) -no-pie" \
+	@CC="$(HOST_CC)" CFLAGS="$(HOST_CFLAGS)" LINK="$(HOST_CC) $(HOST_CFLAGS) -no-pie $(HOST_SECTION_SYMS)" \
 		tools/link-kernel $@ $(HOST_OBJS)
 
 # Fuzzing (clang's libFuzzer): tests/fuzz, in both flavours as the hosted
@@ -179,7 +183,7 @@ $(FUZZ_BUILD)/%.o: %.c tests/host/host_rename.h
 
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 	@echo "  FUZZLD  $@"
-	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ -o $@
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(HOST_SECTION_SYMS) $^ -o $@
 
 .SECONDARY:
 .PHONY: fuzzers fuzzers-one fuzz fuzz-one
@@ -228,7 +232,7 @@ bench: deps
 $(HOST_BUILD)/alloc_bench: $(filter-out %/main.o,$(HOST_OBJS)) $(HOST_BUILD)/tools/bench/alloc_bench.o \
 		$(HOST_BUILD)/kallsyms-empty.o
 	@echo "  HOSTLD  $@"
-	@$(HOST_CC) $(HOST_CFLAGS) -no-pie $^ -ldl -o $@
+	@$(HOST_CC) $(HOST_CFLAGS) -no-pie $(HOST_SECTION_SYMS) $^ -ldl -o $@
 
 $(HOST_BUILD)/kallsyms-empty.o: tools/kallsyms.py
 	@mkdir -p $(dir $@)

@@ -46,7 +46,6 @@ volatile unsigned long jiffies;
 unsigned long tsc_khz;
 unsigned long __per_cpu_offset[1];
 struct boot_info boot_info;
-char _text[1], _erodata[1], __bss_stop[1];
 
 struct cpuinfo_x86 boot_cpu_data = { .vendor = "HostShim", .has_pae = true, .has_nx = true, .phys_bits = 40,
 		    .virt_bits = 48 };

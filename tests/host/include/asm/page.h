@@ -37,7 +37,7 @@ static inline phys_addr_t __pa(const volatile void *p)
 #define PFN_UP(x)	((unsigned long)(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
 #define PFN_PHYS(pfn)	((phys_addr_t)(pfn) << PAGE_SHIFT)
 
-/* _etext, _edata, _end and __bss_start come from the host linker; the shim defines the rest. */
+/* From the host linker: _etext, _edata, __bss_start, and the rest as --defsym (Makefile). */
 extern char _text[], _etext[], _erodata[], _edata[], __bss_start[], __bss_stop[], _end[];
 
 #endif
