@@ -178,6 +178,15 @@ static const struct host_map maps[] = {
 			      { M(168), M(8), 5 }, { M(176), M(24), 1 }, { M(200), K(4), 2 },
 			      { M(200) + K(4), M(56) - K(4), 1 } } },
 	/*
+	 * A buddy block across a zone boundary: i386's lowmem end (0x377fe000)
+	 * falls inside a short range of RAM, above the memblock allocations, so
+	 * free Normal and HighMem pages are each other's buddies and must not
+	 * merge. (QEMU's maps hide this: the pages under lowmem's end are the
+	 * first memblock allocations. x86_64's zone boundaries are all 4 MiB
+	 * aligned.)
+	 */
+	{ "zone-inside-block", { PC_LOW, { M(1), M(511), 1 }, { 0x377f0000, K(128), 1 }, PC_BIOS } },
+	/*
 	 * Little RAM in every zone, some of it above 4 GiB (HighMem on i386,
 	 * Normal on x86_64): allocations run out and fall back between zones.
 	 */
