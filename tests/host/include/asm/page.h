@@ -2,8 +2,8 @@
 /*
  * tests/host asm/page.h - the hosted build's "physical memory".
  *
- * Physical address 0 is host_mem, a large anonymous mapping the shim makes
- * (reserved, not backed until touched), so __va/__pa stay arithmetic. In
+ * Physical address 0 is host_mem, where the shim maps a sparse memory file
+ * (backed only where touched), so __va/__pa stay arithmetic. In
  * a 64-bit build the direct map covers all simulated RAM, as on x86_64; in
  * an i386-like one, low memory, as on i386 (tests/host/shim.c).
  */
