@@ -8,7 +8,8 @@
  * and fall back; or the map $MMOS_HOST_MAP names (tests/host/shim.c). Each input is a
  * program: every byte picks an operation (alloc_pages with a GFP mix,
  * __free_pages, split_page, kmalloc, kfree, kmem_cache_create/alloc/free/
- * destroy) and the next bytes its arguments. Checked as it goes: no two
+ * destroy, or one of the caller bugs below) and the next bytes its
+ * arguments. Checked as it goes: no two
  * live blocks overlap (a bitmap of pfns), every block lies in a zone its
  * GFP allows, contents written at allocation are intact at free. After
  * every operation: every page is accounted for exactly once (buddy lists,
@@ -16,7 +17,17 @@
  * the buddy lists are sound and fully merged (check_buddy_lists()). At the
  * end everything is freed and the free page count and the buddy free lists
  * must be exactly as at the start.
+ *
+ * The caller bugs are those mmos promises to survive: a block freed twice
+ * in a row, freed with the wrong order, or by one of its inner pages; kfree
+ * of a pointer inside an object, of a page that is no slab object, or of an
+ * object just freed. Each must make exactly one report (a Bad page state,
+ * a slab BUG or a WARN), and the checks above must go on holding: nothing
+ * lost, nothing handed out twice. (A double kfree with other frees between
+ * is caught only by the debug caches' freelist walk, as on Linux, so the
+ * harness does not make it on the others.)
  */
+#include <kernel/bug.h>
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 #include <mm/gfp.h>
@@ -73,7 +84,8 @@ static void block_add(struct page *page, unsigned int order, gfp_t gfp)
 	blocks[nblocks++] = (struct block){ page, order, gfp };
 }
 
-static void block_free(unsigned int i)
+/* Free block i, telling __free_pages() order (its own, unless testing a bad free). */
+static void block_free_as(unsigned int i, unsigned int order)
 {
 	struct block b = blocks[i];
 	unsigned long *word = kmap_local_page(b.page);
@@ -82,8 +94,13 @@ static void block_free(unsigned int i)
 	kunmap_local(word);
 	mark(b.page, b.order, false);
 	live_pages -= 1UL << b.order;
-	__free_pages(b.page, b.order);
+	__free_pages(b.page, order);
 	blocks[i] = blocks[--nblocks];
+}
+
+static void block_free(unsigned int i)
+{
+	block_free_as(i, blocks[i].order);
 }
 
 static void obj_add(u8 *p, u32 size, struct kmem_cache *s)
@@ -103,6 +120,64 @@ static void obj_free(unsigned int i)
 	else
 		kfree(o.p);
 	objs[i] = objs[--nobjs];
+}
+
+/* Reports of every kind so far: Bad page state, slab BUG, WARN. */
+static unsigned long reports(void)
+{
+	return bad_page_count() + slab_report_count() + warn_count();
+}
+
+/* stmt, a caller bug, must be reported exactly once. */
+#define ONE_REPORT(stmt) do { \
+	unsigned long __r0 = reports(); \
+	stmt; \
+	CHECK(reports() == __r0 + 1); \
+} while (0)
+
+/* The caller bugs (op 8 and up); a and b pick the victim and the variant. */
+static void caller_bug(u8 op, u8 a, u8 b)
+{
+	unsigned int i;
+
+	switch (op) {
+	case 8:	/* free a block twice in a row */
+		if (nblocks) {
+			struct block bl = blocks[a % nblocks];
+
+			block_free(a % nblocks);
+			ONE_REPORT(__free_pages(bl.page, bl.order));
+		}
+		break;
+	case 9:	/* free with the wrong order: reported, and freed with the right one */
+		if (nblocks) {
+			i = a % nblocks;
+			ONE_REPORT(block_free_as(i, (blocks[i].order + 1 + b % 10) % 11));
+		}
+		break;
+	case 10: /* free an inner page of a block: reported, the block stays */
+		if (nblocks && blocks[a % nblocks].order) {
+			struct block bl = blocks[a % nblocks];
+
+			ONE_REPORT(__free_pages(bl.page + 1 + b % ((1u << bl.order) - 1), 0));
+		}
+		break;
+	default: /* bad kfrees */
+		if (b % 3 == 0 && nobjs && !objs[a % nobjs].cache && objs[a % nobjs].size >= 16) {
+			ONE_REPORT(kfree(objs[a % nobjs].p + 8));	/* inside an object */
+		} else if (b % 3 == 1 && nblocks && !PageHighMem(blocks[a % nblocks].page)) {
+			ONE_REPORT(kfree(page_address(blocks[a % nblocks].page)));
+		} else if (b % 3 == 2 && nobjs) {	/* the object just freed */
+			struct obj o = objs[a % nobjs];
+
+			obj_free(a % nobjs);
+			if (o.cache)
+				ONE_REPORT(kmem_cache_free(o.cache, o.p));
+			else
+				ONE_REPORT(kfree(o.p));
+		}
+		break;
+	}
 }
 
 static void cache_destroy(unsigned int c)
@@ -155,7 +230,7 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 		u8 *p;
 
 		i += 3;
-		switch (op % 8) {
+		switch (op % 12) {
 		case 0:
 			if (nblocks == MAX_BLOCKS)
 				break;
@@ -209,14 +284,17 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 				}
 			}
 			break;
-		default:
+		case 7:
 			if (caches[a % MAX_CACHES])
 				cache_destroy(a % MAX_CACHES);
+			break;
+		default:
+			caller_bug(op % 12, a, b);
 			break;
 		}
 		CHECK(accounted_pages() == total_pages);
 		/* the buddy lists changed only if a page operation ran or slab pages came or went */
-		if (op % 8 <= 2 || slab_pages() != slab_seen) {
+		if (op % 12 <= 2 || op % 12 >= 8 || slab_pages() != slab_seen) {
 			CHECK(!check_buddy_lists(&t));
 			slab_seen = slab_pages();
 		}
