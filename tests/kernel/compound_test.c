@@ -224,6 +224,26 @@ static void test_compound_put_below_zero(struct ktest *t)
 	EXPECT_EQ(t, free_pages_now(), free0);
 }
 
+/*
+ * The last put_page() on the first page of a plain block frees all of it:
+ * mmos records the allocation's order. (Linux sees an order-0 folio there
+ * and frees only the first page; the rest leaks.)
+ */
+static void test_compound_put_plain_block(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *plain = alloc_pages(GFP_KERNEL, 3);
+
+	ASSERT_NOT_NULL(t, plain);
+	get_page(plain);
+	put_page(plain);
+	EXPECT_EQ(t, free_pages_now(), free0 - 8);	/* still held once */
+	put_page(plain);
+	EXPECT_EQ(t, free_pages_now(), free0);
+	for (unsigned int i = 0; i < 8; i++)
+		EXPECT_EQ(t, pfn_listed(page_to_pfn(plain) + i), 1);
+}
+
 static void test_compound_split_refused(struct ktest *t)
 {
 	struct page *head = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
@@ -304,6 +324,7 @@ static struct ktest_case compound_cases[] = {
 	KTEST_CASE(test_compound_bad_free_tail),
 	KTEST_CASE(test_compound_bad_order),
 	KTEST_CASE(test_compound_put_below_zero),
+	KTEST_CASE(test_compound_put_plain_block),
 	KTEST_CASE(test_compound_split_refused),
 	KTEST_CASE(test_compound_dump_page),
 	KTEST_CASE(test_compound_dump_corrupt_tail),
