@@ -13,7 +13,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <mm/gfp.h>
-#include "../../mm/internal.h"
+#include "mm_checks.h"
 
 #define BAD	(-1)
 
@@ -162,27 +162,6 @@ static void test_gfp_placement(struct ktest *t)
 }
 
 /*
- * The zone an allocation of gfp at order should come from: the highest one
- * the flags allow that can spare the block above its low watermark (failing
- * that, above min: the slow path) and its reserve against such requests;
- * -1 if none can.
- */
-static int first_zone_for(gfp_t gfp, unsigned int order)
-{
-	enum zone_type high = gfp_zone(gfp);
-
-	for (int pass = 0; pass < 2; pass++)
-		for (int z = (int)high; z >= 0; z--) {
-			struct zone *zone = &contig_page_data.node_zones[z];
-			unsigned long mark = pass ? min_wmark_pages(zone) : low_wmark_pages(zone);
-
-			if (managed_zone(zone) && zone_watermark_ok(zone, order, mark, high, 0))
-				return z;
-		}
-	return -1;
-}
-
-/*
  * The first choice is the highest zone the flags allow that has memory to
  * spare: a zone too small to clear its watermarks (a few pages of HighMem)
  * is passed over, as on Linux.
@@ -192,11 +171,11 @@ static void test_gfp_highest_zone_first(struct ktest *t)
 	static const gfp_t gfps[] = { GFP_KERNEL, GFP_DMA32, GFP_DMA, GFP_HIGHUSER };
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(gfps); i++) {
-		int want = first_zone_for(gfps[i], 3);
+		int want = zone_for_request(contig_page_data.node_zonelist.zones, gfps[i], 3);
 		struct page *p;
 
 		p = alloc_pages(gfps[i] | __GFP_NOWARN, 3);
-		if (want < 0) {	/* no zone it may use has memory */
+		if (want < 0) {	/* no zone it may use can spare the block */
 			EXPECT_NULL(t, p);
 			continue;
 		}

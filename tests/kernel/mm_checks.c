@@ -9,6 +9,7 @@
 #include <kernel/ktest.h>
 #include <mm/gfp.h>
 #include <mm/slab.h>
+#include "../../mm/internal.h"
 #include "mm_checks.h"
 
 unsigned long free_pages_now(void)
@@ -75,6 +76,20 @@ unsigned long check_buddy_lists(struct ktest *t)
 				   z->nr_free);
 	}
 	return problems;
+}
+
+int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order)
+{
+	enum zone_type high = gfp_zone(gfp);
+
+	for (int pass = 0; pass < 2; pass++)
+		for (struct zone *const *z = from; *z; z++) {
+			unsigned long mark = pass ? min_wmark_pages(*z) : low_wmark_pages(*z);
+
+			if (zone_idx(*z) <= high && zone_watermark_ok(*z, order, mark, high, 0))
+				return (int)zone_idx(*z);
+		}
+	return -1;
 }
 
 unsigned long pfn_listed(unsigned long pfn)

@@ -31,6 +31,13 @@ void snapshot_buddyinfo(unsigned long (*out)[NR_PAGE_ORDERS]);
  */
 unsigned long check_free_lists(struct ktest *t);
 unsigned long check_buddy_lists(struct ktest *t);
+/*
+ * Where the allocator should take an order-`order` block for gfp, looking
+ * down the zonelist from `from`: the first zone the flags allow that can
+ * spare the block above its low watermark plus its reserve against such
+ * requests; failing that, above min (the slow path's turn). -1 if none can.
+ */
+int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order);
 /* How many free-list blocks contain pfn (after draining): 0 or 1 when sane. */
 unsigned long pfn_listed(unsigned long pfn);
 

@@ -288,20 +288,6 @@ static int fill_zone(struct block_list *l, gfp_t gfp, int zone)
 	return -1;
 }
 
-/*
- * The first zone after zl[0] with more free pages than watermark w plus its
- * reserve against GFP_HIGHUSER requests, or -1.
- */
-static int next_zone_for(struct zone **zl, enum zone_watermarks w)
-{
-	enum zone_type high = gfp_zone(GFP_HIGHUSER);
-
-	for (struct zone **z = zl + 1; *z; z++)
-		if ((long)(*z)->nr_free > (long)(wmark_pages(*z, w) + (*z)->lowmem_reserve[high]))
-			return (int)zone_idx(*z);
-	return -1;
-}
-
 static void test_page_alloc_fallback_order(struct ktest *t)
 {
 	struct zone **zl = contig_page_data.node_zonelist.zones;
@@ -313,9 +299,7 @@ static void test_page_alloc_fallback_order(struct ktest *t)
 	if (!zl[1])
 		ktest_skip(t, "only one populated zone");
 	before = zl[0]->nr_free;
-	want = next_zone_for(zl, WMARK_LOW);
-	if (want < 0)	/* the slow path's turn: down to min */
-		want = next_zone_for(zl, WMARK_MIN);
+	want = zone_for_request(zl + 1, GFP_HIGHUSER, 0);
 	/* GFP_HIGHUSER may use every zone: it starts at the top of the zonelist */
 	got = fill_zone(&l, GFP_HIGHUSER, (int)zone_idx(zl[0]));
 	ktest_info(t, "filled %s with %lu pages; next came from %s", zl[0]->name, l.pages,
