@@ -5,18 +5,19 @@
  * mm/ is booted once on a simulated machine: 512 MiB for the x86_64
  * flavour; for the i386 one "tight", which has little RAM in each zone and
  * HighMem above 4 GiB (PAE, reached through kmap), so allocations run out
- * and fall back; or the map $MMOS_HOST_MAP names (tests/host/shim.c). Each input is a
- * program: every byte picks an operation (alloc_pages with a GFP mix,
- * __free_pages, split_page, kmalloc, kfree, kmem_cache_create/alloc/free/
- * destroy, or one of the caller bugs below) and the next bytes its
- * arguments. Checked as it goes: no two
- * live blocks overlap (a bitmap of pfns), every block lies in a zone its
- * GFP allows, contents written at allocation are intact at free. After
- * every operation: every page is accounted for exactly once (buddy lists,
- * per-CPU lists, live blocks, slab pages add up to the total at boot), and
- * the buddy lists are sound and fully merged (check_buddy_lists()). At the
- * end everything is freed and the free page count and the buddy free lists
- * must be exactly as at the start.
+ * and fall back; or the map $MMOS_HOST_MAP names (tests/host/shim.c).
+ *
+ * Each input is a program: every byte picks an operation (alloc_pages with
+ * a GFP mix, __free_pages, split_page, kmalloc, kfree, kmem_cache_create/
+ * alloc/free/destroy, or one of the caller bugs below) and the next bytes
+ * its arguments. Checked as it goes: no two live blocks overlap (a bitmap
+ * of pfns), every block lies in a zone its GFP allows, contents written at
+ * allocation are intact at free. After every operation: every page is
+ * accounted for exactly once (buddy lists, per-CPU lists, live blocks, slab
+ * pages add up to the total at boot), and the buddy lists are sound and
+ * fully merged (check_buddy_lists()). At the end everything is freed and
+ * the free page count and the buddy free lists must be exactly as at the
+ * start.
  *
  * The caller bugs are those mmos promises to survive: a block freed twice
  * in a row, freed with the wrong order, or by one of its inner pages; kfree

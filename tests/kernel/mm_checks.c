@@ -4,7 +4,9 @@
  *
  * Registers the "free pages" resource every suite is held to: after every
  * slab cache is shrunk and the per-CPU lists are drained, the buddy free
- * count must be back where it was before each case. check_free_lists() verifies the buddy invariants.
+ * count must be back where it was before each case. check_free_lists()
+ * verifies the buddy invariants; zone_for_request() predicts which zone
+ * serves a request.
  */
 #include <kernel/ktest.h>
 #include <mm/gfp.h>
