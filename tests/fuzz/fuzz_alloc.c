@@ -8,9 +8,9 @@
  * and fall back; or the map $MMOS_HOST_MAP names (tests/host/shim.c).
  *
  * Each input is a program: every byte picks an operation (alloc_pages with
- * a GFP mix, __free_pages, split_page, kmalloc, kfree, kmem_cache_create/
- * alloc/free/destroy, or one of the caller bugs below) and the next bytes
- * its arguments. Checked as it goes: no two live blocks overlap (a bitmap
+ * a GFP mix, __free_pages, split_page, get_page and put_page by other
+ * holders, kmalloc, kfree, kmem_cache_create/alloc/free/destroy, or one of
+ * the caller bugs below) and the next bytes its arguments. Checked as it goes: no two live blocks overlap (a bitmap
  * of pfns), every block lies in a zone its GFP allows, contents written at
  * allocation are intact at free. After every operation: every page is
  * accounted for exactly once (buddy lists, per-CPU lists, live blocks, slab
@@ -46,7 +46,8 @@ const char *host_map_name(const char *dflt);
 #define MAX_CACHES	4
 #define LONG_BITS	(8 * sizeof(long))	/* 32 in the i386 flavour */
 
-struct block { struct page *page; unsigned int order; gfp_t gfp; };
+/* refs: the references held on it (get_page() adds one; a free or put_page() drops one) */
+struct block { struct page *page; unsigned int order; gfp_t gfp; unsigned int refs; };
 struct obj { u8 *p; u32 size; struct kmem_cache *cache; };
 
 static struct block blocks[MAX_BLOCKS];
@@ -61,9 +62,10 @@ static const gfp_t gfps[8] = {
 	GFP_KERNEL | __GFP_ZERO, GFP_ATOMIC, GFP_DMA32 | __GFP_COMP,
 };
 
-static void mark(struct page *page, unsigned int order, bool set)
+/* Mark n pages from page live (set) or free in the pfn bitmap; they must not be already. */
+static void mark(struct page *page, unsigned long n, bool set)
 {
-	for (unsigned long pfn = page_to_pfn(page); pfn < page_to_pfn(page) + (1UL << order); pfn++) {
+	for (unsigned long pfn = page_to_pfn(page); pfn < page_to_pfn(page) + n; pfn++) {
 		unsigned long bit = 1UL << (pfn % LONG_BITS), *w = &pfn_map[pfn / LONG_BITS];
 
 		CHECK(set ? !(*w & bit) : (*w & bit));
@@ -77,31 +79,77 @@ static void block_add(struct page *page, unsigned int order, gfp_t gfp)
 
 	CHECK(page_zonenum(page) <= gfp_zone(gfp));
 	CHECK(!(page_to_pfn(page) & ((1UL << order) - 1)));
-	mark(page, order, true);
+	mark(page, 1UL << order, true);
 	live_pages += 1UL << order;
 	word = kmap_local_page(page);	/* HighMem pages too (the i386 flavour) */
 	*word = page_to_pfn(page) ^ 0x5a5a;
 	kunmap_local(word);
-	blocks[nblocks++] = (struct block){ page, order, gfp };
+	blocks[nblocks++] = (struct block){ page, order, gfp, 1 };
 }
 
-/* Free block i, telling __free_pages() order (its own, unless testing a bad free). */
-static void block_free_as(unsigned int i, unsigned int order)
+/* Block i is about to go: check its contents, mark its pages free, forget it. */
+static struct block block_forget(unsigned int i)
 {
 	struct block b = blocks[i];
 	unsigned long *word = kmap_local_page(b.page);
 
 	CHECK(*word == (page_to_pfn(b.page) ^ 0x5a5a));
 	kunmap_local(word);
-	mark(b.page, b.order, false);
+	mark(b.page, 1UL << b.order, false);
 	live_pages -= 1UL << b.order;
-	__free_pages(b.page, order);
 	blocks[i] = blocks[--nblocks];
+	return b;
+}
+
+/* Free block i, held once, telling __free_pages() order (its own, unless testing a bad free). */
+static void block_free_as(unsigned int i, unsigned int order)
+{
+	CHECK(blocks[i].refs == 1);
+	__free_pages(block_forget(i).page, order);
+}
+
+/* The page a reference goes through: any page of a compound block, the first of a plain one. */
+static struct page *ref_page(const struct block *b, u8 k)
+{
+	return PageCompound(b->page) ? b->page + k % (1u << b->order) : b->page;
+}
+
+/*
+ * Drop one of block i's references, by __free_pages() or by put_page() on
+ * ref_page(). The last one frees the block. Before that, __free_pages() of
+ * a plain block frees all but its first page, which the other holders keep
+ * (Linux's rule); a put_page(), or a free of a compound block, frees nothing.
+ */
+static void block_drop(unsigned int i, bool put, u8 k)
+{
+	struct block *b = &blocks[i];
+
+	if (b->refs == 1) {
+		struct page *p = ref_page(b, k);
+		struct block gone = block_forget(i);
+
+		if (put)
+			put_page(p);
+		else
+			__free_pages(gone.page, gone.order);
+		return;
+	}
+	b->refs--;
+	if (put) {
+		put_page(ref_page(b, k));
+	} else {
+		__free_pages(b->page, b->order);
+		if (!PageCompound(b->page) && b->order) {
+			mark(b->page + 1, (1UL << b->order) - 1, false);
+			live_pages -= (1UL << b->order) - 1;
+			b->order = 0;
+		}
+	}
 }
 
 static void block_free(unsigned int i)
 {
-	block_free_as(i, blocks[i].order);
+	block_drop(i, false, 0);
 }
 
 static void obj_add(u8 *p, u32 size, struct kmem_cache *s)
@@ -143,7 +191,7 @@ static void caller_bug(u8 op, u8 a, u8 b)
 
 	switch (op) {
 	case 8:	/* free a block twice in a row */
-		if (nblocks) {
+		if (nblocks && blocks[a % nblocks].refs == 1) {
 			struct block bl = blocks[a % nblocks];
 
 			block_free(a % nblocks);
@@ -151,7 +199,7 @@ static void caller_bug(u8 op, u8 a, u8 b)
 		}
 		break;
 	case 9:	/* free with the wrong order: reported, and freed with the right one */
-		if (nblocks) {
+		if (nblocks && blocks[a % nblocks].refs == 1) {
 			i = a % nblocks;
 			ONE_REPORT(block_free_as(i, (blocks[i].order + 1 + b % 10) % 11));
 		}
@@ -231,7 +279,7 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 		u8 *p;
 
 		i += 3;
-		switch (op % 12) {
+		switch (op % 14) {
 		case 0:
 			if (nblocks == MAX_BLOCKS)
 				break;
@@ -244,7 +292,7 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 				block_free(a % nblocks);
 			break;
 		case 2:	/* split a plain block and give its pages back one by one */
-			if (nblocks && blocks[a % nblocks].order &&
+			if (nblocks && blocks[a % nblocks].order && blocks[a % nblocks].refs == 1 &&
 			    !PageCompound(blocks[a % nblocks].page)) {
 				struct block bl = blocks[a % nblocks];
 
@@ -289,13 +337,23 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 			if (caches[a % MAX_CACHES])
 				cache_destroy(a % MAX_CACHES);
 			break;
+		case 12:	/* another holder: get_page() */
+			if (nblocks && blocks[a % nblocks].refs < 8) {
+				get_page(ref_page(&blocks[a % nblocks], b));
+				blocks[a % nblocks].refs++;
+			}
+			break;
+		case 13:	/* a holder lets go: put_page() */
+			if (nblocks)
+				block_drop(a % nblocks, true, b);
+			break;
 		default:
-			caller_bug(op % 12, a, b);
+			caller_bug(op % 14, a, b);
 			break;
 		}
 		CHECK(accounted_pages() == total_pages);
 		/* the buddy lists changed only if a page operation ran or slab pages came or went */
-		if (op % 12 <= 2 || op % 12 >= 8 || slab_pages() != slab_seen) {
+		if (op % 14 <= 2 || op % 14 >= 8 || slab_pages() != slab_seen) {
 			CHECK(!check_buddy_lists(&t));
 			slab_seen = slab_pages();
 		}
