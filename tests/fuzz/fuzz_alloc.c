@@ -9,8 +9,9 @@
  *
  * Each input is a program: every byte picks an operation (alloc_pages with
  * a GFP mix, __free_pages, split_page, get_page and put_page by other
- * holders, kmalloc, kfree, kmem_cache_create/alloc/free/destroy, or one of
- * the caller bugs below) and the next bytes its arguments. Checked as it goes: no two live blocks overlap (a bitmap
+ * holders, kmalloc, kzalloc, krealloc, kfree, kmem_cache_create/alloc/free/
+ * destroy, or one of the caller bugs below) and the next bytes its
+ * arguments. Checked as it goes: no two live blocks overlap (a bitmap
  * of pfns), every block lies in a zone its GFP allows, contents written at
  * allocation are intact at free. After every operation: every page is
  * accounted for exactly once (buddy lists, per-CPU lists, live blocks, slab
@@ -152,6 +153,14 @@ static void block_free(unsigned int i)
 	block_drop(i, false, 0);
 }
 
+static bool bytes_are(const u8 *p, u8 v, u32 n)
+{
+	for (u32 i = 0; i < n; i++)
+		if (p[i] != v)
+			return false;
+	return true;
+}
+
 static void obj_add(u8 *p, u32 size, struct kmem_cache *s)
 {
 	CHECK(ksize(p) >= size);
@@ -279,7 +288,7 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 		u8 *p;
 
 		i += 3;
-		switch (op % 14) {
+		switch (op % 16) {
 		case 0:
 			if (nblocks == MAX_BLOCKS)
 				break;
@@ -347,13 +356,37 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 			if (nblocks)
 				block_drop(a % nblocks, true, b);
 			break;
+		case 14:	/* grow or shrink a kmalloc object: its bytes come along */
+			if (nobjs && !objs[a % nobjs].cache) {
+				unsigned int k = a % nobjs;
+				u32 size = (u32)b * 64 + a + 1, old = objs[k].size;
+
+				p = krealloc(objs[k].p, size, GFP_KERNEL | __GFP_NOWARN);
+				if (p) {
+					CHECK(bytes_are(p, (u8)old, min(size, old)));
+					objs[k] = objs[--nobjs];
+					obj_add(p, size, NULL);
+				}
+			}
+			break;
+		case 15:	/* kzalloc: zeroed, whatever the memory held before */
+			if (nobjs < MAX_OBJS) {
+				u32 size = (u32)a * 32 + b + 1;
+
+				p = kzalloc(size, GFP_KERNEL | __GFP_NOWARN);
+				if (p) {
+					CHECK(bytes_are(p, 0, size));
+					obj_add(p, size, NULL);
+				}
+			}
+			break;
 		default:
-			caller_bug(op % 14, a, b);
+			caller_bug(op % 16, a, b);
 			break;
 		}
 		CHECK(accounted_pages() == total_pages);
 		/* the buddy lists changed only if a page operation ran or slab pages came or went */
-		if (op % 14 <= 2 || op % 14 >= 8 || slab_pages() != slab_seen) {
+		if (op % 16 <= 2 || op % 16 >= 8 || slab_pages() != slab_seen) {
 			CHECK(!check_buddy_lists(&t));
 			slab_seen = slab_pages();
 		}
