@@ -7,7 +7,9 @@
  * free of empty entries, with whole-page RAM and no mergeable neighbours;
  * every probed address must carry the largest type that covered it (RAM
  * may only lose partial pages); sanitising again must change nothing. A
- * memmap= string must be rejected or leave a table that sanitises cleanly.
+ * memmap= string must be rejected, leaving the table as it was, or leave a
+ * table that sanitises cleanly, where no range that was not RAM has a
+ * weaker type than before (without exactmap).
  */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -141,8 +143,22 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		memcpy(memmap, data + used, len);
 		memmap[len] = '\0';
 		again = out;
-		if (!e820__apply_memmap(&again, memmap) && !e820__sanitize(&again))
+		if (e820__apply_memmap(&again, memmap)) {
+			/* rejected: a malformed argument changes nothing */
+			CHECK(again.nr_entries == out.nr_entries &&
+			      !memcmp(again.entries, out.entries,
+				      out.nr_entries * sizeof(out.entries[0])));
+		} else if (!e820__sanitize(&again)) {
 			check_sane(&again);
+			/* memmap= adds ranges or removes RAM: no other type can weaken */
+			for (unsigned int i = 0; i < out.nr_entries && !strstr(memmap, "exactmap"); i++) {
+				const struct e820_entry *e = &out.entries[i];
+				u64 probes[3] = { e->addr, e->addr + e->size / 2, e->addr + e->size - 1 };
+
+				for (int k = 0; k < 3 && e->type != E820_TYPE_RAM; k++)
+					CHECK(type_at(&again, probes[k], false) >= e->type);
+			}
+		}
 	}
 	return 0;
 }
