@@ -12,13 +12,13 @@
  * holders, kmalloc, kzalloc, krealloc, kfree, kmem_cache_create/alloc/free/
  * destroy, or one of the caller bugs below) and the next bytes its
  * arguments. Checked as it goes: no two live blocks overlap (a bitmap
- * of pfns), every block lies in a zone its GFP allows, contents written at
- * allocation are intact at free. After every operation: every page is
- * accounted for exactly once (buddy lists, per-CPU lists, live blocks, slab
- * pages add up to the total at boot), and the buddy lists are sound and
- * fully merged (check_buddy_lists()). At the end everything is freed and
- * the free page count and the buddy free lists must be exactly as at the
- * start.
+ * of pfns), every block and slab object lies in a zone its GFP flags or
+ * cache allow, contents written at allocation are intact at free. After
+ * every operation: every page is accounted for exactly once (buddy lists,
+ * per-CPU lists, live blocks, slab pages add up to the total at boot), and
+ * the buddy lists are sound and fully merged (check_buddy_lists()). At the
+ * end everything is freed and the free page count and the buddy free lists
+ * must be exactly as at the start.
  *
  * The caller bugs are those mmos promises to survive: a block freed twice
  * in a row, freed with the wrong order, or by one of its inner pages; kfree
@@ -54,6 +54,7 @@ struct obj { u8 *p; u32 size; struct kmem_cache *cache; };
 static struct block blocks[MAX_BLOCKS];
 static struct obj objs[MAX_OBJS];
 static struct kmem_cache *caches[MAX_CACHES];
+static u64 cache_limit[MAX_CACHES];	/* where its objects must end: 4 GiB for SLAB_CACHE_DMA32 */
 static unsigned int nblocks, nobjs;
 static unsigned long *pfn_map, baseline;
 static unsigned long live_pages, total_pages;
@@ -161,9 +162,15 @@ static bool bytes_are(const u8 *p, u8 v, u32 n)
 	return true;
 }
 
-static void obj_add(u8 *p, u32 size, struct kmem_cache *s)
+#define NO_LIMIT	(~0ULL)
+#define DMA_LIMIT	(16ULL << 20)	/* dma-kmalloc */
+#define DMA32_LIMIT	(4ULL << 30)	/* SLAB_CACHE_DMA32 */
+
+/* A new object of size bytes, from cache s (NULL: kmalloc), that must end below limit. */
+static void obj_add(u8 *p, u32 size, struct kmem_cache *s, u64 limit)
 {
 	CHECK(ksize(p) >= size);
+	CHECK((u64)__pa(p) + size <= limit);
 	memset(p, (u8)size, size);
 	objs[nobjs++] = (struct obj){ p, size, s };
 }
@@ -319,17 +326,20 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 				break;
 			p = kmalloc((size_t)a * 64 + b + 1, ((b & 3) == 3 ? GFP_DMA : GFP_KERNEL) | __GFP_NOWARN);
 			if (p)
-				obj_add(p, (u32)a * 64 + b + 1, NULL);
+				obj_add(p, (u32)a * 64 + b + 1, NULL,
+					(b & 3) == 3 ? DMA_LIMIT : NO_LIMIT);
 			break;
 		case 4:
 			if (nobjs)
 				obj_free(a % nobjs);
 			break;
 		case 5:
-			if (!caches[a % MAX_CACHES])
+			if (!caches[a % MAX_CACHES]) {
 				caches[a % MAX_CACHES] = kmem_cache_create("fuzz", (unsigned int)b * 8 + 8, 0,
 					(a & 0x10 ? SLAB_CACHE_DMA32 : 0) | (a & 0x20 ? SLAB_HWCACHE_ALIGN : 0) |
 					(a & 0x40 ? SLAB_POISON | SLAB_RED_ZONE : 0), NULL);
+				cache_limit[a % MAX_CACHES] = a & 0x10 ? DMA32_LIMIT : NO_LIMIT;
+			}
 			break;
 		case 6:
 			if (caches[a % MAX_CACHES] && nobjs < MAX_OBJS) {
@@ -338,7 +348,8 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 				p = kmem_cache_alloc(s, GFP_KERNEL);
 				if (p) {
 					if (kmem_cache_size(s) > 0)
-						obj_add(p, kmem_cache_size(s), s);
+						obj_add(p, kmem_cache_size(s), s,
+							cache_limit[a % MAX_CACHES]);
 				}
 			}
 			break;
@@ -365,7 +376,7 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 				if (p) {
 					CHECK(bytes_are(p, (u8)old, min(size, old)));
 					objs[k] = objs[--nobjs];
-					obj_add(p, size, NULL);
+					obj_add(p, size, NULL, NO_LIMIT);
 				}
 			}
 			break;
@@ -376,7 +387,7 @@ int LLVMFuzzerTestOneInput(const u8 *d, size_t n)
 				p = kzalloc(size, GFP_KERNEL | __GFP_NOWARN);
 				if (p) {
 					CHECK(bytes_are(p, 0, size));
-					obj_add(p, size, NULL);
+					obj_add(p, size, NULL, NO_LIMIT);
 				}
 			}
 			break;
