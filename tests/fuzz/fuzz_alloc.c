@@ -125,21 +125,16 @@ static struct page *ref_page(const struct block *b, u8 k)
 static void block_drop(unsigned int i, bool put, u8 k)
 {
 	struct block *b = &blocks[i];
+	struct page *p = ref_page(b, k);
 
-	if (b->refs == 1) {
-		struct page *p = ref_page(b, k);
-		struct block gone = block_forget(i);
-
-		if (put)
-			put_page(p);
-		else
-			__free_pages(gone.page, gone.order);
-		return;
-	}
-	b->refs--;
 	if (put) {
-		put_page(ref_page(b, k));
+		if (b->refs-- == 1)
+			block_forget(i);	/* b is gone: p is all that is needed */
+		put_page(p);
+	} else if (b->refs == 1) {
+		block_free_as(i, b->order);
 	} else {
+		b->refs--;
 		__free_pages(b->page, b->order);
 		if (!PageCompound(b->page) && b->order) {
 			mark(b->page + 1, (1UL << b->order) - 1, false);
