@@ -475,7 +475,6 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	return page;
 }
 
-/* Every zone the request may use against its low watermark, then the slow path. */
 /*
  * The commonest requests of all: a block of an order the per-CPU lists
  * keep (0..PAGE_ALLOC_COSTLY_ORDER), not zeroed, that the list of the first
@@ -506,6 +505,10 @@ static __always_inline struct page *alloc_page_pcp_hit(gfp_t gfp, unsigned int o
 	return page;
 }
 
+/*
+ * The per-CPU hit path for orders 1..3, then every zone the request may use
+ * against its low watermark, then the slow path.
+ */
 static noinline struct page *alloc_pages_caller(gfp_t gfp, unsigned int order,
 						unsigned long caller)
 {
