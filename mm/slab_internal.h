@@ -269,14 +269,6 @@ static __always_inline bool slab_free_to_array(struct kmem_cache *s, void *obj)
 	return done;
 }
 
-static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj,
-				      unsigned long caller)
-{
-	if (likely(slab_free_to_array(s, obj)))
-		return;
-	__slab_free(s, slab, obj, caller);
-}
-
 /* Core operations (mm/slub.c). */
 int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 		    unsigned int align, slab_flags_t flags, void (*ctor)(void *));
