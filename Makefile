@@ -45,7 +45,7 @@ OBJS := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.asm,$(BUILD)/%.asm.o
 QEMU := qemu-system-x86_64
 QEMU_FLAGS := -machine pc -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-.PHONY: all run qemu qemu-gdb gdb test test-kernel bench clean deps
+.PHONY: all run qemu qemu-gdb gdb test test-kernel bench bench-count clean deps
 all: $(BUILD)/mmos.elf $(BUILD)/mmos.bin $(BUILD)/mmos.iso
 
 $(BUILD)/%.o: %.c
@@ -228,6 +228,12 @@ bench: deps
 	$(MAKE) HOST_SAN= HOST_BUILD=$(BENCH_BUILD) HOST_OPT=-O2 $(BENCH_BUILD)/alloc_bench
 	tools/bench/boot-time
 	tools/bench/run-bench $(BENCH_BUILD)/alloc_bench
+
+# One pattern's instructions per operation and where they go (valgrind), e.g.
+# make bench-count P=page_pair/buddy
+bench-count: deps
+	$(MAKE) HOST_SAN= HOST_BUILD=$(BENCH_BUILD) HOST_OPT=-O2 $(BENCH_BUILD)/alloc_bench
+	tools/bench/run-bench $(BENCH_BUILD)/alloc_bench --count $(P) $(OPS)
 
 $(HOST_BUILD)/alloc_bench: $(filter-out %/main.o,$(HOST_OBJS)) $(HOST_BUILD)/tools/bench/alloc_bench.o \
 		$(HOST_BUILD)/kallsyms-empty.o
