@@ -7,8 +7,9 @@
  * malloc, mimalloc and jemalloc (loaded with dlopen, so none of them
  * replaces the others' malloc; jemalloc's static TLS refuses dlopen, so it
  * runs in a second process with LD_PRELOAD and MMOS_BENCH_PRELOADED set)
- * and as two page-allocator baselines written here: a first-fit bitmap
- * allocator and a binary-tree buddy.
+ * and as three page-allocator baselines written here: a first-fit bitmap
+ * allocator, a binary-tree buddy, and a textbook free-list buddy (the kind
+ * the issue's page targets were set against).
  *
  *   alloc_bench [--only PATTERN/CONTENDER] [--ops N] [--reps R]
  *
@@ -164,6 +165,80 @@ static void tree_free(long pfn, unsigned int order)
 	}
 }
 
+/*
+ * Textbook free-list buddy (Knuth's): a doubly linked free list per order
+ * up to FL_MAX_ORDER, a free block's order kept at its first page, buddies
+ * found by flipping one address bit. No per-CPU lists, zones, watermarks
+ * or checks: the algorithm and nothing else.
+ */
+#define FL_MAX_ORDER	10
+#define FL_PAGES	(1L << TREE_ORDER)
+static int fl_next[FL_PAGES], fl_prev[FL_PAGES];	/* -1: none */
+static signed char fl_order[FL_PAGES];			/* -1: not a free block's first page */
+static int fl_head[FL_MAX_ORDER + 1];
+
+static void fl_push(long pfn, unsigned int order)
+{
+	fl_order[pfn] = (signed char)order;
+	fl_prev[pfn] = -1;
+	fl_next[pfn] = fl_head[order];
+	if (fl_head[order] >= 0)
+		fl_prev[fl_head[order]] = (int)pfn;
+	fl_head[order] = (int)pfn;
+}
+
+static void fl_unlink(long pfn, unsigned int order)
+{
+	fl_order[pfn] = -1;
+	if (fl_prev[pfn] >= 0)
+		fl_next[fl_prev[pfn]] = fl_next[pfn];
+	else
+		fl_head[order] = fl_next[pfn];
+	if (fl_next[pfn] >= 0)
+		fl_prev[fl_next[pfn]] = fl_prev[pfn];
+}
+
+static void fl_init(void)
+{
+	memset(fl_order, -1, sizeof(fl_order));
+	for (unsigned int o = 0; o <= FL_MAX_ORDER; o++)
+		fl_head[o] = -1;
+	for (long pfn = FL_PAGES - (1L << FL_MAX_ORDER); pfn >= 0; pfn -= 1L << FL_MAX_ORDER)
+		fl_push(pfn, FL_MAX_ORDER);	/* lowest address first on the list */
+}
+
+static long fl_alloc(unsigned int order)
+{
+	unsigned int o = order;
+	long pfn;
+
+	while (o <= FL_MAX_ORDER && fl_head[o] < 0)
+		o++;
+	if (o > FL_MAX_ORDER)
+		return -1;
+	pfn = fl_head[o];
+	fl_unlink(pfn, o);
+	while (o > order) {	/* split: the upper halves go back on their lists */
+		o--;
+		fl_push(pfn + (1L << o), o);
+	}
+	return pfn;
+}
+
+static void fl_free(long pfn, unsigned int order)
+{
+	while (order < FL_MAX_ORDER) {	/* merge while the buddy is a free block of this order */
+		long buddy = pfn ^ (1L << order);
+
+		if (fl_order[buddy] != (signed char)order)
+			break;
+		fl_unlink(buddy, order);
+		pfn &= ~(1L << order);
+		order++;
+	}
+	fl_push(pfn, order);
+}
+
 #define PAGE_CONTENDER(NAME, ALLOC, FREE, TYPE, NONE) \
 static noinline void run_page_pair_##NAME(long n) \
 { \
@@ -198,6 +273,7 @@ static noinline void run_random_orders_##NAME(long n) \
 PAGE_CONTENDER(buddy, MMOS_ALLOC, __free_pages, struct page *, NULL)
 PAGE_CONTENDER(bitmap, bm_alloc, bm_free, long, -1)
 PAGE_CONTENDER(tree, tree_alloc, tree_free, long, -1)
+PAGE_CONTENDER(freelist, fl_alloc, fl_free, long, -1)
 
 /*** driver ***/
 
@@ -212,11 +288,11 @@ static struct bench benches[] = {
 	B(mixed, kmalloc, 1000000, 1), B(mixed, glibc, 1000000, 1),
 	B(mixed, mimalloc, 1000000, 1), B(mixed, jemalloc, 1000000, 1),
 	B(page_pair, buddy, 1000000, 1), B(page_pair, bitmap, 100000, 1),
-	B(page_pair, tree, 1000000, 1),
+	B(page_pair, tree, 1000000, 1), B(page_pair, freelist, 1000000, 1),
 	B(fill_drain, buddy, FILL_PAGES, 1), B(fill_drain, bitmap, 8192, 1),
-	B(fill_drain, tree, FILL_PAGES, 1),
+	B(fill_drain, tree, FILL_PAGES, 1), B(fill_drain, freelist, FILL_PAGES, 1),
 	B(random_orders, buddy, 200000, 1), B(random_orders, bitmap, 2000, 1),
-	B(random_orders, tree, 200000, 1),
+	B(random_orders, tree, 200000, 1), B(random_orders, freelist, 200000, 1),
 };
 
 static double now_ns(void)
@@ -277,6 +353,7 @@ int main(int argc, char **argv)
 		orders[i] = (unsigned char)(rand() % 4 ? rand() % 3 : rand() % 11);
 	}
 	tree_init();
+	fl_init();
 	for (size_t b = 0; b < sizeof(benches) / sizeof(benches[0]); b++) {
 		struct bench *x = &benches[b];
 		char name[64];
