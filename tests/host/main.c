@@ -3,7 +3,7 @@
  * tests/host/main.c - the hosted test runner: boot mm/ on a simulated
  * machine, run the selected KTAP suites, exit 0 if all passed.
  *
- * usage: mmos-host [--map NAME] [--cmdline STR] [glob]
+ * usage: mmos-host [--map NAME] [--cmdline STR] [glob], or mmos-host --list-maps
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -22,6 +22,11 @@ int main(int argc, char **argv)
 	unsigned int failed;
 
 	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--list-maps")) {
+			for (unsigned int m = 0; host_map_at(m); m++)
+				printf("%s\n", host_map_at(m));
+			return 0;
+		}
 		if (!strcmp(argv[i], "--map") && i + 1 < argc)
 			map = argv[++i];
 		else if (!strcmp(argv[i], "--cmdline") && i + 1 < argc)
@@ -33,7 +38,7 @@ int main(int argc, char **argv)
 	snprintf(boot_command_line, sizeof(boot_command_line), "%s", cmdline);
 	parse_boot_params();
 	if (!host_boot(map)) {
-		fprintf(stderr, "usage: %s [--map NAME] [--cmdline STR] [suite glob]\nmaps:",
+		fprintf(stderr, "usage: %s [--map NAME] [--cmdline STR] [suite glob] | --list-maps\nmaps:",
 			argv[0]);
 		for (unsigned int i = 0; host_map_at(i); i++)
 			fprintf(stderr, " %s", host_map_at(i));
