@@ -595,50 +595,52 @@ static const char *page_bad_reason(const struct page *p)
 
 /*
  * _refcount (must be 0) and page_type (must be PAGE_TYPE_NONE) are adjacent,
- * so they are read as one 64-bit word: two loads per page in all.
+ * so they are read as one 64-bit word, and XORed with its unused value:
+ * zero if and only if the page is unused on both counts.
  */
 #define PAGE_UNUSED_COUNT_TYPE	((u64)PAGE_TYPE_NONE << 32)	/* little-endian x86 */
 
-static __always_inline u64 page_count_and_type(const struct page *p)
+static __always_inline u64 page_count_type_diff(const struct page *p)
 {
 	u64 count_and_type;
 
 	BUILD_BUG_ON(offsetof(struct page, page_type) != offsetof(struct page, _refcount) + 4);
 	__builtin_memcpy(&count_and_type, &p->_refcount, sizeof(count_and_type));
-	return count_and_type;
+	return count_and_type ^ PAGE_UNUSED_COUNT_TYPE;
 }
 
 /*
  * Every page of the block from the first unchecked one on must be unused
  * now: then nothing in it can be handed out twice. Linux checks the pages
  * after the first only under CONFIG_DEBUG_VM; mmos always does, so the
- * loop is one pass that only accumulates: the flags ORed together, and the
- * count-and-type words both ORed and ANDed, which are both the unused value
- * only if every word is. The first offender is looked for (and reported)
- * only when something is wrong (block_pages_unused()). True if pages
- * [from, n) of the block are all unused.
+ * loop is one pass that only accumulates, eight pages a step (the step
+ * then costs less than a page): the flags ORed together, and the
+ * count-and-type differences ORed together, which stay zero only if every
+ * page is unused. The first offender is looked for (and reported) only
+ * when something is wrong (block_pages_unused()). True if pages [from, n)
+ * of the block are all unused.
  */
 static __always_inline bool pages_look_unused(const struct page *page, unsigned long from,
 					      unsigned long n)
 {
-	u64 flags = 0, any = PAGE_UNUSED_COUNT_TYPE, all = PAGE_UNUSED_COUNT_TYPE;
+	u64 flags = 0, diff = 0;
 	unsigned long i = from;
 
-	for (; i + 4 <= n; i += 4) {	/* four at a time: the loop costs as much as a page */
-		u64 w0 = page_count_and_type(page + i), w1 = page_count_and_type(page + i + 1);
-		u64 w2 = page_count_and_type(page + i + 2), w3 = page_count_and_type(page + i + 3);
+	for (; i + 8 <= n; i += 8) {
+		const struct page *p = page + i;
 
-		flags |= page[i].flags | page[i + 1].flags | page[i + 2].flags | page[i + 3].flags;
-		any |= w0 | w1 | w2 | w3;
-		all &= w0 & w1 & w2 & w3;
+		flags |= p[0].flags | p[1].flags | p[2].flags | p[3].flags |
+			 p[4].flags | p[5].flags | p[6].flags | p[7].flags;
+		diff |= page_count_type_diff(p) | page_count_type_diff(p + 1) |
+			page_count_type_diff(p + 2) | page_count_type_diff(p + 3) |
+			page_count_type_diff(p + 4) | page_count_type_diff(p + 5) |
+			page_count_type_diff(p + 6) | page_count_type_diff(p + 7);
 	}
 	for (; i < n; i++) {
 		flags |= page[i].flags;
-		any |= page_count_and_type(page + i);
-		all &= page_count_and_type(page + i);
+		diff |= page_count_type_diff(page + i);
 	}
-	return !(flags & PAGE_FLAGS_CHECK_AT_FREE) && any == PAGE_UNUSED_COUNT_TYPE &&
-	       all == PAGE_UNUSED_COUNT_TYPE;
+	return !(flags & PAGE_FLAGS_CHECK_AT_FREE) && !diff;
 }
 
 /* pages_look_unused(); when it says no, the first page in use is reported and false returned. */
