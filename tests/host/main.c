@@ -16,6 +16,14 @@ bool host_boot(const char *name);
 const char *host_map_at(unsigned int i);
 extern char boot_command_line[2048];
 
+/* The machines' names, sep between them, and a newline. */
+static void list_maps(FILE *f, const char *sep)
+{
+	for (unsigned int i = 0; host_map_at(i); i++)
+		fprintf(f, "%s%s", i ? sep : "", host_map_at(i));
+	fprintf(f, "\n");
+}
+
 int main(int argc, char **argv)
 {
 	const char *map = "qemu-512M", *glob = "*", *cmdline = "";
@@ -23,8 +31,7 @@ int main(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--list-maps")) {
-			for (unsigned int m = 0; host_map_at(m); m++)
-				printf("%s\n", host_map_at(m));
+			list_maps(stdout, "\n");
 			return 0;
 		}
 		if (!strcmp(argv[i], "--map") && i + 1 < argc)
@@ -38,11 +45,9 @@ int main(int argc, char **argv)
 	snprintf(boot_command_line, sizeof(boot_command_line), "%s", cmdline);
 	parse_boot_params();
 	if (!host_boot(map)) {
-		fprintf(stderr, "usage: %s [--map NAME] [--cmdline STR] [suite glob] | --list-maps\nmaps:",
-			argv[0]);
-		for (unsigned int i = 0; host_map_at(i); i++)
-			fprintf(stderr, " %s", host_map_at(i));
-		fprintf(stderr, "\n");
+		fprintf(stderr, "usage: %s [--map NAME] [--cmdline STR] [suite glob] | --list-maps\n"
+			"maps: ", argv[0]);
+		list_maps(stderr, " ");
 		return 2;
 	}
 	failed = ktest_run(glob);
