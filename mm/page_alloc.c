@@ -796,15 +796,16 @@ static bool free_pages_check_head(struct page *page, unsigned int *order, unsign
 
 /*
  * The common case, in a few instructions: the first page of a plain block,
- * held once, freed with the order it was allocated with. Anything else goes
- * through free_pages_check_head(), which says what is wrong.
+ * freed with the order it was allocated with. The callers add "held once",
+ * each its own way. Anything else goes through free_pages_check_head(),
+ * which says what is wrong.
  */
 static __always_inline bool free_pages_expected(const struct page *page, unsigned int order)
 {
 	return pfn_valid(page_to_pfn(page)) &&
 	       (page->flags & (PAGE_FLAGS_CHECK_AT_FREE | PAGE_ORDER_MASK)) ==
 		       (unsigned long)(order + 1) << PAGE_ORDER_SHIFT &&
-	       page->page_type == PAGE_TYPE_NONE && page_ref_count(page) == 1;
+	       page->page_type == PAGE_TYPE_NONE;
 }
 
 /* A reference was dropped but not the last one. */
@@ -836,7 +837,7 @@ static noinline void free_pages_checked(struct page *page, unsigned int order,
 static __always_inline void free_pages_caller(struct page *page, unsigned int order,
 					      unsigned long caller)
 {
-	if (likely(free_pages_expected(page, order))) {
+	if (likely(free_pages_expected(page, order) && page_ref_count(page) == 1)) {
 		/* the first page is fine (and has no other holder unless one races us) */
 		if (unlikely(!put_page_testzero(page)))
 			free_pages_still_held(page, order, caller);
