@@ -675,9 +675,10 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
  * interrupt flag back. Out of line, and last, so the free fast path below
  * needs no stack frame of its own.
  */
-static noinline void pcp_overflow(enum zone_type zid, struct per_cpu_pages *pcp,
-				  unsigned long flags)
+static noinline void pcp_overflow(struct per_cpu_pages *pcp, unsigned long flags)
 {
+	enum zone_type zid = (enum zone_type)(pcp - pcp_of_idx(0));
+
 	free_pcppages_bulk(&contig_page_data.node_zones[zid], pcp, pcp->batch);
 	local_irq_restore(flags);
 }
@@ -695,7 +696,7 @@ static __always_inline void free_one_block(struct page *page, unsigned int order
 		page_list_add(&pcp->lists[order], page);
 		pcp->count += 1 << order;
 		if (unlikely(pcp->count >= pcp->high)) {
-			pcp_overflow(zid, pcp, flags);
+			pcp_overflow(pcp, flags);
 			return;
 		}
 	} else {
