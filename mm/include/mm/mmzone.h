@@ -17,6 +17,7 @@
 #ifndef MM_MMZONE_H
 #define MM_MMZONE_H
 
+#include <kernel/cache.h>
 #include <kernel/spinlock.h>
 #include <mm/mmconfig.h>
 #include <mm/page_list.h>
@@ -60,13 +61,14 @@ struct free_area {
  */
 #define NR_PCP_ORDERS		(PAGE_ALLOC_COSTLY_ORDER + 1)
 
+/* A cache line each, as Linux's: a power-of-two size, so finding a zone's is one shift. */
 struct per_cpu_pages {
 	int count;		/* pages on the lists */
 	int high;		/* at this count, batch pages go back to the buddy lists */
 	int batch;
 	unsigned int drain_order;	/* the list the next drain starts with */
 	struct page_list lists[NR_PCP_ORDERS];
-};
+} ____cacheline_aligned;
 
 struct pglist_data;
 
