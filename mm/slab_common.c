@@ -11,6 +11,7 @@
  * Tests: tests/kernel/slab_test.c, tests/kernel/kmalloc_test.c.
  */
 #include <kernel/bug.h>
+#include <kernel/cache.h>
 #include <kernel/errno.h>
 #include <kernel/cmdline.h>
 #include <kernel/log2.h>
@@ -604,8 +605,8 @@ void kmem_cache_init(void)
 	link_cache(kmem_cache);
 	register_compound_page_dtor(KMALLOC_LARGE_DTOR, free_large_kmalloc_dtor);
 	create_kmalloc_caches();
-	pr_info("SLUB: HWalign=64, Order=0-%d, MinObjects=0, CPUs=%d, Nodes=1\n",
-		PAGE_ALLOC_COSTLY_ORDER, NR_CPUS);
+	pr_info("SLUB: HWalign=%d, Order=0-%d, MinObjects=0, CPUs=%d, Nodes=1\n",
+		L1_CACHE_BYTES, PAGE_ALLOC_COSTLY_ORDER, NR_CPUS);
 }
 
 /*** Reports ***/

@@ -23,6 +23,7 @@
  * Tests: tests/kernel/slab_test.c, tests/kernel/kmalloc_test.c.
  */
 #include <kernel/bug.h>
+#include <kernel/cache.h>
 #include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -69,7 +70,7 @@ static unsigned int calculate_order(unsigned int size)
 unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigned int size)
 {
 	if (flags & SLAB_HWCACHE_ALIGN) {
-		unsigned int ralign = 64;	/* cache_line_size() */
+		unsigned int ralign = L1_CACHE_BYTES;	/* cache_line_size() */
 
 		while (size <= ralign / 2)
 			ralign /= 2;
