@@ -45,7 +45,7 @@ OBJS := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.asm,$(BUILD)/%.asm.o
 QEMU := qemu-system-x86_64
 QEMU_FLAGS := -machine pc -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-.PHONY: all run qemu qemu-gdb gdb test test-kernel bench bench-count clean deps
+.PHONY: all run qemu qemu-gdb gdb test test-kernel bench bench-count clean deps deps-build deps-test
 all: $(BUILD)/mmos.elf $(BUILD)/mmos.bin $(BUILD)/mmos.iso
 
 $(BUILD)/%.o: %.c
@@ -76,14 +76,14 @@ $(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg to
 	@echo "  ISO     $@"
 	@tools/mkiso $(BUILD) $@ "$(CMDLINE)" 0
 
-run qemu: deps all
+run qemu: deps-build all
 	$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -cdrom $(BUILD)/mmos.iso -boot d
 
 # gdb needs the register layout of the arch it debugs: i386 runs under qemu-system-i386
 # (with a CPU model that has PAE and NX) for a gdb session.
 QEMU_GDB := $(if $(filter i386,$(ARCH)),qemu-system-i386 -cpu qemu64,$(QEMU))
 
-qemu-gdb: deps all
+qemu-gdb: deps-build all
 	@echo "QEMU is halted with a gdb stub on tcp::$(GDBPORT); run 'make gdb ARCH=$(ARCH)' in another terminal"
 	$(QEMU_GDB) $(QEMU_FLAGS) -display none -serial mon:stdio -S -gdb tcp::$(GDBPORT) \
 		-kernel $(BUILD)/mmos.bin -append "$(CMDLINE)"
@@ -94,10 +94,17 @@ gdb: $(BUILD)/mmos.elf
 
 GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
 
+# Debian packages by group (tools/install-deps): make and make run need only
+# the build's; make test adds the hosted build's and the fuzzers'; make bench
+# adds valgrind and the peer allocators.
 deps:
-	@tools/install-deps
+	@tools/install-deps all
+deps-build:
+	@tools/install-deps build
+deps-test:
+	@tools/install-deps test
 
-test: deps
+test: deps-test
 	$(MAKE) ARCH=x86_64 all
 	$(MAKE) ARCH=i386 all
 	$(MAKE) host fuzzers
@@ -191,7 +198,7 @@ fuzzers:
 	@$(MAKE) --no-print-directory FUZZ_ARCH=x86_64 fuzzers-one
 	@$(MAKE) --no-print-directory FUZZ_ARCH=i386 fuzzers-one
 fuzzers-one: $(FUZZERS)
-fuzz: deps
+fuzz: deps-test
 	@$(MAKE) --no-print-directory FUZZ_ARCH=x86_64 fuzz-one
 	@$(MAKE) --no-print-directory FUZZ_ARCH=i386 fuzz-one
 fuzz-one: fuzzers-one
