@@ -117,8 +117,11 @@ void ktest_skip(struct ktest *t, const char *fmt, ...)
 	ktest_abort(t);
 }
 
-/* Does name (suite, or suite.case when kase is given) match one glob in list? */
-static bool selected(const char *list, const char *suite, const char *kase)
+/*
+ * Does suite s (and case kase, when given) match one glob in list? A manual
+ * suite matches only an item that names it with no wildcard.
+ */
+static bool selected(const char *list, const struct ktest_suite *s, const char *kase)
 {
 	char item[128];
 	const char *p = list;
@@ -135,7 +138,9 @@ static bool selected(const char *list, const char *suite, const char *kase)
 		dot = strchr(item, '.');
 		if (dot)
 			*dot = '\0';
-		if (glob_match(item, suite) && (!kase || !dot || glob_match(dot + 1, kase)))
+		if (s->manual ? strcmp(item, s->name) != 0 : !glob_match(item, s->name))
+			continue;
+		if (!kase || !dot || glob_match(dot + 1, kase))
 			return true;
 	}
 	return false;
@@ -222,7 +227,7 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	bool ok;
 
 	for (const struct ktest_case *c = s->cases; c->run; c++)
-		n += selected(glob, s->name, c->name);
+		n += selected(glob, s, c->name);
 	printk(KERN_INFO "%sKTAP version 1\n", case_indent);
 	printk(KERN_INFO "%s# Subtest: %s\n", case_indent, s->name);
 	printk(KERN_INFO "%s1..%u\n", case_indent, n);
@@ -230,7 +235,7 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	if (s->suite_init)
 		init_err = s->suite_init();
 	for (const struct ktest_case *c = s->cases; c->run; c++) {
-		if (!selected(glob, s->name, c->name))
+		if (!selected(glob, s, c->name))
 			continue;
 		if (init_err) {
 			st.skip++;
@@ -263,11 +268,11 @@ unsigned int ktest_run(const char *glob)
 	unsigned int nsuites = 0, num = 0, failed_suites = 0;
 
 	for (const struct ktest_suite *const *s = __start_ktest_suites; s < __stop_ktest_suites; s++)
-		nsuites += selected(glob, (*s)->name, NULL);
+		nsuites += selected(glob, *s, NULL);
 	printk(KERN_INFO "KTAP version 1\n");
 	printk(KERN_INFO "1..%u\n", nsuites);
 	for (const struct ktest_suite *const *s = __start_ktest_suites; s < __stop_ktest_suites; s++)
-		if (selected(glob, (*s)->name, NULL))
+		if (selected(glob, *s, NULL))
 			failed_suites += !run_suite(*s, ++num, glob, &totals);
 	printk(KERN_INFO "ktest: %u suites, pass:%lu fail:%lu skip:%lu\n", nsuites, totals.pass,
 	       totals.fail, totals.skip);

@@ -94,6 +94,110 @@ int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order)
 	return -1;
 }
 
+/*** the policy numbers from first principles ***/
+
+/* int_sqrt() by bisection: a different method from mm/'s bit-by-bit root. */
+static u64 isqrt64(u64 x)
+{
+	u64 lo = 0, hi = x < 2 ? x : (x < (1ULL << 32) ? x / 2 + 1 : 0xffffffffULL);
+
+	while (lo < hi) {
+		u64 mid = lo + (hi - lo + 1) / 2;
+
+		if (mid <= x / mid)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/* The zones gfp_zone(GFP_USER) allows: all but HighMem and Movable. */
+static bool user_zone(enum zone_type idx)
+{
+#ifdef CONFIG_HIGHMEM
+	if (idx == ZONE_HIGHMEM)
+		return false;
+#endif
+	return idx != ZONE_MOVABLE;
+}
+
+static u64 lowmem_managed(void)
+{
+	u64 n = 0;
+
+	for (int i = 0; i < MAX_NR_ZONES; i++)
+		if (user_zone((enum zone_type)i))
+			n += contig_page_data.node_zones[i].managed_pages;
+	return n;
+}
+
+unsigned long expect_min_free_kbytes(void)
+{
+	u64 kb = isqrt64(lowmem_managed() * (PAGE_SIZE / 1024) * 16);
+
+	return (unsigned long)(kb < 128 ? 128 : kb > 262144 ? 262144 : kb);
+}
+
+unsigned long expect_wmark(const struct zone *z, enum zone_watermarks w)
+{
+	u64 pages_min = expect_min_free_kbytes() / (PAGE_SIZE / 1024);
+	u64 lowmem = lowmem_managed(), managed = z->managed_pages;
+	u64 share = lowmem ? pages_min * managed / lowmem : 0;	/* 64-bit, as Linux */
+	u64 min = share, delta;
+
+	if (!user_zone(zone_idx(z))) {	/* HighMem, Movable: a small fixed pool */
+		min = managed / 1024;
+		min = min < 32 ? 32 : min > 128 ? 128 : min;	/* SWAP_CLUSTER_MAX .. 128 */
+	}
+	/* watermark_scale_factor 10: 0.1% of the zone */
+	delta = share / 4 > managed * 10 / 10000 ? share / 4 : managed * 10 / 10000;
+	return (unsigned long)(min + delta * (u64)w);	/* MIN 0, LOW 1, HIGH 2, PROMO 3 */
+}
+
+long expect_lowmem_reserve(enum zone_type i, enum zone_type j)
+{
+	/* sysctl_lowmem_reserve_ratio: DMA 256, DMA32 256, Normal 32, HighMem 0, Movable 0 */
+	static const unsigned long ratio[MAX_NR_ZONES] = {
+		[ZONE_DMA] = 256,
+#ifdef CONFIG_ZONE_DMA32
+		[ZONE_DMA32] = 256,
+#endif
+		[ZONE_NORMAL] = 32,
+	};
+	const struct zone *zones = contig_page_data.node_zones;
+	u64 above = 0;
+
+	if (j <= i || !ratio[i] || !zones[i].managed_pages)
+		return 0;
+	for (int k = (int)i + 1; k <= (int)j; k++)
+		above += zones[k].managed_pages;
+	return (long)(above / ratio[i]);
+}
+
+unsigned long expect_pcp_batch(const struct zone *z)
+{
+	/* ~0.1% of the zone or 1 MiB, a quarter of it, then 2^n - 1 below 1.5 times that */
+	u64 batch = z->managed_pages / 1024, p = 1;
+
+	if (batch > (1 << 20) / PAGE_SIZE)
+		batch = (1 << 20) / PAGE_SIZE;
+	batch /= 4;
+	if (batch < 1)
+		batch = 1;
+	batch += batch / 2;
+	while (p * 2 <= batch)
+		p *= 2;
+	return p - 1 ? (unsigned long)(p - 1) : 1;	/* zone_set_pageset_high_and_batch: max(1, ..) */
+}
+
+unsigned long expect_pcp_high(const struct zone *z)
+{
+	unsigned long high = expect_wmark(z, WMARK_LOW) / 1;	/* one CPU shares the zone */
+
+	return high > 4 * expect_pcp_batch(z) ? high : 4 * expect_pcp_batch(z);
+}
+
 unsigned long pfn_listed(unsigned long pfn)
 {
 	struct zone *z = page_zone(pfn_to_page(pfn));

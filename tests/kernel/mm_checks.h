@@ -38,6 +38,28 @@ unsigned long check_buddy_lists(struct ktest *t);
  * requests; failing that, above min (the slow path's turn). -1 if none can.
  */
 int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order);
+/*
+ * The zone policy numbers as Linux 6.12 computes them, written again here
+ * from the formulas (reference §2.4, §2.5; mm/page_alloc.c), in 64-bit
+ * arithmetic, from the zones' managed pages only: never read back from
+ * mm/'s own fields or helpers. Tests compare mm/ against these.
+ *
+ *   expect_min_free_kbytes(): clamp(int_sqrt(lowmem_kbytes * 16), 128, 262144),
+ *       lowmem_kbytes = managed pages of the zones GFP_USER may use, in KiB
+ *       (the first computation at boot: no watermark is set yet).
+ *   expect_wmark(z, w): WMARK_MIN/LOW/HIGH/PROMO of __setup_per_zone_wmarks().
+ *   expect_lowmem_reserve(i, j): zone i's reserve against requests whose
+ *       highest zone is j (setup_per_zone_lowmem_reserve()).
+ *   expect_pcp_batch(z), expect_pcp_high(z): zone_batchsize(), and
+ *       zone_highsize() for one CPU with percpu_pagelist_high_fraction 0
+ *       (Linux's pcp->high_min).
+ */
+unsigned long expect_min_free_kbytes(void);
+unsigned long expect_wmark(const struct zone *z, enum zone_watermarks w);
+long expect_lowmem_reserve(enum zone_type i, enum zone_type j);
+unsigned long expect_pcp_batch(const struct zone *z);
+unsigned long expect_pcp_high(const struct zone *z);
+
 /* How many free-list blocks contain pfn (after draining): 0 or 1 when sane. */
 unsigned long pfn_listed(unsigned long pfn);
 

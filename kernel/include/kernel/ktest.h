@@ -48,6 +48,11 @@ struct ktest_suite {
 	void (*suite_exit)(void);
 	int (*init)(struct ktest *t);	/* before each case; non-zero fails it */
 	void (*exit)(struct ktest *t);	/* after each case */
+	/*
+	 * Selected only by its exact name, never by a glob: for suites whose
+	 * expected result is failure (they prove that a check fires).
+	 */
+	bool manual;
 };
 
 /* Something whose count must come back to its baseline after every case. */
