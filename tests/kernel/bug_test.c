@@ -44,9 +44,7 @@ static void test_bug_warn_reports_location(struct ktest *t)
 	u64 mark = printk_log_mark();
 	int r;
 
-	printk_console_quiet(true);
 	EXPECT_WARN(t, r = warn_if_odd(3));
-	printk_console_quiet(false);
 	EXPECT_EQ(t, r, 1);
 	EXPECT_TRUE(t, printk_logged_since(mark, "------------[ cut here ]------------"));
 	EXPECT_TRUE(t, printk_logged_since(mark, "odd value 3\n"));

@@ -152,9 +152,7 @@ static noinline void test_kmalloc_dma32_refused(struct ktest *t)
 	u64 mark = printk_log_mark();
 	void *p = NULL;
 
-	printk_console_quiet(true);
 	EXPECT_WARN(t, p = kmalloc(64, GFP_KERNEL | __GFP_DMA32));
-	printk_console_quiet(false);
 	ASSERT_NOT_NULL(t, p);
 	memset(p, 1, 64);	/* usable */
 	EXPECT_TRUE(t, printk_logged_since(mark, "Unexpected gfp: 0xcc4 (GFP_KERNEL|__GFP_DMA32). "
@@ -163,9 +161,7 @@ static noinline void test_kmalloc_dma32_refused(struct ktest *t)
 	/* served from the normal cache: there is no DMA32 kmalloc array */
 	EXPECT_STREQ(t, kmem_cache_name(slab_cache(virt_to_slab(p))), "kmalloc-64");
 	kfree(p);
-	printk_console_quiet(true);
 	EXPECT_WARN(t, p = kmalloc(64, GFP_KERNEL | __GFP_HIGHMEM));
-	printk_console_quiet(false);
 	ASSERT_NOT_NULL(t, p);
 	kfree(p);
 }
@@ -199,10 +195,8 @@ static noinline void test_kmalloc_bad_kfree(struct ktest *t)
 	int local = 0;
 
 	ASSERT_NOT_NULL(t, page);
-	printk_console_quiet(true);
 	EXPECT_WARN(t, kfree(page_address(page)));	/* a page, not a kmalloc */
 	EXPECT_WARN(t, kfree(&local));			/* the stack */
-	printk_console_quiet(false);
 	EXPECT_TRUE(t, printk_logged_since(mark, "not a slab object or large kmalloc, from test_kmalloc_bad_kfree+0x"));
 	EXPECT_EQ(t, page_ref_count(page), 1);	/* untouched */
 	__free_page(page);

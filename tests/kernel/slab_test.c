@@ -434,10 +434,8 @@ static noinline void test_slab_free_not_slab(struct ktest *t)
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	ASSERT_NOT_NULL(t, p);
 	kmem_cache_free(s, NULL);
-	printk_console_quiet(true);
 	EXPECT_WARN(t, kmem_cache_free(s, page_address(page)));
 	EXPECT_WARN(t, kmem_cache_free(s, &local));
-	printk_console_quiet(false);
 	EXPECT_TRUE(t, printk_logged_since(mark, "not a slab object, from test_slab_free_not_slab+0x"));
 	EXPECT_EQ(t, page_ref_count(page), 1);	/* untouched */
 	EXPECT_EQ(t, kmem_cache_live_objects(s), 1);

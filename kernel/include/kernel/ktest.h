@@ -25,6 +25,7 @@
 #define KERNEL_KTEST_H
 
 #include <kernel/compiler.h>
+#include <kernel/printk.h>
 
 struct ktest {
 	const char *name;
@@ -163,16 +164,24 @@ __noreturn __printf(2, 3) void ktest_skip(struct ktest *t, const char *fmt, ...)
 #define ASSERT_FALSE(t, c)	__KTEST_TRUE(t, true, !(c), #c " is false")
 
 /*
- * Run stmt, which must WARN at least once; its warnings are then expected
- * and do not fail the case. Fails the case if none fired.
+ * Run stmt, which must WARN exactly n times (EXPECT_WARN: once); up to n of
+ * its warnings are then expected and do not fail the case. Any other number
+ * fails it, naming stmt and the count; warnings beyond n also count as
+ * unexpected. The console is quiet while stmt runs (its reports stay in the
+ * log for printk_logged_since()) and speaks again after it.
  */
-#define EXPECT_WARN(t, stmt) do { \
-	unsigned long __w0 = warn_count(); \
+#define EXPECT_WARNS(t, stmt, n) do { \
+	unsigned long __w0 = warn_count(), __want = (n); \
+	printk_console_quiet(true); \
 	stmt; \
+	printk_console_quiet(false); \
 	unsigned long __dw = warn_count() - __w0; \
-	(t)->allowed_warnings += __dw; \
-	__KTEST_TRUE(t, false, __dw > 0, "a WARNING from: " #stmt); \
+	(t)->allowed_warnings += __dw < __want ? __dw : __want; \
+	if (__dw != __want) \
+		ktest_fail_binary((t), false, __FILE__, __LINE__, "WARNINGs from " #stmt, "==", \
+				  #n, (long long)__dw, (long long)__want); \
 } while (0)
+#define EXPECT_WARN(t, stmt)	EXPECT_WARNS(t, stmt, 1)
 
 unsigned long warn_count(void);
 
