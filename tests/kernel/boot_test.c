@@ -14,11 +14,10 @@
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include "mm_checks.h"
 
 static unsigned int test_boot;
 core_param_uint(test_boot, test_boot, 1, 2);
-static unsigned long test_mem_mb;
-core_param_ulong(test_mem_mb, test_mem_mb);
 
 static void test_boot_memory_map_received(struct ktest *t)
 {

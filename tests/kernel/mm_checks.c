@@ -6,13 +6,20 @@
  * slab cache is shrunk and the per-CPU lists are drained, the buddy free
  * count must be back where it was before each case. check_free_lists()
  * verifies the buddy invariants; zone_for_request() predicts which zone
- * serves a request.
+ * serves a request; report_line() and report_numbers() read the
+ * /proc-style reports back from the log. Also the test_mem_mb= parameter
+ * tests/run boots with.
  */
+#include <kernel/cmdline.h>
 #include <kernel/ktest.h>
+#include <kernel/string.h>
 #include <mm/gfp.h>
 #include <mm/slab.h>
 #include "../../mm/internal.h"
 #include "mm_checks.h"
+
+unsigned long test_mem_mb;
+core_param_ulong(test_mem_mb, test_mem_mb);
 
 unsigned long free_pages_now(void)
 {

@@ -18,6 +18,9 @@ static inline bool zone_dma_usable(void)
 	return managed_zone(&contig_page_data.node_zones[ZONE_DMA]);
 }
 
+/* test_mem_mb=N: the RAM tests/run gave the machine, in MiB (0: not given). */
+extern unsigned long test_mem_mb;
+
 /* Drain the per-CPU lists, then count free pages. */
 unsigned long free_pages_now(void);
 /* Free blocks per zone and order (after draining). */

@@ -11,15 +11,13 @@
  * more against the numbers a Linux kernel reports there (golden values).
  */
 #include <asm/e820.h>
-#include <kernel/cmdline.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include "../../mm/internal.h"
-
-static unsigned long test_mem_mb;	/* set by boot_test.c's test_mem_mb= */
+#include "mm_checks.h"
 
 struct zone_expect {
 	unsigned long start, end, present;
@@ -128,8 +126,8 @@ static void test_mm_zone_golden_linux(struct ktest *t)
 {
 	const struct golden *g = NULL;
 
-	if (strstr(boot_command_line, "mem=") || strstr(boot_command_line, "memmap="))
-		ktest_skip(t, "the memory map was edited on the command line");
+	if (e820_userdef)
+		ktest_skip(t, "mem= or memmap= edited the memory map");
 	for (unsigned int i = 0; i < ARRAY_SIZE(golden); i++)
 		if (golden[i].mem_mb == test_mem_mb)
 			g = &golden[i];
@@ -303,14 +301,6 @@ static void test_mm_zonelist_order(struct ktest *t)
 	EXPECT_EQ(t, n, 0);	/* every zone with pages in the buddy allocator is listed */
 }
 
-static int mm_init_suite_init(void)
-{
-	const char *p = strstr(boot_command_line, "test_mem_mb=");
-
-	test_mem_mb = p ? (unsigned long)memparse(p + 12, NULL) : 0;
-	return 0;
-}
-
 static struct ktest_case mm_init_cases[] = {
 	KTEST_CASE(test_mm_zone_geometry),
 	KTEST_CASE(test_mm_zone_golden_linux),
@@ -324,6 +314,6 @@ static struct ktest_case mm_init_cases[] = {
 };
 
 static struct ktest_suite mm_init_suite = {
-	.name = "mm_init", .cases = mm_init_cases, .suite_init = mm_init_suite_init,
+	.name = "mm_init", .cases = mm_init_cases,
 };
 KTEST_SUITE(mm_init_suite);
