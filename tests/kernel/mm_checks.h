@@ -38,7 +38,10 @@ unsigned long check_buddy_lists(struct ktest *t);
  * Where the allocator should take an order-`order` block for gfp, looking
  * down the zonelist from `from`: the first zone the flags allow that can
  * spare the block above its low watermark plus its reserve against such
- * requests; failing that, above min (the slow path's turn). -1 if none can.
+ * requests; failing that, above min, lowered for __GFP_HIGH and atomic
+ * requests (the slow path's turn). -1 if none can. The watermark test,
+ * marks and reserves are written again in mm_checks.c (expect_* below),
+ * never mm/'s.
  */
 int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order);
 /*

@@ -157,16 +157,22 @@ static void test_page_alloc_pcp_refill(struct ktest *t)
 {
 	for (unsigned int o = 0; o <= PAGE_ALLOC_COSTLY_ORDER; o++) {
 		struct per_cpu_pages *pcp;
-		unsigned long want, n = 0;
+		unsigned long want, n = 0, before;
 		struct page *p, *q;
 		struct zone *z;
+		int zi;
 
 		drain_all_pages();
+		zi = zone_for_request(contig_page_data.node_zonelist.zones, GFP_KERNEL, o);
+		ASSERT_GE(t, zi, 0);
+		z = &contig_page_data.node_zones[zi];
+		before = z->nr_free;
 		p = alloc_pages(GFP_KERNEL, o);
 		ASSERT_NOT_NULL(t, p);
-		z = page_zone(p);
+		EXPECT_PTR_EQ(t, page_zone(p), z);
 		pcp = this_cpu_pcp(z);
-		want = max((unsigned long)pcp->batch >> o, 1UL);
+		/* Linux's rmqueue_bulk() count: the batch (from the formula), in blocks */
+		want = max(expect_pcp_batch(z) >> o, 1UL);
 		page_list_for_each(q, &pcp->lists[o]) {
 			unsigned long pfn = page_to_pfn(q);
 
@@ -176,7 +182,7 @@ static void test_page_alloc_pcp_refill(struct ktest *t)
 			EXPECT_EQ(t, pfn & ((1UL << o) - 1), 0);	/* naturally aligned */
 			n++;
 		}
-		if (z->nr_free > 4 * (unsigned long)pcp->batch)
+		if (before > 4 * expect_pcp_batch(z))
 			EXPECT_EQ(t, n + 1, want);	/* p was the first of the batch */
 		EXPECT_EQ(t, (unsigned long)pcp->count, n << o);
 		__free_pages(p, o);
@@ -318,9 +324,9 @@ static void test_page_alloc_fallback_order(struct ktest *t)
 	 * one that had less than min to start with (a few pages of HighMem) is
 	 * not touched at all.
 	 */
-	EXPECT_LE(t, zl[0]->nr_free, low_wmark_pages(zl[0]));
-	EXPECT_GE(t, zl[0]->nr_free + (unsigned long)zl[0]->pcp_batch,
-		  min(before, min_wmark_pages(zl[0]) + 1));
+	EXPECT_LE(t, zl[0]->nr_free, expect_wmark(zl[0], WMARK_LOW));
+	EXPECT_GE(t, zl[0]->nr_free + expect_pcp_batch(zl[0]),
+		  min(before, expect_wmark(zl[0], WMARK_MIN) + 1));
 	block_free_all(&l);
 }
 
@@ -349,17 +355,18 @@ static void test_page_alloc_exhaustion_and_reserves(struct ktest *t)
 	for_each_populated_zone(z)
 		EXPECT_EQ(t, this_cpu_pcp(z)->count, 0);
 	for_each_populated_zone(z) {
-		long keep = (long)min_wmark_pages(z) + z->lowmem_reserve[high];
+		long reserve = expect_lowmem_reserve(zone_idx(z), high);
+		long keep = (long)expect_wmark(z, WMARK_MIN) + reserve;
 
 		ktest_info(t, "%-7s free %lu of %lu, min %lu, reserve %ld", z->name, z->nr_free,
-			   before[zone_idx(z)], min_wmark_pages(z), z->lowmem_reserve[high]);
+			   before[zone_idx(z)], expect_wmark(z, WMARK_MIN), reserve);
 		if (zone_idx(z) > high) {
 			EXPECT_EQ(t, z->nr_free, before[zone_idx(z)]);	/* out of reach */
 		} else if ((long)before[zone_idx(z)] <= keep) {
 			EXPECT_EQ(t, z->nr_free, before[zone_idx(z)]);	/* fully protected */
 		} else {
 			EXPECT_LE(t, (long)z->nr_free, keep);
-			EXPECT_GE(t, (long)z->nr_free, keep + 1 - z->pcp_batch);
+			EXPECT_GE(t, (long)z->nr_free, keep + 1 - (long)expect_pcp_batch(z));
 		}
 	}
 	/* GFP_ATOMIC may dip into the part of min that GFP_KERNEL may not touch */
@@ -380,8 +387,8 @@ static void test_page_alloc_dma_stops_at_reserve(struct ktest *t)
 		ktest_skip(t, "the buddy allocator has no ZONE_DMA pages on this machine");
 	EXPECT_EQ(t, fill_zone(&l, GFP_DMA, -1), -1);	/* DMA has nowhere to fall back */
 	EXPECT_GT(t, l.pages, 0);
-	EXPECT_LE(t, dma->nr_free, min_wmark_pages(dma));
-	EXPECT_GE(t, dma->nr_free + (unsigned long)dma->pcp_batch, min_wmark_pages(dma) + 1);
+	EXPECT_LE(t, dma->nr_free, expect_wmark(dma, WMARK_MIN));
+	EXPECT_GE(t, dma->nr_free + expect_pcp_batch(dma), expect_wmark(dma, WMARK_MIN) + 1);
 	block_free_all(&l);
 }
 
