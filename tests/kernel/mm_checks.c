@@ -6,7 +6,9 @@
  * slab cache is shrunk and the per-CPU lists are drained, the buddy free
  * count must be back where it was before each case. check_free_lists()
  * verifies the buddy invariants; zone_for_request() predicts which zone
- * serves a request. Also the test_mem_mb= parameter tests/run boots with.
+ * serves a request; report_line() and report_numbers() read the
+ * /proc-style reports back from the log. Also the test_mem_mb= parameter
+ * tests/run boots with.
  */
 #include <kernel/cmdline.h>
 #include <kernel/ktest.h>
@@ -83,6 +85,42 @@ unsigned long check_buddy_lists(struct ktest *t)
 				   z->nr_free);
 	}
 	return problems;
+}
+
+const char *report_line(const char *text, const char *prefix)
+{
+	size_t len = strlen(prefix);
+
+	while (text && *text) {
+		const char *p = text, *nl = strchr(text, '\n');
+
+		if (*p == '[' && (p = strchr(p, ']')) && p[1] == ' ')
+			p += 2;
+		else
+			p = text;
+		if (!strncmp(p, prefix, len))
+			return p + len;
+		text = nl ? nl + 1 : NULL;
+	}
+	return NULL;
+}
+
+unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int n)
+{
+	unsigned int k = 0;
+
+	while (k < n) {
+		unsigned long long v = 0;
+
+		while (*s == ' ' || *s == ',' || *s == '(' || *s == ')')
+			s++;
+		if (*s < '0' || *s > '9')
+			break;
+		while (*s >= '0' && *s <= '9')
+			v = v * 10 + (unsigned long long)(*s++ - '0');
+		out[k++] = v;
+	}
+	return k;
 }
 
 /*

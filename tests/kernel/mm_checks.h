@@ -66,6 +66,17 @@ long expect_lowmem_reserve(enum zone_type i, enum zone_type j);
 unsigned long expect_pcp_batch(const struct zone *z);
 unsigned long expect_pcp_high(const struct zone *z);
 
+/*
+ * Reading the /proc-style reports back from the log (printk_log_read()):
+ * report_line() finds the first line at or after text that starts with
+ * prefix once its "[    s.us] " stamp is skipped, and returns what follows
+ * the prefix (NULL if no line does). report_numbers() reads up to n
+ * unsigned decimal numbers from there to the end of that line, skipping
+ * spaces, commas and parentheses; returns how many it read.
+ */
+const char *report_line(const char *text, const char *prefix);
+unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int n);
+
 /* How many free-list blocks contain pfn (after draining): 0 or 1 when sane. */
 unsigned long pfn_listed(unsigned long pfn);
 
