@@ -104,6 +104,9 @@ deps-build:
 deps-test:
 	@tools/install-deps test
 
+# tests/run prints the time from here (make's start, the package check
+# included) to its end, split into build and tests, before its last line.
+test: export MMOS_TEST_START := $(shell date +%s)
 test: deps-test
 	$(MAKE) ARCH=x86_64 all
 	$(MAKE) ARCH=i386 all
