@@ -14,7 +14,8 @@
  * Must not touch: page tables, memblock, slab objects.
  * Locking: zone->lock (IRQs off) for free_area[] and zone->nr_free; the
  * per-CPU lists with IRQs off on their CPU. Order: pcp (IRQs off) -> zone->lock.
- * Tests: tests/kernel/page_alloc_test.c, tests/kernel/gfp_test.c.
+ * Tests: tests/kernel/page_alloc_test.c, tests/kernel/gfp_test.c,
+ * tests/kernel/watermark_test.c (how far each GFP class may go).
  */
 #include <kernel/bug.h>
 #include <kernel/log2.h>

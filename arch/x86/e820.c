@@ -8,7 +8,8 @@
  * e820__memory_setup() applies them to the real map and prints each step in
  * Linux's words. mem= and memmap= are parsed here.
  * Must not touch: memblock or zones beyond handing RAM ranges to memblock.
- * Tests: tests/kernel/e820_test.c.
+ * Tests: tests/kernel/e820_test.c, tests/kernel/multiboot_test.c (the map
+ * from the loader), tests/fuzz/fuzz_e820.c.
  */
 #include <asm/bootinfo.h>
 #include <asm/e820.h>
