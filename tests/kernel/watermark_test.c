@@ -39,9 +39,9 @@
 
 /* gfp_zone(__GFP_HIGHMEM) by Linux's GFP_ZONE_TABLE */
 #ifdef CONFIG_HIGHMEM
-#define ZONE_HIGHUSER	ZONE_HIGHMEM
+#define HIGHUSER_ZONE	ZONE_HIGHMEM
 #else
-#define ZONE_HIGHUSER	ZONE_NORMAL
+#define HIGHUSER_ZONE	ZONE_NORMAL
 #endif
 
 /* Pages above a zone's fast-path stop left to be counted one by one. */
@@ -414,7 +414,7 @@ static void test_watermark_atomic_nomemalloc(struct ktest *t)
 
 static void test_watermark_highuser(struct ktest *t)
 {
-	check_class(t, GFP_HIGHUSER, ZONE_HIGHUSER);	/* HighMem's own min on i386 */
+	check_class(t, GFP_HIGHUSER, HIGHUSER_ZONE);	/* HighMem's own min on i386 */
 }
 
 /* Every kind in ZONE_DMA alone: it cannot fall back, and no reserve hides its levels. */
@@ -486,7 +486,7 @@ static bool nofail_layout(enum zone_type high, int *lz, int *mz)
 
 static void test_watermark_nofail_keeps_lower_reserves(struct ktest *t)
 {
-	static const enum zone_type highs[] = { ZONE_HIGHUSER, ZONE_NORMAL };
+	static const enum zone_type highs[] = { HIGHUSER_ZONE, ZONE_NORMAL };
 	struct held h = { 0 };
 	struct wm_plan p;
 	int l = -1, m = -1;
