@@ -34,6 +34,9 @@ struct mb1_info {
 	u32 boot_loader_name;
 } __attribute__((packed));
 
+/* Memory map types (both versions): 1 is usable RAM; 2-5 as e820's (bootinfo.h). */
+#define MULTIBOOT_MEMORY_AVAILABLE	1
+
 struct mb1_mmap_entry {
 	u32 size;		/* of the rest of the entry */
 	u64 addr, len;

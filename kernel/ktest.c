@@ -262,21 +262,42 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	return ok;
 }
 
+/* How many of s's cases glob selects. */
+static unsigned int selected_cases(const char *glob, const struct ktest_suite *s)
+{
+	unsigned int n = 0;
+
+	for (const struct ktest_case *c = s->cases; c->run; c++)
+		n += selected(glob, s, c->name);
+	return n;
+}
+
+/*
+ * A suite runs when glob selects at least one of its cases. A glob that
+ * selects nothing is a mistake (a misspelt or renamed suite), not a pass:
+ * it prints no KTAP, only the one line that says so.
+ */
 unsigned int ktest_run(const char *glob)
 {
 	struct stats totals = { 0 };
-	unsigned int nsuites = 0, num = 0, failed_suites = 0;
+	unsigned int nsuites = 0, num = 0, failed_suites = 0, failed;
 
 	for (const struct ktest_suite *const *s = __start_ktest_suites; s < __stop_ktest_suites; s++)
-		nsuites += selected(glob, *s, NULL);
+		nsuites += selected_cases(glob, *s) != 0;
+	if (!nsuites) {
+		printk(KERN_INFO "ktest: no suite matches '%s'\n", glob);
+		return 1;
+	}
 	printk(KERN_INFO "KTAP version 1\n");
 	printk(KERN_INFO "1..%u\n", nsuites);
 	for (const struct ktest_suite *const *s = __start_ktest_suites; s < __stop_ktest_suites; s++)
-		if (selected(glob, *s, NULL))
+		if (selected_cases(glob, *s))
 			failed_suites += !run_suite(*s, ++num, glob, &totals);
 	printk(KERN_INFO "ktest: %u suites, pass:%lu fail:%lu skip:%lu\n", nsuites, totals.pass,
 	       totals.fail, totals.skip);
-	return (unsigned int)totals.fail + failed_suites;
+	failed = (unsigned int)totals.fail + failed_suites;
+	printk(KERN_INFO "ktest: %s\n", failed ? "FAILED" : "all passed");
+	return failed;
 }
 
 void ktest_list(void)
@@ -287,7 +308,7 @@ void ktest_list(void)
 
 		for (const struct ktest_case *c = (*s)->cases; c->run; c++)
 			n++;
-		printk("%-24s %u cases\n", (*s)->name, n);
+		printk("%-24s %u cases%s\n", (*s)->name, n, (*s)->manual ? " (manual)" : "");
 	}
 }
 
@@ -298,8 +319,9 @@ bool ktest_requested(void)
 
 void ktest_run_and_exit(void)
 {
-	unsigned int failed = ktest_run(ktest_glob);
-
-	printk(KERN_INFO "ktest: %s\n", failed ? "FAILED" : "all passed");
-	machine_exit(failed ? EXIT_TESTS_FAILED : EXIT_TESTS_PASSED);
+	if (!strcmp(ktest_glob, "list")) {
+		ktest_list();
+		machine_exit(EXIT_TESTS_PASSED);
+	}
+	machine_exit(ktest_run(ktest_glob) ? EXIT_TESTS_FAILED : EXIT_TESTS_PASSED);
 }

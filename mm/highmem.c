@@ -7,7 +7,8 @@
  * through the arch (arch_kmap_local_set / arch_kmap_local_clear).
  * Locking: interrupts are off while the depth changes; an interrupt handler
  * may map and unmap inside a mapping of the code it interrupted.
- * Tests: tests/kernel/page_alloc_test.c (patterns written into highmem).
+ * Tests: tests/kernel/page_alloc_test.c (patterns written into highmem),
+ * tests/kernel/compound_test.c (HighMem compound pages, split_page).
  */
 #include <kernel/bug.h>
 #include <kernel/irqflags.h>

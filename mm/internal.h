@@ -12,7 +12,7 @@
 #define ALLOC_WMARK_MIN		WMARK_MIN
 #define ALLOC_WMARK_LOW		WMARK_LOW
 #define ALLOC_WMARK_HIGH	WMARK_HIGH
-#define ALLOC_NO_WATERMARKS	0x04	/* ignore watermarks (last resort) */
+#define ALLOC_NO_WATERMARKS	0x04	/* ignore watermarks (Linux: PF_MEMALLOC, OOM victims) */
 #define ALLOC_WMARK_MASK	(ALLOC_NO_WATERMARKS - 1)
 #define ALLOC_MIN_RESERVE	0x20	/* __GFP_HIGH: half of min may be used */
 #define ALLOC_NON_BLOCK		0x40	/* cannot sleep: a further quarter */

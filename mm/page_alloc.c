@@ -14,7 +14,8 @@
  * Must not touch: page tables, memblock, slab objects.
  * Locking: zone->lock (IRQs off) for free_area[] and zone->nr_free; the
  * per-CPU lists with IRQs off on their CPU. Order: pcp (IRQs off) -> zone->lock.
- * Tests: tests/kernel/page_alloc_test.c, tests/kernel/gfp_test.c.
+ * Tests: tests/kernel/page_alloc_test.c, tests/kernel/gfp_test.c,
+ * tests/kernel/watermark_test.c (how far each GFP class may go).
  */
 #include <kernel/bug.h>
 #include <kernel/log2.h>
@@ -427,6 +428,35 @@ static void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
 }
 
 /*
+ * __GFP_NOFAIL's last resort, as Linux 6.12's __alloc_pages_slowpath() has
+ * it: __alloc_pages_cpuset_fallback(gfp, order, ALLOC_MIN_RESERVE, ac), the
+ * half of min that __GFP_HIGH may use, on top of each zone's lowmem_reserve
+ * as always. Never ALLOC_NO_WATERMARKS, which would let one caller empty
+ * the reserves that atomic requests live on, and lower zones' protection
+ * with them. A request that may not reclaim gets nothing more (Linux warns
+ * and fails it: it cannot wait for memory to come back). Linux then loops,
+ * reclaiming and OOM-killing, until memory comes back; mmos has no reclaim,
+ * no OOM killer and nothing else that could free a page, so waiting would
+ * hang: it reports the failure and panics instead.
+ */
+static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order, enum zone_type high,
+				       unsigned long caller)
+{
+	struct page *page;
+
+	if (!(gfp & __GFP_DIRECT_RECLAIM))
+		return NULL;
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_MIN | ALLOC_MIN_RESERVE, high);
+	if (!page) {
+		warn_alloc(gfp, order, caller);
+		panic("Out of memory: __GFP_NOFAIL order-%u allocation from %pS: no zone it may use "
+		      "has a page above half its min watermark and its lowmem_reserve", order,
+		      (void *)caller);
+	}
+	return page;
+}
+
+/*
  * Everything but the first try: bad requests (reported), then the deeper
  * reserves (mmos has no reclaim, so that is all a slow path can do), then
  * __GFP_NOFAIL's last resort, then the failure report.
@@ -448,6 +478,9 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
 		return NULL;
 	}
+	/* Linux 6.12: __GFP_NOFAIL without __GFP_DIRECT_RECLAIM is not supported */
+	if (gfp & __GFP_NOFAIL)
+		WARN_ON_ONCE(!(gfp & __GFP_DIRECT_RECLAIM));
 	high = gfp_zone(gfp);
 	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
 	if (!page) {
@@ -459,12 +492,8 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 		drain_all_pages();
 		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
 	}
-	if (!page && (gfp & __GFP_NOFAIL)) {
-		page = get_page_from_freelist(gfp, order, ALLOC_NO_WATERMARKS, high);
-		if (!page)
-			panic("Out of memory: __GFP_NOFAIL order-%u allocation from %pS", order,
-			      (void *)caller);
-	}
+	if (!page && (gfp & __GFP_NOFAIL))
+		page = alloc_pages_nofail(gfp, order, high, caller);
 	if (!page) {
 		for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++)
 			if (zone_idx(*zp) <= high)

@@ -178,14 +178,23 @@ static void unlink_cache(struct kmem_cache *s)
 	spin_unlock_irqrestore(&slab_mutex, flags);
 }
 
+/* A cache of these arguments (already checked); NULL, reported, if it cannot be made. */
 static struct kmem_cache *create_cache(const char *name, unsigned int size, unsigned int align,
-				       slab_flags_t flags, void (*ctor)(void *))
+				       slab_flags_t flags, void (*ctor)(void *), unsigned long caller)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
+	int err;
 
-	if (!s)
+	if (!s) {
+		pr_warn("kmem_cache_create(%s) failed with error %d: no memory for the cache itself, "
+			"from %pS\n", name, -ENOMEM, (void *)caller);
 		return NULL;
-	if (kmem_cache_open(s, name, size, align, flags, ctor)) {
+	}
+	err = kmem_cache_open(s, name, size, align, flags, ctor);
+	if (err) {
+		pr_warn("kmem_cache_create(%s) failed with error %d: %u-byte objects (align %u, "
+			"flags %#x) need %u-byte slots, more than an order-%d slab holds, from %pS\n",
+			name, err, size, align, flags, s->size, MAX_PAGE_ORDER, (void *)caller);
 		kmem_cache_free(kmem_cache, s);
 		return NULL;
 	}
@@ -193,16 +202,57 @@ static struct kmem_cache *create_cache(const char *name, unsigned int size, unsi
 	return s;
 }
 
+/*
+ * The longest cache name: a cache keeps its own copy of its name, and of
+ * each alias's, in SLAB_NAME_LEN bytes (for /proc/slabinfo and the
+ * sysfs-style report). Linux keeps the caller's pointer and sets no limit
+ * (sysfs would refuse a name beyond NAME_MAX, 255); mmos refuses a longer
+ * name rather than cut it and let two caches show the same one.
+ */
+#define SLAB_NAME_MAX	(SLAB_NAME_LEN - 1)
+
+/*
+ * What is wrong with kmem_cache_create()'s arguments, or NULL. Linux's
+ * kmem_cache_sanity_check() refuses no name and sizes above
+ * KMALLOC_MAX_SIZE (the largest object a slab can hold: one per order
+ * MAX_PAGE_ORDER block); mmos also refuses an empty or too long name, size
+ * 0, and an alignment that is not a power of two (ALIGN() would garble it)
+ * or is larger than any slab.
+ */
+static const char *cache_args_bad(const char *name, unsigned int size, unsigned int align)
+{
+	if (!name)
+		return "no name";
+	if (!*name)
+		return "empty name";
+	if (strnlen(name, SLAB_NAME_MAX + 1) > SLAB_NAME_MAX)
+		return "name longer than 31 characters";
+	if (!size)
+		return "object size 0";
+	if (size > KMALLOC_MAX_SIZE)
+		return "object size above KMALLOC_MAX_SIZE (4 MiB)";
+	if (align & (align - 1))
+		return "alignment not a power of two";
+	if (align > KMALLOC_MAX_SIZE)
+		return "alignment above 4 MiB (no slab is aligned beyond its size)";
+	return NULL;
+}
+
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
 				     slab_flags_t flags, void (*ctor)(void *))
 {
+	const char *bad = cache_args_bad(name, size, align);
 	struct kmem_cache *s = NULL;
 
-	flags = slab_debug_flags(name, flags);
-	if (!name || !size || size > KMALLOC_MAX_SIZE || (align & (align - 1))) {
-		WARN(1, "kmem_cache_create(%s): bad size %u or align %u\n", name ? name : "(null)",
-		     size, align);
+	BUILD_BUG_ON(SLAB_NAME_MAX != 31);	/* the number in cache_args_bad()'s message */
+	if (bad) {
+		pr_err("kmem_cache_create(%.*s%s) integrity check failed: %s (size %u, align %u), "
+		       "from %pS\n", SLAB_NAME_MAX, name ? name : "(null)",
+		       name && strnlen(name, SLAB_NAME_MAX + 1) > SLAB_NAME_MAX ? "..." : "", bad,
+		       size, align, (void *)_RET_IP_);
 	} else {
+		/* a slab_debug= cache pattern needs the name: only now is it known good */
+		flags = slab_debug_flags(name, flags);
 		s = find_mergeable(size, align, flags, ctor);
 		if (s) {
 			s->refcount++;
@@ -211,12 +261,11 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 				strlcpy(s->aliases[s->nr_aliases++], name, SLAB_NAME_LEN);
 			return s;
 		}
-		s = create_cache(name, size, align, flags, ctor);
+		s = create_cache(name, size, align, flags, ctor, _RET_IP_);
 	}
 	if (!s && (flags & SLAB_PANIC))
-		panic("%s: Failed to create slab '%s'. Error %d", __func__, name ? name : "?", -ENOMEM);
-	if (!s)
-		pr_warn("kmem_cache_create(%s) failed\n", name ? name : "(null)");
+		panic("%s: Failed to create slab '%s'. Error %d", __func__, name ? name : "?",
+		      bad ? -EINVAL : -ENOMEM);
 	return s;
 }
 
@@ -587,7 +636,7 @@ static void create_kmalloc_caches(void)
 				snprintf(name, SLAB_NAME_LEN, "%skmalloc-%u", type ? "dma-" : "", size);
 			/* created directly: a kmalloc cache is never an alias of another */
 			kmalloc_caches[idx][type] = create_cache(name, size, 0, slab_debug_flags(name,
-				SLAB_KMALLOC | (type == KMALLOC_DMA ? SLAB_CACHE_DMA : 0)), NULL);
+				SLAB_KMALLOC | (type == KMALLOC_DMA ? SLAB_CACHE_DMA : 0)), NULL, _THIS_IP_);
 			if (!kmalloc_caches[idx][type])
 				panic("slab: cannot create %s", name);
 		}

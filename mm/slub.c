@@ -114,6 +114,8 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 	s->reciprocal_size = (u32)(((1ULL << 32) + s->size - 1) / s->size);
 	s->divisor_magic = ~0ULL / s->size + 1;	/* ceil(2^64 / size), size >= 8 */
 	s->order = calculate_order(s->size);
+	if (s->order > MAX_PAGE_ORDER)
+		return -EINVAL;	/* the slot (object, debug data) exceeds the largest block */
 	s->objects = min(order_objects(s->order, s->size), MAX_OBJS_PER_SLAB);
 	if (!s->objects)
 		return -EINVAL;

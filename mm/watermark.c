@@ -10,7 +10,8 @@
  *   low = min + delta, high = low + delta, promo = high + delta,
  *   delta = max(tmp / 4, managed * watermark_scale_factor / 10000)
  *   lowmem_reserve[j] of zone i = managed(i+1..j) / ratio[i]
- * Tests: tests/kernel/mm_init_test.c recomputes them independently.
+ * Tests: tests/kernel/mm_init_test.c recomputes them independently;
+ * tests/kernel/watermark_test.c fills zones down to them.
  */
 #include <kernel/printk.h>
 #include "internal.h"

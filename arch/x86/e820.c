@@ -8,12 +8,14 @@
  * e820__memory_setup() applies them to the real map and prints each step in
  * Linux's words. mem= and memmap= are parsed here.
  * Must not touch: memblock or zones beyond handing RAM ranges to memblock.
- * Tests: tests/kernel/e820_test.c.
+ * Tests: tests/kernel/e820_test.c, tests/kernel/multiboot_test.c (the map
+ * from the loader), tests/fuzz/fuzz_e820.c.
  */
 #include <asm/bootinfo.h>
 #include <asm/e820.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <kernel/bug.h>
 #include <kernel/cmdline.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -150,8 +152,12 @@ int e820__sanitize(struct e820_table *t)
 				nout--;
 		}
 		if (type) {
-			if (nout == E820_MAX_ENTRIES)
+			if (nout == E820_MAX_ENTRIES) {	/* what is kept is exact up to here */
+				pr_err("e820: sanitized map longer than %d entries: [mem %#018Lx-%#018Lx] "
+				       "dropped\n", E820_MAX_ENTRIES, (unsigned long long)pts[i].addr,
+				       (unsigned long long)pts[np - 1].addr - 1);
 				break;
+			}
 			out[nout++] = (struct e820_entry){ pts[i].addr, 0, type };
 			last = pts[i].addr;
 		}
@@ -437,17 +443,51 @@ static void e820__apply_user_map(void)
 	e820__print_table(&e820_table, "user");
 }
 
+/* Linux's LOWMEMSIZE() region ends below 640 KiB; Multiboot's mem_lower is at most that. */
+#define LOWMEM_MAX_KB	640
+
+const char *e820__memory_setup_default(const struct boot_info *bi, struct e820_table *t)
+{
+	u32 lower_kb = bi->mem_lower_kb;
+
+	BUILD_BUG_ON(BOOT_MMAP_MAX > E820_MAX_ENTRIES);	/* the loader's map always fits */
+	t->nr_entries = 0;
+	for (unsigned int i = 0; i < bi->nr_mmap; i++) {
+		const struct boot_mmap_entry *e = &bi->mmap[i];
+
+		if (e->addr + e->size < e->addr) {
+			pr_err("e820: BIOS map entry [mem %#018Lx] of %#Lx bytes wraps around the "
+			       "address space: map ignored\n", (unsigned long long)e->addr,
+			       (unsigned long long)e->size);
+			t->nr_entries = 0;
+			break;
+		}
+		e820__range_add(t, e->addr, e->size, (enum e820_type)e->type);
+	}
+	if (t->nr_entries)
+		return "BIOS-e820";
+	if (!bi->has_meminfo) {
+		pr_err("e820: the loader gave neither a usable memory map nor memory sizes\n");
+		return "BIOS-e820";
+	}
+	if (lower_kb > LOWMEM_MAX_KB) {
+		pr_warn("e820: lower memory of %u KiB is more than %u KiB: %u KiB used\n", lower_kb,
+			LOWMEM_MAX_KB, LOWMEM_MAX_KB);
+		lower_kb = LOWMEM_MAX_KB;
+	}
+	e820__range_add(t, 0, (u64)lower_kb << 10, E820_TYPE_RAM);
+	e820__range_add(t, 0x100000, (u64)bi->mem_upper_kb << 10, E820_TYPE_RAM);
+	return "BIOS-e801";
+}
+
 void e820__memory_setup(void)
 {
 	struct e820_table *fw = &e820_table_firmware;
 	u64 limit = arch_phys_limit(), n;
+	const char *who = e820__memory_setup_default(&boot_info, fw);
 
-	fw->nr_entries = 0;
-	for (unsigned int i = 0; i < boot_info.nr_mmap; i++)
-		e820__range_add(fw, boot_info.mmap[i].addr, boot_info.mmap[i].size,
-				(enum e820_type)boot_info.mmap[i].type);
 	pr_info("BIOS-provided physical RAM map:\n");
-	e820__print_table(fw, "BIOS-e820");
+	e820__print_table(fw, who);
 
 	e820_table = *fw;
 	sanitize_or_warn(&e820_table, "firmware map");

@@ -2,14 +2,19 @@
 /*
  * tests/fuzz/fuzz_e820.c - libFuzzer harness for the e820 sanitiser and memmap=.
  *
- * Input: up to 32 entries of 17 bytes (addr, size, type selector), then a
- * memmap= argument. After sanitising, the table must be sorted, disjoint,
- * free of empty entries, with whole-page RAM and no mergeable neighbours;
- * every probed address must carry the largest type that covered it (RAM
- * may only lose partial pages); sanitising again must change nothing. A
- * memmap= string must be rejected, leaving the table as it was, or leave a
- * table that sanitises cleanly, where no range that was not RAM has a
- * weaker type than before (without exactmap).
+ * Input: up to FUZZ_ENTRIES entries of 17 bytes (addr, size, type
+ * selector), more than the table holds, then a memmap= argument. The first
+ * E820_MAX_ENTRIES go straight into the table; the rest through
+ * e820__range_add(), which must drop each (one "too many entries" line per
+ * non-empty one) and leave the table as it was. After sanitising, the
+ * table must be sorted, disjoint, free of empty entries, with whole-page
+ * RAM and no mergeable neighbours; every probed address must carry the
+ * largest type that covered it (RAM may only lose partial pages), except
+ * at or above the address where a result longer than the table was cut
+ * (said in one line): nothing is left there. Sanitising again must change
+ * nothing. A memmap= string must be rejected, leaving the table as it was,
+ * or leave a table that sanitises cleanly, where no range that was not RAM
+ * has a weaker type than before (without exactmap).
  */
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -22,7 +27,10 @@ static const enum e820_type types[8] = {
 	E820_TYPE_PRAM, (enum e820_type)20, E820_TYPE_SOFT_RESERVED,
 };
 
-static struct e820_table in, out, again;
+#define FUZZ_ENTRIES	(E820_MAX_ENTRIES + 32)
+
+static struct e820_table in, out, again, before;
+static char log[16384];
 
 
 static u64 get64(const u8 *p)
@@ -93,23 +101,78 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+/* Occurrences of needle logged since mark. */
+static unsigned int logged(u64 mark, const char *needle)
 {
 	unsigned int n = 0;
-	char memmap[64];
-	size_t used;
+	const char *p = log;
 
-	while (size - n * 17 >= 17 && n < 32) {
-		const u8 *p = data + n * 17;
-
-		in.entries[n] = (struct e820_entry){ get64(p) >> (p[16] & 0x10 ? 0 : 24),
-						     get64(p + 8) >> (p[16] & 0x20 ? 0 : 28),
-						     types[p[16] & 7] };
+	CHECK(printk_log_read(mark, log, sizeof(log)) < sizeof(log) - 1);
+	while ((p = strstr(p, needle))) {
 		n++;
+		p++;
 	}
-	in.nr_entries = n;
-	used = (size_t)n * 17;
+	return n;
+}
+
+/*
+ * The entries: the first E820_MAX_ENTRIES into the table as they are (empty
+ * ones too, for the sanitiser to drop); the rest through e820__range_add(),
+ * which must drop every one and say so once for each that is not empty.
+ */
+static size_t read_entries(const u8 *data, size_t size)
+{
+	unsigned int n = 0, extra = 0;
+	u64 mark = printk_log_mark();
+
+	in.nr_entries = 0;
+	for (; size - n * 17 >= 17 && n < FUZZ_ENTRIES; n++) {
+		const u8 *p = data + n * 17;
+		struct e820_entry e = { get64(p) >> (p[16] & 0x10 ? 0 : 24),
+					get64(p + 8) >> (p[16] & 0x20 ? 0 : 28), types[p[16] & 7] };
+
+		if (n < E820_MAX_ENTRIES) {
+			in.entries[in.nr_entries++] = e;
+			continue;
+		}
+		if (n == E820_MAX_ENTRIES)
+			before = in;
+		extra += e.size != 0;
+		e820__range_add(&in, e.addr, e.size, e.type);
+	}
+	if (n > E820_MAX_ENTRIES)
+		CHECK(in.nr_entries == E820_MAX_ENTRIES &&
+		      !memcmp(in.entries, before.entries, sizeof(in.entries)));
+	CHECK(logged(mark, "e820: too many entries; ") == extra);
+	return (size_t)n * 17;
+}
+
+/* Where a sanitised result longer than the table was cut (one line), or ~0 if it was not. */
+static u64 cut_address(u64 mark)
+{
+	const char *p;
+	u64 a = 0;
+
+	if (!logged(mark, "e820: sanitized map longer than"))
+		return ~0ULL;
+	CHECK(logged(mark, "e820: sanitized map longer than") == 1);
+	p = strstr(log, "entries: [mem 0x");
+	CHECK(p);
+	for (p += strlen("entries: [mem 0x"); (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'); p++)
+		a = a * 16 + (u64)(*p <= '9' ? *p - '0' : *p - 'a' + 10);
+	return a;
+}
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+{
+	unsigned int n;
+	char memmap[64];
+	size_t used = read_entries(data, size);
+	u64 mark, cut;
+
+	n = in.nr_entries;
 	out = in;
+	mark = printk_log_mark();
 	if (e820__sanitize(&out)) {
 		bool wraps = false;
 
@@ -119,18 +182,24 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		return 0;
 	}
 	check_sane(&out);
+	cut = cut_address(mark);
+	for (unsigned int i = 0; i < out.nr_entries; i++)
+		CHECK(out.entries[i].addr + out.entries[i].size <= cut);
 	for (unsigned int i = 0; i < n; i++) {
 		const struct e820_entry *e = &in.entries[i];
 		u64 probes[3] = { e->addr, e->addr + e->size / 2, e->addr + e->size - 1 };
 
-		if (!e->size || out.nr_entries == E820_MAX_ENTRIES)
+		if (!e->size)
 			continue;
 		for (int k = 0; k < 3; k++) {
 			enum e820_type want = type_at(&in, probes[k], true);
 			enum e820_type got = type_at(&out, probes[k], false);
 
-			/* RAM may only lose pages it does not fill */
-			CHECK(got == want || (want == E820_TYPE_RAM && !got && !page_all_ram(probes[k])));
+			if (probes[k] >= cut)	/* dropped: nothing there */
+				CHECK(!got);
+			else	/* RAM may only lose pages it does not fill */
+				CHECK(got == want ||
+				      (want == E820_TYPE_RAM && !got && !page_all_ram(probes[k])));
 		}
 	}
 	again = out;
@@ -148,15 +217,20 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 			CHECK(again.nr_entries == out.nr_entries &&
 			      !memcmp(again.entries, out.entries,
 				      out.nr_entries * sizeof(out.entries[0])));
-		} else if (!e820__sanitize(&again)) {
+		} else if (mark = printk_log_mark(), !e820__sanitize(&again)) {
 			check_sane(&again);
-			/* memmap= adds ranges or removes RAM: no other type can weaken */
+			cut = cut_address(mark);
+			/*
+			 * memmap= adds ranges or removes RAM: no other type can weaken
+			 * (below where a result too long for the table was cut)
+			 */
 			for (unsigned int i = 0; i < out.nr_entries && !strstr(memmap, "exactmap"); i++) {
 				const struct e820_entry *e = &out.entries[i];
 				u64 probes[3] = { e->addr, e->addr + e->size / 2, e->addr + e->size - 1 };
 
 				for (int k = 0; k < 3 && e->type != E820_TYPE_RAM; k++)
-					CHECK(type_at(&again, probes[k], false) >= e->type);
+					CHECK(probes[k] >= cut ? !type_at(&again, probes[k], false) :
+					      type_at(&again, probes[k], false) >= e->type);
 			}
 		}
 	}

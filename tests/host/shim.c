@@ -45,7 +45,6 @@ unsigned long host_eflags = 1UL << 9;
 volatile unsigned long jiffies;
 unsigned long tsc_khz;
 unsigned long __per_cpu_offset[1];
-struct boot_info boot_info;
 
 struct cpuinfo_x86 boot_cpu_data = { .vendor = "HostShim", .has_pae = true, .has_nx = true, .phys_bits = 40,
 		    .virt_bits = 48 };

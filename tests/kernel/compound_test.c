@@ -16,6 +16,7 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <mm/gfp.h>
+#include <mm/highmem.h>
 #include "mm_checks.h"
 
 static void test_compound_layout_all_orders(struct ktest *t)
@@ -311,6 +312,181 @@ static void test_compound_dump_corrupt_tail(struct ktest *t)
 	EXPECT_EQ(t, free_pages_now(), free0);
 }
 
+/*** HighMem (i386): blocks with no permanent kernel mapping ***/
+
+#ifdef CONFIG_HIGHMEM
+#define ZONE_HM		ZONE_HIGHMEM
+#else
+#define ZONE_HM		MAX_NR_ZONES	/* none: the cases skip before they compare */
+#endif
+
+/* HighMem's free pages, exact (per-CPU lists drained). */
+static unsigned long highmem_free(void)
+{
+#ifdef CONFIG_HIGHMEM
+	drain_all_pages();
+	return contig_page_data.node_zones[ZONE_HIGHMEM].nr_free;
+#else
+	return 0;
+#endif
+}
+
+/*
+ * An order-`order` block for gfp (a GFP_HIGHUSER request) that must come
+ * from HighMem: HighMem is the first zone such a request tries, so it
+ * serves whenever it has a free block that large above its low watermark
+ * (mm_checks' expect_wmark()). Where it cannot (x86_64 has no HighMem; a
+ * small i386 machine has none, or too little), the case is skipped.
+ */
+static struct page *alloc_highmem_block(struct ktest *t, gfp_t gfp, unsigned int order)
+{
+#ifdef CONFIG_HIGHMEM
+	struct zone *hm = &contig_page_data.node_zones[ZONE_HIGHMEM];
+	bool block = false;
+	struct page *p;
+
+	if (!managed_zone(hm))
+		ktest_skip(t, "no HighMem on this machine: all of its RAM is low memory");
+	drain_all_pages();
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
+		block |= hm->free_area[o].nr_free != 0;
+	if (!block || hm->nr_free < expect_wmark(hm, WMARK_LOW) + (1UL << order))
+		ktest_skip(t, "HighMem (%lu pages free, low watermark %lu) cannot spare an order-%u "
+			   "block", hm->nr_free, expect_wmark(hm, WMARK_LOW), order);
+	p = alloc_pages(gfp, order);
+	ASSERT_NOT_NULL(t, p);
+	if (page_zonenum(p) != ZONE_HIGHMEM) {
+		EXPECT_EQ(t, page_zonenum(p), ZONE_HIGHMEM);
+		__free_pages(p, order);
+		ktest_abort(t);
+	}
+	return p;
+#else
+	(void)gfp;
+	(void)order;
+	ktest_skip(t, "x86_64 has no HighMem: all RAM is in the direct map");
+#endif
+}
+
+/* Fill a page through a temporary mapping with bytes derived from its pfn and seed. */
+static void fill_page_bytes(struct page *page, u8 seed)
+{
+	u8 *v = kmap_local_page(page);
+
+	for (unsigned int k = 0; k < PAGE_SIZE; k++)
+		v[k] = (u8)(page_to_pfn(page) * 31 + k * 7 + seed);
+	kunmap_local(v);
+}
+
+/* Bytes of the page (through a new mapping) that differ from fill_page_bytes()'s. */
+static unsigned long page_bytes_wrong(struct page *page, u8 seed)
+{
+	const u8 *v = kmap_local_page(page);
+	unsigned long bad = 0;
+
+	for (unsigned int k = 0; k < PAGE_SIZE; k++)
+		bad += v[k] != (u8)(page_to_pfn(page) * 31 + k * 7 + seed);
+	kunmap_local((void *)v);
+	return bad;
+}
+
+/*
+ * GFP_HIGHUSER | __GFP_COMP: the head and tails are set up as for a
+ * low-memory block, no page has a kernel address (page_address() is NULL),
+ * the contents are reached through kmap_local_page() and keep every byte,
+ * and the last put, on a tail, frees the whole block back to HighMem.
+ */
+static void test_compound_highmem(struct ktest *t)
+{
+	static const unsigned int orders[] = { 1, 3, 5 };
+
+	for (unsigned int k = 0; k < ARRAY_SIZE(orders); k++) {
+		unsigned int order = orders[k], n = 1u << order;
+		unsigned long free0 = highmem_free(), bad = 0, bytes = 0;
+		struct page *head = alloc_highmem_block(t, GFP_HIGHUSER | __GFP_COMP, order);
+		u8 *a, *b;
+
+		EXPECT_TRUE(t, PageHead(head));
+		EXPECT_EQ(t, compound_order(head), order);
+		EXPECT_EQ(t, compound_nr(head), n);
+		EXPECT_EQ(t, compound_page_dtor_id(head), COMPOUND_PAGE_DTOR);
+		EXPECT_EQ(t, page_ref_count(head), 1);
+		EXPECT_NULL(t, page_address(head));
+		for (unsigned int i = 1; i < n; i++) {
+			struct page *p = head + i;
+
+			bad += !PageTail(p) || PageHead(p) || compound_head(p) != head;
+			bad += page_ref_count(p) != 0 || page_count(p) != 1;
+			bad += page_zonenum(p) != ZONE_HM || page_address(p) != NULL;
+		}
+		EXPECT_EQ(t, bad, 0);
+		for (unsigned int i = 0; i < n; i++)
+			fill_page_bytes(head + i, (u8)order);
+		for (unsigned int i = 0; i < n; i++)
+			bytes += page_bytes_wrong(head + i, (u8)order);
+		EXPECT_EQ(t, bytes, 0);
+		/* two subpages mapped at once: two slots, each its own page */
+		a = kmap_local_page(head);
+		b = kmap_local_page(head + n - 1);
+		EXPECT_PTR_NE(t, a, b);
+		EXPECT_FALSE(t, virt_addr_valid(a));
+		EXPECT_EQ(t, a[1], (u8)(page_to_pfn(head) * 31 + 7 + order));
+		EXPECT_EQ(t, b[1], (u8)(page_to_pfn(head + n - 1) * 31 + 7 + order));
+		kunmap_local(b);
+		kunmap_local(a);
+		get_page(head + n - 1);
+		EXPECT_EQ(t, page_count(head), 2);
+		put_page(head);			/* the allocator's reference */
+		EXPECT_EQ(t, highmem_free(), free0 - n);
+		EXPECT_TRUE(t, PageHead(head));
+		put_page(head + n - 1);		/* the last one, on a tail */
+		EXPECT_EQ(t, highmem_free(), free0);
+		EXPECT_FALSE(t, PageHead(head));
+		EXPECT_FALSE(t, PageTail(head + n - 1));
+	}
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
+/*
+ * split_page() on a HighMem block: 2^order independent order-0 pages, each
+ * with its own reference and its own bytes, each freed alone back to
+ * HighMem (one page more free each time), merging back into the block.
+ */
+static void test_compound_highmem_split_page(struct ktest *t)
+{
+	unsigned long free0 = highmem_free(), bad = 0, bytes = 0;
+	struct page *p = alloc_highmem_block(t, GFP_HIGHUSER, 4);
+	unsigned int idx[16];
+	unsigned long pfn = page_to_pfn(p);
+
+	split_page(p, 4);
+	for (unsigned int i = 0; i < 16; i++) {
+		bad += page_ref_count(p + i) != 1 || page_alloc_order(p + i) != 0;
+		bad += PageCompound(p + i) || page_zonenum(p + i) != ZONE_HM;
+		fill_page_bytes(p + i, 0x5a);
+		idx[i] = i;
+	}
+	EXPECT_EQ(t, bad, 0);
+	for (unsigned int i = 0; i < 16; i++)
+		bytes += page_bytes_wrong(p + i, 0x5a);
+	EXPECT_EQ(t, bytes, 0);
+	for (unsigned int i = 15; i > 0; i--) {	/* Fisher-Yates */
+		unsigned int j = rnd(i + 1), tmp = idx[i];
+
+		idx[i] = idx[j];
+		idx[j] = tmp;
+	}
+	for (unsigned int i = 0; i < 16; i++) {
+		__free_page(p + idx[i]);
+		EXPECT_EQ(t, highmem_free(), free0 - 15 + i);
+		if (i < 15)	/* the others are untouched */
+			EXPECT_EQ(t, page_bytes_wrong(p + idx[i + 1], 0x5a), 0);
+	}
+	EXPECT_EQ(t, highmem_free(), free0);
+	EXPECT_EQ(t, pfn_listed(pfn), 1);
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
 static struct ktest_case compound_cases[] = {
 	KTEST_CASE(test_compound_layout_all_orders),
 	KTEST_CASE(test_compound_zone_respected),
@@ -326,6 +502,8 @@ static struct ktest_case compound_cases[] = {
 	KTEST_CASE(test_compound_split_refused),
 	KTEST_CASE(test_compound_dump_page),
 	KTEST_CASE(test_compound_dump_corrupt_tail),
+	KTEST_CASE(test_compound_highmem),
+	KTEST_CASE(test_compound_highmem_split_page),
 	{}
 };
 

@@ -280,6 +280,56 @@ static void test_e820_boot_trim(struct ktest *t)
 	EXPECT_TRUE(t, printk_logged_since(0, "e820: remove [mem 0x000a0000-0x000fffff] usable\n"));
 }
 
+/*
+ * A sanitised map longer than the table (E820_MAX_ENTRIES): RAM [0, 1 GiB)
+ * with 127 reserved MiBs in it, every 8 MiB from 1 MiB, needs 255 entries.
+ * The first 128 are kept exactly; everything from where the 129th starts
+ * is dropped (a gap, so nothing turns into RAM), and one line says so. An
+ * entry added to the full table before that is dropped too, and said.
+ *
+ *   RAM [0,1M) res [1M,2M) RAM [2M,9M) res [9M,10M) ... res [505M,506M) | from 506M: none
+ */
+static void test_e820_sanitize_too_long(struct ktest *t)
+{
+	static struct e820_table tbl;
+	static char log[1024];
+	unsigned int bad = 0, lines = 0;
+	u64 mark;
+
+	tbl.nr_entries = 0;
+	e820__range_add(&tbl, 0, G(1), RAM);
+	for (u64 k = 0; k < 127; k++)
+		e820__range_add(&tbl, k * M(8) + M(1), M(1), RES);
+	ASSERT_EQ(t, tbl.nr_entries, E820_MAX_ENTRIES);
+	/* the table is full: one more entry is dropped, and said */
+	mark = printk_log_mark();
+	printk_console_quiet(true);
+	e820__range_add(&tbl, G(2), M(1), RES);
+	printk_console_quiet(false);
+	EXPECT_EQ(t, tbl.nr_entries, E820_MAX_ENTRIES);
+	EXPECT_TRUE(t, printk_logged_since(mark, "e820: too many entries; "
+			"[mem 0x0000000080000000-0x00000000800fffff] dropped"));
+	mark = printk_log_mark();
+	printk_console_quiet(true);
+	EXPECT_EQ(t, e820__sanitize(&tbl), 0);
+	printk_console_quiet(false);
+	ASSERT_EQ(t, tbl.nr_entries, E820_MAX_ENTRIES);
+	for (unsigned int i = 0; i < tbl.nr_entries; i++) {
+		const struct e820_entry *e = &tbl.entries[i];
+		u64 k = i / 2, start = i % 2 ? k * M(8) + M(1) : k ? (k - 1) * M(8) + M(2) : 0;
+		u64 end = i % 2 ? start + M(1) : k * M(8) + M(1);
+
+		bad += e->addr != start || e->size != end - start || e->type != (i % 2 ? RES : RAM);
+	}
+	EXPECT_EQ(t, bad, 0);
+	printk_log_read(mark, log, sizeof(log));
+	for (const char *p = log; (p = strchr(p, '\n')); p++)
+		lines++;
+	EXPECT_EQ(t, lines, 1);
+	EXPECT_TRUE(t, strstr(log, "e820: sanitized map longer than 128 entries: "
+			"[mem 0x000000001fa00000-0x000000003fffffff] dropped") != NULL);
+}
+
 static struct ktest_case e820_cases[] = {
 	KTEST_CASE(test_e820_sanitize_maps),
 	KTEST_CASE(test_e820_sanitize_idempotent),
@@ -289,6 +339,7 @@ static struct ktest_case e820_cases[] = {
 	KTEST_CASE(test_e820_memmap_malformed),
 	KTEST_CASE(test_e820_type_names),
 	KTEST_CASE(test_e820_boot_trim),
+	KTEST_CASE(test_e820_sanitize_too_long),
 	{}
 };
 

@@ -644,6 +644,132 @@ static void test_slab_reports_dma_caches(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(a), 0);
 }
 
+/*** kmem_cache_create() with bad arguments ***/
+
+static unsigned int nr_caches(void)
+{
+	unsigned int n = 0;
+
+	for (struct kmem_cache *s = slab_caches; s; s = s->next)
+		n++;
+	return n;
+}
+
+/* Live objects of the cache that holds every struct kmem_cache. */
+static unsigned long cache_structs(void)
+{
+	for (struct kmem_cache *s = slab_caches; s; s = s->next)
+		if (!strcmp(s->name, "kmem_cache"))
+			return kmem_cache_live_objects(s);
+	return ~0UL;
+}
+
+/* The caller the reports must name (the empty asm keeps the call from being a tail jump). */
+static noinline struct kmem_cache *create_bad(const char *name, unsigned int size,
+					      unsigned int align, slab_flags_t flags)
+{
+	struct kmem_cache *s = kmem_cache_create(name, size, align, flags, NULL);
+
+	__asm__ volatile("" : : "r"(s) : "memory");
+	return s;
+}
+
+/*
+ * kmem_cache_create() must refuse: NULL, exactly one line, naming the
+ * function, the cache (as far as it has a name), what is wrong and the
+ * caller, no WARN, and no cache, kmem_cache object or page left behind.
+ * This whether or not a slab_debug= pattern names the cache (a pattern is
+ * matched against the name: with none, it must not be looked at).
+ */
+static void expect_refused(struct ktest *t, const char *name, unsigned int size,
+			   unsigned int align, slab_flags_t flags, const char *shown, const char *why)
+{
+	unsigned int caches = nr_caches(), lines = 0;
+	unsigned long structs = cache_structs(), free0 = free_pages_now(), w0 = warn_count();
+	u64 mark = printk_log_mark();
+	struct kmem_cache *s;
+	static char log[1024];
+	char want[80];
+
+	printk_console_quiet(true);
+	s = create_bad(name, size, align, flags);
+	printk_console_quiet(false);
+	EXPECT_NULL(t, s);
+	if (s)
+		kmem_cache_destroy(s);
+	EXPECT_EQ(t, warn_count(), w0);
+	printk_log_read(mark, log, sizeof(log));
+	for (const char *p = log; (p = strchr(p, '\n')); p++)
+		lines++;
+	EXPECT_EQ(t, lines, 1);
+	snprintf(want, sizeof(want), "kmem_cache_create(%s)", shown);
+	if (!strstr(log, want) || !strstr(log, why) || !strstr(log, "from create_bad+0x"))
+		ktest_info(t, "logged: %s", log);
+	EXPECT_TRUE(t, strstr(log, want) != NULL);
+	EXPECT_TRUE(t, strstr(log, why) != NULL);
+	EXPECT_TRUE(t, strstr(log, "from create_bad+0x") != NULL);
+	EXPECT_EQ(t, nr_caches(), caches);
+	EXPECT_EQ(t, cache_structs(), structs);
+	EXPECT_EQ(t, free_pages_now(), free0);
+}
+
+/* A name kmem_cache_create() accepts: the cache shows it whole. */
+static void expect_created(struct ktest *t, const char *name, unsigned int size, unsigned int align)
+{
+	struct kmem_cache *s = kmem_cache_create(name, size, align, SLAB_NO_MERGE, NULL);
+	void *obj;
+
+	ASSERT_NOT_NULL(t, s);
+	EXPECT_STREQ(t, kmem_cache_name(s), name);
+	obj = kmem_cache_alloc(s, GFP_KERNEL);
+	EXPECT_NOT_NULL(t, obj);
+	if (align)
+		EXPECT_EQ(t, (unsigned long)obj & (align - 1), 0);
+	kmem_cache_free(s, obj);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+static void test_slab_create_bad_name(struct ktest *t)
+{
+	/* 31 characters: the longest name a cache keeps (SLAB_NAME_LEN - 1) */
+	static const char longest[] = "test_name_of_31_characters_abcd";
+	static const char too_long[] = "test_name_of_32_characters_abcde";
+
+	BUILD_BUG_ON(sizeof(longest) != 32 || sizeof(too_long) != 33);
+	ktest_info(t, "slab_debug flags for test_* caches: %#x", slab_debug_flags("test_x", 0));
+	expect_refused(t, NULL, 64, 0, 0, "(null)", "no name");
+	expect_refused(t, "", 64, 0, 0, "", "empty name");
+	expect_refused(t, too_long, 64, 0, 0, "test_name_of_32_characters_abcd...",
+		       "name longer than 31 characters");
+	expect_created(t, longest, 64, 0);
+}
+
+static void test_slab_create_bad_size(struct ktest *t)
+{
+	expect_refused(t, "test_size_0", 0, 0, 0, "test_size_0", "object size 0");
+	/* KMALLOC_MAX_SIZE: one object per MAX_PAGE_ORDER block, 4 MiB (Linux's x86 value) */
+	expect_refused(t, "test_size_4m1", (4u << 20) + 1, 0, 0, "test_size_4m1",
+		       "object size above KMALLOC_MAX_SIZE");
+	expect_refused(t, "test_size_max", ~0u, 0, 0, "test_size_max",
+		       "object size above KMALLOC_MAX_SIZE");
+	/* 4 MiB and a red zone: the slot is larger than an order-10 block */
+	expect_refused(t, "test_size_4m_rz", 4u << 20, 0, SLAB_RED_ZONE, "test_size_4m_rz",
+		       "failed with error -22");
+	expect_refused(t, "test_size_4m_rz", 4u << 20, 0, SLAB_RED_ZONE, "test_size_4m_rz",
+		       "more than an order-10 slab holds");
+}
+
+static void test_slab_create_bad_align(struct ktest *t)
+{
+	expect_refused(t, "test_align_24", 64, 24, 0, "test_align_24",
+		       "alignment not a power of two");
+	expect_refused(t, "test_align_3", 64, 3, 0, "test_align_3", "alignment not a power of two");
+	expect_refused(t, "test_align_8m", 64, 8u << 20, 0, "test_align_8m", "alignment above 4 MiB");
+	expect_refused(t, "test_align_2g", 64, 1u << 31, SLAB_RED_ZONE, "test_align_2g",
+		       "alignment above 4 MiB");
+	expect_created(t, "test_align_4k", 64, 4096);	/* a power of two within a slab */
+}
+
 static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_reports_dma_caches),
 	KTEST_CASE(test_slab_basic),
@@ -661,6 +787,9 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_debug_wrong_cache),
 	KTEST_CASE(test_slab_debug_invalid_pointer),
 	KTEST_CASE(test_slab_free_not_slab),
+	KTEST_CASE(test_slab_create_bad_name),
+	KTEST_CASE(test_slab_create_bad_size),
+	KTEST_CASE(test_slab_create_bad_align),
 	{}
 };
 

@@ -19,7 +19,8 @@
  * registered resource (free pages, page-table pages, ...) moved from its
  * baseline and that no WARN fired that the case did not expect; either makes
  * the case fail. ktest= selects suites by glob: "printk", "mm_*",
- * "traps.test_traps_nx*", several separated by commas; "*" runs all.
+ * "traps.test_traps_nx*", several separated by commas; "*" runs all but the
+ * manual suites (named in full only); ktest=list prints every suite.
  */
 #ifndef KERNEL_KTEST_H
 #define KERNEL_KTEST_H
@@ -187,11 +188,22 @@ unsigned long warn_count(void);
 
 /* ktest= was given on the command line. */
 bool ktest_requested(void);
-/* Run the selected suites, print KTAP, exit QEMU with the result. */
+/*
+ * ktest=list: print the list and exit QEMU with EXIT_TESTS_PASSED. Any other
+ * ktest=GLOB: ktest_run(GLOB), then exit with EXIT_TESTS_PASSED if it
+ * returned 0, else EXIT_TESTS_FAILED.
+ */
 __noreturn void ktest_run_and_exit(void);
-/* Run the suites matching glob (shell); returns the number of failed cases. */
+/*
+ * Run the suites glob selects (the command line, the shell, mmos-host):
+ * KTAP v1, then "ktest: N suites, pass:.. fail:.. skip:.." and a last line
+ * "ktest: all passed" or "ktest: FAILED". A glob that selects no case prints
+ * only "ktest: no suite matches 'GLOB'". Returns 0 when every selected case
+ * and suite passed, else the number of failed cases and suites (1 when
+ * nothing matched).
+ */
 unsigned int ktest_run(const char *glob);
-/* Print the registered suites, one per line. */
+/* Print the registered suites, one per line: name, cases, "(manual)". */
 void ktest_list(void);
 
 #endif

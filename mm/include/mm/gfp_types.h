@@ -16,8 +16,10 @@
  *   __GFP_ZERO     return zeroed memory
  *   __GFP_COMP     make an order > 0 block a compound page
  *   __GFP_NOWARN   no allocation-failure report
- *   __GFP_NOFAIL   the caller cannot handle failure (mmos: panics if even
- *                  the reserves cannot serve it: there is no reclaim)
+ *   __GFP_NOFAIL   the caller cannot handle failure: with __GFP_DIRECT_RECLAIM
+ *                  it may use half of min (ALLOC_MIN_RESERVE) as a last
+ *                  resort, and mmos panics if even that fails (there is no
+ *                  reclaim to wait for); without it, it fails (and warns once)
  *   __GFP_RETRY_MAYFAIL, __GFP_NORETRY   reclaim policy; mmos has no
  *                  reclaim, so they are accepted and change nothing
  *   __GFP_HIGH     may dip into half of the min reserve (GFP_ATOMIC)

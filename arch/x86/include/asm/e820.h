@@ -55,7 +55,9 @@ void e820__print_table(const struct e820_table *t, const char *who);
  * entries resolve to the numerically largest type, touching entries of one
  * type merge (not PRAM or soft-reserved), empty ones go, the result is
  * sorted. Then RAM is trimmed inward to page boundaries. Returns 0, or -1
- * (table unchanged) if an entry wraps around the address space.
+ * (table unchanged) if an entry wraps around the address space. A result
+ * longer than the table is cut at an address, reported: exact below it,
+ * nothing above it (so no range can turn into RAM).
  */
 int e820__sanitize(struct e820_table *t);
 
@@ -81,6 +83,19 @@ void e820__apply_mem_limit(struct e820_table *t, u64 limit);
 unsigned long e820__end_ram_pfn(const struct e820_table *t, unsigned long limit_pfn);
 /* Total bytes of RAM in t. */
 u64 e820__ram_bytes(const struct e820_table *t);
+
+struct boot_info;
+/*
+ * Linux's e820__memory_setup_default(), from what the loader gave (bi) into
+ * t: its memory map as it came, unless there is none or an entry wraps
+ * around the address space (Linux gives up on such a map: it cannot be
+ * trusted). Then the two ranges of its memory sizes instead: RAM from 0 for
+ * mem_lower KiB (at most 640; Linux takes LOWMEMSIZE(), 0x9f000) and from
+ * 1 MiB for mem_upper KiB (Linux: the BIOS's e801 figure). Returns the
+ * boot log's name for the map: "BIOS-e820", or Linux's "BIOS-e801" for the
+ * two ranges. Reports a map it ignores, and the lack of both.
+ */
+const char *e820__memory_setup_default(const struct boot_info *bi, struct e820_table *t);
 
 /*
  * Boot: copy the loader's map, print it, sanitise, trim the BIOS range
