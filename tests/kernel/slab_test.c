@@ -173,9 +173,10 @@ static void test_slab_hwcache_align_and_ctor(struct ktest *t)
 	/*
 	 * Every object of the new slab, constructed once. Linux's layout: a
 	 * constructed object keeps the free pointer after it, 24 + 8 bytes
-	 * aligned to 16 = 32, and eight objects fit an order-0 slab, so 128 of
-	 * them. slab_debug= adds mmos's own metadata: then as many slots of
-	 * that size as the slab page (its order from the page allocator) holds.
+	 * aligned to 16 = 32; calculate_order() wants room for 8 objects,
+	 * which an order-0 slab has, so 4096 / 32 = 128 of them. slab_debug=
+	 * adds mmos's own metadata: then as many slots of that size as the
+	 * slab page (its order from the page allocator) holds.
 	 */
 	if (b->flags & SLAB_DEBUG_FLAGS)
 		EXPECT_EQ(t, ctor_calls,
