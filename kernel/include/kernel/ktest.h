@@ -19,9 +19,11 @@
  * core checks that every counter of every registered resource (below) is
  * back at its baseline and that no WARN fired that the case did not expect;
  * either makes the case fail. The resources are checked again around each
- * suite, from before suite_init to after suite_exit. ktest= selects suites
- * by glob: "printk", "mm_*", "traps.test_traps_nx*", several separated by
- * commas; "*" runs all.
+ * suite, from before suite_init to after suite_exit: a leak of the suite's
+ * hooks fails the suite, and so does a case's leak nothing gave back by
+ * then (reported with the case, and again with the suite). ktest= selects
+ * suites by glob: "printk", "mm_*", "traps.test_traps_nx*", several
+ * separated by commas; "*" runs all.
  */
 #ifndef KERNEL_KTEST_H
 #define KERNEL_KTEST_H
