@@ -7,6 +7,8 @@
  * result is failure. The first case gives everything back and must pass;
  * every other case leaks one thing, and its comment names the check that
  * must report it (tests/run's configuration for this suite lists them).
+ * Only the kmap_local case needs HighMem (i386 with more than 896 MiB);
+ * elsewhere it skips.
  * What the cases leak stays in `held` until suite_exit gives it back, after
  * every case has been checked, so the suite's own check sees only what
  * suite_init keeps on purpose: two pages of ZONE_DMA, lost for good (nothing
@@ -16,6 +18,7 @@
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <mm/highmem.h>
 #include <mm/slab.h>
 #include "../../mm/slab_internal.h"
 #include "mm_checks.h"
@@ -25,12 +28,13 @@
 static struct {
 	struct page *lost;		/* suite_init's leak, never given back */
 	struct page *dma_reserve;	/* 4 pages of ZONE_DMA from suite_init */
+	struct page *high;		/* a HighMem page where there is HighMem */
 	struct kmem_cache *objs, *debug;	/* the suite's caches, the second with red zones */
 	void *objs_anchors[NR_ANCHORS], *debug_anchors[NR_ANCHORS];
 	void *kmalloc_anchors[NR_ANCHORS];
 	/* what the cases leak */
 	struct page *dma_block, *moved, *skipped;
-	void *kmalloc_64, *obj, *large;
+	void *kmalloc_64, *obj, *large, *kmap;
 	struct kmem_cache *cache, *alias;
 } held;
 
@@ -74,6 +78,10 @@ static void ktest_leak_suite_exit(void)
 {
 	struct kmem_cache *kmalloc_64 = kmalloc_slab(64, GFP_KERNEL);
 
+	if (held.kmap)
+		kunmap_local(held.kmap);
+	free_pages_held(&held.high, 0);
+
 	free_pages_held(&held.dma_reserve, 2);
 	free_pages_held(&held.dma_block, 2);
 	free_pages_held(&held.moved, 2);
@@ -106,9 +114,10 @@ static int ktest_leak_suite_init(void)
 	}
 	held.lost = alloc_pages(GFP_KERNEL | GFP_DMA, 1);
 	held.dma_reserve = alloc_pages(GFP_KERNEL | GFP_DMA, 2);
+	held.high = alloc_page(GFP_HIGHUSER);
 	held.objs = kmem_cache_create("ktest_leak_objs", 48, 0, SLAB_NO_MERGE, NULL);
 	held.debug = kmem_cache_create("ktest_leak_debug", 48, 0, SLAB_RED_ZONE, NULL);
-	if (held.lost && held.dma_reserve && held.objs && held.debug &&
+	if (held.lost && held.dma_reserve && held.high && held.objs && held.debug &&
 	    take_anchors(held.objs, held.objs_anchors) &&
 	    take_anchors(held.debug, held.debug_anchors) &&
 	    take_anchors(kmalloc_slab(64, GFP_KERNEL), held.kmalloc_anchors))
@@ -126,7 +135,7 @@ static void test_ktest_leak_nothing(struct ktest *t)
 	void *obj = kmem_cache_alloc(held.objs, GFP_KERNEL);
 	void *debug_obj = kmem_cache_alloc(held.debug, GFP_KERNEL);
 	struct kmem_cache *cache, *alias;
-	void *cache_obj;
+	void *cache_obj, *map = kmap_local_page(held.high);
 
 	cache = kmem_cache_create("ktest_leak_none", 200, 0, SLAB_NO_MERGE, NULL);
 	alias = kmem_cache_create("ktest_leak_none_alias", 64, 0, 0, NULL);
@@ -140,6 +149,7 @@ static void test_ktest_leak_nothing(struct ktest *t)
 	EXPECT_NOT_NULL(t, debug_obj);
 	EXPECT_NOT_NULL(t, cache_obj);
 	EXPECT_NOT_NULL(t, alias);
+	kunmap_local(map);
 	free_pages_held(&dma, 2);
 	free_pages_held(&page, 0);
 	kfree(small);
@@ -264,6 +274,19 @@ static void test_ktest_leak_kmalloc_large(struct ktest *t)
 }
 
 /*
+ * Maps a HighMem page with kmap_local_page() and never unmaps it. Must
+ * fire: kmap_local slots, +1. Skips (nothing leaked) where there is no
+ * HighMem: a lowmem page takes no slot.
+ */
+static void test_ktest_leak_kmap_local(struct ktest *t)
+{
+	if (!PageHighMem(held.high))
+		ktest_skip(t, "no HighMem: kmap_local_page() needs no slot");
+	held.kmap = kmap_local_page(held.high);
+	ASSERT_NOT_NULL(t, held.kmap);
+}
+
+/*
  * Keeps a page of ZONE_DMA, then skips. Must fire: free pages in zone DMA,
  * -1; the case is "not ok", not skipped: a skip does not excuse a leak.
  */
@@ -284,6 +307,7 @@ static struct ktest_case ktest_leak_cases[] = {
 	KTEST_CASE(test_ktest_leak_cache_not_destroyed),
 	KTEST_CASE(test_ktest_leak_cache_alias),
 	KTEST_CASE(test_ktest_leak_kmalloc_large),
+	KTEST_CASE(test_ktest_leak_kmap_local),
 	KTEST_CASE(test_ktest_leak_then_skip),
 	{}
 };

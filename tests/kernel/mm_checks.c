@@ -7,13 +7,15 @@
  * back its empty slabs and the per-CPU lists are drained; live objects per
  * slab cache, counted on the slabs once the per-CPU object arrays are
  * flushed; quarantined objects per cache; the users of each cache (a cache
- * left behind, or a merged alias not destroyed); and large kmalloc pages.
+ * left behind, or a merged alias not destroyed); large kmalloc pages; and
+ * kmap_local slots in use.
  * check_free_lists() verifies the buddy invariants; zone_for_request()
  * predicts which zone serves a request; expect_*() are Linux's zone policy
  * formulas written again.
  */
 #include <kernel/ktest.h>
 #include <mm/gfp.h>
+#include <mm/highmem.h>
 #include <mm/slab.h>
 #include "../../mm/internal.h"
 #include "../../mm/slab_internal.h"
@@ -105,6 +107,13 @@ static void sample_kmalloc_large(struct ktest_sample *smp)
 	ktest_counter(smp, NULL, "", kmalloc_large_pages());
 }
 KTEST_RESOURCE("large kmalloc pages", sample_kmalloc_large);
+
+/* kmap_local_page() slots not unmapped (HighMem pages only take one). */
+static void sample_kmap_local(struct ktest_sample *smp)
+{
+	ktest_counter(smp, NULL, "", kmap_local_depth());
+}
+KTEST_RESOURCE("kmap_local slots", sample_kmap_local);
 
 /*** helpers ***/
 
