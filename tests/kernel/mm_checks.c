@@ -30,6 +30,7 @@ unsigned long free_pages_now(void)
 
 /*** leak-check resources ***/
 
+/* Per zone, once the slab caches gave back their empty slabs and the per-CPU lists drained. */
 static void sample_free_pages(struct ktest_sample *smp)
 {
 	struct zone *z;
@@ -88,8 +89,8 @@ KTEST_RESOURCE("quarantined slab objects", sample_quarantined);
 
 /*
  * kmem_cache_create() calls not yet matched by kmem_cache_destroy(): a new
- * cache, or a merged alias, raises its cache's count. The boot caches
- * (refcount -1: never merged, never destroyed) are left out.
+ * cache, or a merged alias, raises its cache's count. The boot cache of
+ * struct kmem_cache (refcount -1: never merged, never destroyed) is left out.
  */
 static unsigned long cache_users(struct kmem_cache *s)
 {
