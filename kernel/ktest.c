@@ -3,7 +3,8 @@
  * kernel/ktest.c - the test runner: select suites, run cases, print KTAP v1.
  *
  * Owns: the run (selection by ktest= globs, per-case set-up and tear-down,
- * ASSERT's jump out of a case, the resource and WARN checks after each case)
+ * ASSERT's jump out of a case, the resource and WARN checks after each case
+ * and the resource check around each suite, with the samples they compare)
  * and the output, line for line as KUnit prints it: version and plan at the
  * top, each suite as a subtest indented by 4 spaces, "# name: pass:..."
  * statistics and the suite's own "ok N name" at column 0.
@@ -26,8 +27,6 @@ extern const struct ktest_resource *const __stop_ktest_resources[] __weak;
 
 static char ktest_glob[256];
 core_param_string(ktest, ktest_glob);
-
-#define MAX_RESOURCES	16
 
 struct stats {
 	unsigned long pass, fail, skip;
@@ -159,29 +158,123 @@ static bool selected(const char *list, const struct ktest_suite *s, const char *
 	return false;
 }
 
-static unsigned int snapshot(unsigned long *vals)
-{
-	unsigned int n = 0;
+/*** Leak checks ***/
 
-	for (const struct ktest_resource *const *r = __start_ktest_resources;
-	     r < __stop_ktest_resources && n < MAX_RESOURCES; r++)
-		vals[n++] = (*r)->count();
-	return n;
+struct counter {
+	const struct ktest_resource *res;
+	const void *key;
+	unsigned long value;
+	bool matched;			/* paired with a counter of the other sample */
+	char label[KTEST_LABEL_LEN];
+};
+
+struct ktest_sample {
+	const struct ktest_resource *res;	/* the one sampling now */
+	unsigned int n;
+	bool overflow;				/* counters were dropped */
+	struct counter c[KTEST_MAX_COUNTERS];
+};
+
+/*
+ * Static, as the check must not allocate what it measures: the suite's
+ * baseline, the case's, and the sample compared with either.
+ */
+static struct ktest_sample suite_base, case_base, sample_now;
+
+void ktest_counter(struct ktest_sample *smp, const void *key, const char *label,
+		   unsigned long value)
+{
+	struct counter *c;
+
+	if (smp->n == KTEST_MAX_COUNTERS) {
+		smp->overflow = true;
+		return;
+	}
+	c = &smp->c[smp->n++];
+	*c = (struct counter){ .res = smp->res, .key = key, .value = value };
+	strlcpy(c->label, label ? label : "", sizeof(c->label));
 }
 
-/* Compare resources with their baseline; report and return false on a change. */
-static bool resources_back(struct ktest *t, const char *who, const unsigned long *before)
+static void snapshot(struct ktest_sample *smp)
 {
-	unsigned long after[MAX_RESOURCES];
-	unsigned int n = snapshot(after);
+	smp->n = 0;
+	smp->overflow = false;
+	for (const struct ktest_resource *const *r = __start_ktest_resources;
+	     r < __stop_ktest_resources; r++) {
+		smp->res = *r;
+		(*r)->sample(smp);
+	}
+	smp->res = NULL;
+}
+
+static bool same_counter(const struct counter *a, const struct counter *b)
+{
+	return a->res == b->res && a->key == b->key && !strcmp(a->label, b->label);
+}
+
+/*
+ * The unpaired counter of smp that matches c, or NULL. Samplers report in
+ * a stable order, so the search starts where the last one ended (*hint):
+ * one comparison per counter unless something came or went.
+ */
+static struct counter *find_counter(struct ktest_sample *smp, const struct counter *c,
+				    unsigned int *hint)
+{
+	for (unsigned int i = 0; i < smp->n; i++) {
+		unsigned int j = (*hint + i) % smp->n;
+
+		if (!smp->c[j].matched && same_counter(&smp->c[j], c)) {
+			*hint = j + 1;
+			return &smp->c[j];
+		}
+	}
+	return NULL;
+}
+
+static void report_change(const char *indent, const char *who, const struct counter *c,
+			  unsigned long before, unsigned long after)
+{
+	printk(KERN_INFO "%s# %s: %s%s%s not back to baseline: %lu before, %lu after (%+ld)\n",
+	       indent, who, c->res->name, c->label[0] ? " in " : "", c->label, before, after,
+	       (long)(after - before));
+}
+
+/*
+ * Sample every resource and compare with base; report each counter that
+ * moved (a counter missing on one side is 0 there). True if none did.
+ */
+static bool resources_back(const char *indent, const char *who, struct ktest_sample *base)
+{
+	struct ktest_sample *now = &sample_now;
+	unsigned int hint = 0;
 	bool ok = true;
 
-	for (unsigned int i = 0; i < n; i++) {
-		if (after[i] == before[i])
-			continue;
-		printk(KERN_INFO "%s# %s: %s not back to baseline: %lu before, %lu after\n",
-		       t ? case_indent : "", who, __start_ktest_resources[i]->name, before[i],
-		       after[i]);
+	snapshot(now);
+	for (unsigned int i = 0; i < base->n; i++)
+		base->c[i].matched = false;
+	for (unsigned int i = 0; i < now->n; i++) {
+		struct counter *c = &now->c[i], *b = find_counter(base, c, &hint);
+		unsigned long was = 0;
+
+		if (b) {
+			b->matched = true;
+			was = b->value;
+		}
+		if (c->value != was) {
+			report_change(indent, who, c, was, c->value);
+			ok = false;
+		}
+	}
+	for (unsigned int i = 0; i < base->n; i++) {
+		if (!base->c[i].matched && base->c[i].value) {
+			report_change(indent, who, &base->c[i], base->c[i].value, 0);
+			ok = false;
+		}
+	}
+	if (base->overflow || now->overflow) {
+		printk(KERN_INFO "%s# %s: more than %u resource counters, the leak check is "
+		       "incomplete: raise KTEST_MAX_COUNTERS (kernel/include/kernel/ktest.h)\n",
+		       indent, who, KTEST_MAX_COUNTERS);
 		ok = false;
 	}
 	return ok;
@@ -191,10 +284,10 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c, un
 		     struct stats *st)
 {
 	static struct ktest t;	/* static: __builtin_setjmp state outlives frames */
-	unsigned long base[MAX_RESOURCES], w0;
+	unsigned long w0;
 
 	t = (struct ktest){ .name = c->name };
-	snapshot(base);
+	snapshot(&case_base);
 	w0 = warn_count();
 	if (s->init && s->init(&t)) {
 		ktest_info(&t, "init failed");
@@ -205,12 +298,14 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c, un
 		if (s->exit)
 			s->exit(&t);
 	}
-	if (!t.skipped && !resources_back(&t, t.name, base))
-		t.failed = true;
+	if (!resources_back(case_indent, t.name, &case_base))
+		t.failed = true;	/* a skipped case too: it ran until it skipped */
 	if (warn_count() - w0 > t.allowed_warnings) {
 		ktest_info(&t, "%lu unexpected WARNING(s)", warn_count() - w0 - t.allowed_warnings);
 		t.failed = true;
 	}
+	if (t.skipped && t.failed)
+		ktest_info(&t, "skipped (%s), but failed", t.skip_reason);
 	if (t.skipped && !t.failed) {
 		st->skip++;
 		printk(KERN_INFO "%sok %u %s # SKIP %s\n", case_indent, num, c->name, t.skip_reason);
@@ -234,7 +329,6 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 		      struct stats *totals)
 {
 	struct stats st = { 0 };
-	unsigned long base[MAX_RESOURCES];
 	unsigned int n = 0, i = 0;
 	int init_err = 0;
 	bool ok;
@@ -244,7 +338,7 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	printk(KERN_INFO "%sKTAP version 1\n", case_indent);
 	printk(KERN_INFO "%s# Subtest: %s\n", case_indent, s->name);
 	printk(KERN_INFO "%s1..%u\n", case_indent, n);
-	snapshot(base);
+	snapshot(&suite_base);
 	if (s->suite_init)
 		init_err = s->suite_init();
 	for (const struct ktest_case *c = s->cases; c->run; c++) {
@@ -260,7 +354,7 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	}
 	if (s->suite_exit && !init_err)
 		s->suite_exit();
-	ok = resources_back(NULL, s->name, base) && !st.fail;
+	ok = resources_back("", s->name, &suite_base) && !st.fail;
 	if (n > 1) {
 		print_stats(s->name, &st);
 		print_stats("Totals", &st);	/* KUnit: including parameter cases */

@@ -56,6 +56,11 @@ void kunmap_local(void *addr)
 	local_irq_restore(flags);
 }
 
+unsigned int kmap_local_depth(void)
+{
+	return (unsigned int)this_cpu_read(kmap_depth);
+}
+
 void clear_highpage(struct page *page)
 {
 	void *p = kmap_local_page(page);

@@ -668,6 +668,11 @@ unsigned long slab_pages(void)
 	return n;
 }
 
+unsigned long kmalloc_large_pages(void)
+{
+	return large_kmalloc_pages;
+}
+
 void show_slabinfo(void)
 {
 	printk(KERN_INFO "slabinfo - version: 2.1\n");

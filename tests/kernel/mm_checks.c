@@ -2,11 +2,16 @@
 /*
  * tests/kernel/mm_checks.c - checks shared by the memory test suites.
  *
- * Registers the "free pages" resource every suite is held to: after every
- * slab cache is shrunk and the per-CPU lists are drained, the buddy free
- * count must be back where it was before each case. check_free_lists()
- * verifies the buddy invariants; zone_for_request() predicts which zone
- * serves a request; report_line() and report_numbers() read the
+ * Registers the memory resources every case and suite is held to (see
+ * kernel/ktest.h): free pages per zone, once every slab cache has given
+ * back its empty slabs and the per-CPU lists are drained; live objects per
+ * slab cache, counted on the slabs once the per-CPU object arrays are
+ * flushed; quarantined objects per cache; the users of each cache (a cache
+ * left behind, or a merged alias not destroyed); large kmalloc pages; and
+ * kmap_local slots in use.
+ * check_free_lists() verifies the buddy invariants; zone_for_request()
+ * predicts which zone serves a request; expect_*() are Linux's zone policy
+ * formulas written again; report_line() and report_numbers() read the
  * /proc-style reports back from the log. Also the test_mem_mb= parameter
  * tests/run boots with.
  */
@@ -14,8 +19,10 @@
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 #include <mm/gfp.h>
+#include <mm/highmem.h>
 #include <mm/slab.h>
 #include "../../mm/internal.h"
+#include "../../mm/slab_internal.h"
 #include "mm_checks.h"
 
 unsigned long test_mem_mb;
@@ -28,8 +35,93 @@ unsigned long free_pages_now(void)
 	return nr_free_pages();
 }
 
-static const struct ktest_resource free_pages_resource = { "free pages", free_pages_now };
-KTEST_RESOURCE(free_pages_resource);
+/*** leak-check resources ***/
+
+/* Per zone, once the slab caches gave back their empty slabs and the per-CPU lists drained. */
+static void sample_free_pages(struct ktest_sample *smp)
+{
+	struct zone *z;
+
+	kmem_cache_shrink_all();
+	drain_all_pages();
+	for_each_populated_zone(z) {
+		char label[KTEST_LABEL_LEN];
+
+		snprintf(label, sizeof(label), "zone %s", z->name);
+		ktest_counter(smp, z, label, READ_ONCE(z->nr_free));
+	}
+}
+KTEST_RESOURCE("free pages", sample_free_pages);
+
+/* A per-cache counter: fn(s) for every cache, reported when not 0. */
+static void sample_caches(struct ktest_sample *smp, unsigned long (*fn)(struct kmem_cache *s))
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&slab_mutex, flags);
+	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
+		unsigned long n = fn(s);
+
+		if (n)
+			ktest_counter(smp, s, s->name, n);
+	}
+	spin_unlock_irqrestore(&slab_mutex, flags);
+}
+
+/* Counted on the slabs, where the objects live, once the per-CPU arrays are flushed. */
+static void sample_slab_objects(struct ktest_sample *smp)
+{
+	kmem_cache_shrink_all();
+	sample_caches(smp, kmem_cache_live_objects);
+}
+KTEST_RESOURCE("slab objects", sample_slab_objects);
+
+/*
+ * Objects slab debugging withholds because they were found corrupt: not
+ * live (the case freed them), but never handed out again and held until
+ * their cache is destroyed, so a case that leaves one in a cache it does not
+ * destroy has left memory behind. The debugging tests corrupt objects of
+ * caches of their own and destroy them.
+ */
+static unsigned long quarantined(struct kmem_cache *s)
+{
+	return s->quarantined;
+}
+
+static void sample_quarantined(struct ktest_sample *smp)
+{
+	sample_caches(smp, quarantined);
+}
+KTEST_RESOURCE("quarantined slab objects", sample_quarantined);
+
+/*
+ * kmem_cache_create() calls not yet matched by kmem_cache_destroy(): a new
+ * cache, or a merged alias, raises its cache's count. The boot cache of
+ * struct kmem_cache (refcount -1: never merged, never destroyed) is left out.
+ */
+static unsigned long cache_users(struct kmem_cache *s)
+{
+	return s->refcount > 0 ? (unsigned long)s->refcount : 0;
+}
+
+static void sample_cache_users(struct ktest_sample *smp)
+{
+	sample_caches(smp, cache_users);
+}
+KTEST_RESOURCE("slab cache users", sample_cache_users);
+
+static void sample_kmalloc_large(struct ktest_sample *smp)
+{
+	ktest_counter(smp, NULL, "", kmalloc_large_pages());
+}
+KTEST_RESOURCE("large kmalloc pages", sample_kmalloc_large);
+
+/* kmap_local_page() slots not unmapped (HighMem pages only take one). */
+static void sample_kmap_local(struct ktest_sample *smp)
+{
+	ktest_counter(smp, NULL, "", kmap_local_depth());
+}
+KTEST_RESOURCE("kmap_local slots", sample_kmap_local);
 
 /*** helpers ***/
 

@@ -15,12 +15,16 @@
  *
  * EXPECT_* records a failure and goes on; ASSERT_* records it and ends the
  * case. A failure prints "# <case>: EXPECTATION FAILED at file:line" and
- * both values, as KUnit does. After each case the core checks that no
- * registered resource (free pages, page-table pages, ...) moved from its
- * baseline and that no WARN fired that the case did not expect; either makes
- * the case fail. ktest= selects suites by glob: "printk", "mm_*",
- * "traps.test_traps_nx*", several separated by commas; "*" runs all but the
- * manual suites (named in full only); ktest=list prints every suite.
+ * both values, as KUnit does. After each case, skipped ones included, the
+ * core checks that every counter of every registered resource (below) is
+ * back at its baseline and that no WARN fired that the case did not expect;
+ * either makes the case fail. The resources are checked again around each
+ * suite, from before suite_init to after suite_exit: a leak of the suite's
+ * hooks fails the suite, and so does a case's leak nothing gave back by
+ * then (reported with the case, and again with the suite). ktest= selects
+ * suites by glob: "printk", "mm_*", "traps.test_traps_nx*", several
+ * separated by commas; "*" runs all but the manual suites (named in full
+ * only); ktest=list prints every suite.
  */
 #ifndef KERNEL_KTEST_H
 #define KERNEL_KTEST_H
@@ -57,19 +61,61 @@ struct ktest_suite {
 	bool manual;
 };
 
-/* Something whose count must come back to its baseline after every case. */
+/*
+ * Leak checks. A resource is something a case must give back. Its sample()
+ * reports the resource's counters, one ktest_counter() call each:
+ *
+ *   key     what the counter belongs to (a zone, a cache), to match it in
+ *           two samples; NULL for a resource with one counter
+ *   label   what the report calls it ("zone Normal", "kmalloc-64", or "");
+ *           with the key, it identifies the counter (at most
+ *           KTEST_LABEL_LEN - 1 characters are kept)
+ *   value   the count
+ *
+ * A counter one sample lacks counts as 0 there: a sampler may leave out
+ * zeros, and a cache created during a case and never destroyed shows as
+ * a counter going from 0 to 1. Every counter that differs is reported:
+ *
+ *     # test_x: slab objects in kmalloc-64 not back to baseline: 3 before, 4 after (+1)
+ *
+ * sample() may settle its own state first (drain per-CPU lists, flush
+ * caches: the same before and after) but must not allocate. The samples
+ * live in static storage of KTEST_MAX_COUNTERS counters; more fails the
+ * check with a message saying so. A subsystem registers its resource with
+ * one line next to the sampling function, e.g.
+ *
+ *     static void sample_vmap_areas(struct ktest_sample *smp)
+ *     {
+ *             ktest_counter(smp, NULL, "", nr_vmap_areas());
+ *     }
+ *     KTEST_RESOURCE("vmalloc areas", sample_vmap_areas);
+ *
+ * Registered today (tests/kernel/mm_checks.c): free pages per zone, live
+ * slab objects per cache, quarantined slab objects per cache, users of each
+ * slab cache, large kmalloc pages, and kmap_local slots.
+ */
+#define KTEST_MAX_COUNTERS	512
+#define KTEST_LABEL_LEN		32
+
+struct ktest_sample;
+
 struct ktest_resource {
-	const char *name;
-	unsigned long (*count)(void);
+	const char *name;			/* "free pages": reported as "<name> in <label>" */
+	void (*sample)(struct ktest_sample *smp);
 };
+
+/* Report one counter of the resource being sampled (from its sample() only). */
+void ktest_counter(struct ktest_sample *smp, const void *key, const char *label,
+		   unsigned long value);
 
 #define KTEST_CASE(fn)	{ .run = (fn), .name = #fn }
 #define KTEST_SUITE(s) \
 	static const struct ktest_suite *const __ktest_suite_##s __used \
 	__section("ktest_suites") __aligned(sizeof(void *)) = &(s)
-#define KTEST_RESOURCE(r) \
-	static const struct ktest_resource *const __ktest_res_##r __used \
-	__section("ktest_resources") __aligned(sizeof(void *)) = &(r)
+#define KTEST_RESOURCE(name_, sample_) \
+	static const struct ktest_resource __ktest_res_##sample_ = { (name_), (sample_) }; \
+	static const struct ktest_resource *const __ktest_resp_##sample_ __used \
+	__section("ktest_resources") __aligned(sizeof(void *)) = &__ktest_res_##sample_
 
 /* Failure reporting (used by the macros). */
 void ktest_fail_binary(struct ktest *t, bool fatal, const char *file, int line, const char *left,

@@ -16,6 +16,8 @@
 
 void *kmap_local_page(struct page *page);
 void kunmap_local(void *addr);
+/* Slots this CPU has mapped and not unmapped yet (0 when nothing is mapped). */
+unsigned int kmap_local_depth(void);
 
 /* Fill a page (any zone) with zeroes. */
 void clear_highpage(struct page *page);

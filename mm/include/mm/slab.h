@@ -93,6 +93,8 @@ int show_slab_attributes(const char *name);
 unsigned long slab_report_count(void);
 /* Pages held by all slab caches (Slab: in meminfo). */
 unsigned long slab_pages(void);
+/* Of those, the pages of large kmallocs (beyond KMALLOC_MAX_CACHE_SIZE). */
+unsigned long kmalloc_large_pages(void);
 
 void kmem_cache_init(void);
 
