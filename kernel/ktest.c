@@ -51,6 +51,8 @@ static void report_failure_head(struct ktest *t, bool fatal, const char *file, i
 void ktest_fail_binary(struct ktest *t, bool fatal, const char *file, int line, const char *left,
 		       const char *op, const char *right, long long lv, long long rv)
 {
+	bool quiet = printk_console_quiet(false);	/* a failure is always shown */
+
 	report_failure_head(t, fatal, file, line);
 	printk(KERN_INFO "%sExpected %s %s %s, but\n", case_indent, left, op, right);
 	if (!is_literal(left))
@@ -59,38 +61,49 @@ void ktest_fail_binary(struct ktest *t, bool fatal, const char *file, int line, 
 	if (!is_literal(right))
 		printk(KERN_INFO "%s    %s == %lld (0x%llx)\n", case_indent, right, rv,
 		       (unsigned long long)rv);
+	printk_console_quiet(quiet);
 }
 
 void ktest_fail_ptr(struct ktest *t, bool fatal, const char *file, int line, const char *left,
 		    const char *op, const char *right, const void *lv, const void *rv)
 {
+	bool quiet = printk_console_quiet(false);
+
 	report_failure_head(t, fatal, file, line);
 	printk(KERN_INFO "%sExpected %s %s %s, but\n", case_indent, left, op, right);
 	if (!is_literal(left))
 		printk(KERN_INFO "%s    %s == %p\n", case_indent, left, lv);
 	if (!is_literal(right))
 		printk(KERN_INFO "%s    %s == %p\n", case_indent, right, rv);
+	printk_console_quiet(quiet);
 }
 
 void ktest_fail_str(struct ktest *t, bool fatal, const char *file, int line, const char *left,
 		    const char *op, const char *right, const char *lv, const char *rv)
 {
+	bool quiet = printk_console_quiet(false);
+
 	report_failure_head(t, fatal, file, line);
 	printk(KERN_INFO "%sExpected %s %s %s, but\n", case_indent, left, op, right);
 	if (!is_literal(left))
 		printk(KERN_INFO "%s    %s == \"%s\"\n", case_indent, left, lv);
 	if (!is_literal(right))
 		printk(KERN_INFO "%s    %s == \"%s\"\n", case_indent, right, rv);
+	printk_console_quiet(quiet);
 }
 
 void ktest_fail_msg(struct ktest *t, bool fatal, const char *file, int line, const char *cond)
 {
+	bool quiet = printk_console_quiet(false);
+
 	report_failure_head(t, fatal, file, line);
 	printk(KERN_INFO "%sExpected %s, but is not\n", case_indent, cond);
+	printk_console_quiet(quiet);
 }
 
 void ktest_abort(struct ktest *t)
 {
+	printk_console_quiet(false);	/* the case may end inside a quiet stretch */
 	__builtin_longjmp(t->jmp, 1);
 }
 

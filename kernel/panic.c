@@ -5,7 +5,8 @@
  * Owns: the report formats (Linux's wording, so a student can compare):
  *   "Kernel panic - not syncing: <why>", "kernel BUG at <file>:<line>!",
  *   "WARNING: CPU: 0 PID: 0 at <file>:<line> <function>+0x<off>/0x<size>"
- * each followed by a call trace, and the WARN counter tests read.
+ * each followed by a call trace, the WARN counter tests read, and
+ * clear_warn_once() over the _ONCE forms' flags (the data_once section).
  * Must not touch: allocation of any kind; these run when things are broken.
  */
 #include <asm/stacktrace.h>
@@ -18,9 +19,19 @@
 static unsigned long warnings;
 static bool in_panic;
 
+/* Weak: a build with no _ONCE form has no such section (both are then NULL). */
+extern bool __start_data_once[] __weak;
+extern bool __stop_data_once[] __weak;
+
 unsigned long warn_count(void)
 {
 	return warnings;
+}
+
+void clear_warn_once(void)
+{
+	for (bool *flag = __start_data_once; flag < __stop_data_once; flag++)
+		*flag = false;
 }
 
 static void trace_from_here(void)

@@ -139,9 +139,12 @@ bool printk_logged_since(u64 mark, const char *needle)
 	return strstr(scratch, needle) != NULL;
 }
 
-void printk_console_quiet(bool quiet)
+bool printk_console_quiet(bool quiet)
 {
+	bool was = console_quiet;
+
 	console_quiet = quiet;
+	return was;
 }
 
 int console_printf(const char *fmt, ...)

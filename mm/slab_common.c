@@ -22,8 +22,7 @@
 
 struct kmem_cache *slab_caches;
 DEFINE_SPINLOCK(slab_mutex);
-bool slab_nomerge;
-static bool slab_merge;
+bool slab_nomerge, slab_merge;
 static char slab_debug_opts[128];
 static bool slab_debug_given;
 static unsigned long large_kmalloc_pages;

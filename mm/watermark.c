@@ -84,8 +84,13 @@ static void setup_per_zone_wmarks(void)
 		if (zone_is_lowmem(zone_idx(z)))
 			lowmem_pages += z->managed_pages;
 	for_each_zone(z) {
-		unsigned long managed = z->managed_pages;
-		unsigned long tmp = lowmem_pages ? pages_min * managed / lowmem_pages : 0, delta;
+		unsigned long managed = z->managed_pages, delta;
+		/*
+		 * In 64 bits, as Linux: on i386 a HighMem zone of millions of pages
+		 * times pages_min is past 2^32 (64 GiB: 717 * 16287714).
+		 */
+		unsigned long tmp = lowmem_pages ?
+			(unsigned long)((u64)pages_min * managed / lowmem_pages) : 0;
 
 		if (zone_is_lowmem(zone_idx(z))) {
 			z->_watermark[WMARK_MIN] = tmp;

@@ -22,6 +22,7 @@
 #include <mm/memblock.h>
 
 struct e820_table e820_table, e820_table_firmware;
+bool e820_userdef;
 
 const char *e820_type_name(enum e820_type type, char *buf, size_t size)
 {
@@ -430,13 +431,12 @@ static u64 arch_phys_limit(void)
 
 static void e820__apply_user_map(void)
 {
-	bool user = mem_limit || nr_memmap_args;
-
+	e820_userdef = mem_limit || nr_memmap_args;
 	for (unsigned int i = 0; i < nr_memmap_args; i++)
 		e820__apply_memmap(&e820_table, memmap_args[i]);
 	if (mem_limit)
 		e820__apply_mem_limit(&e820_table, mem_limit);
-	if (!user)
+	if (!e820_userdef)
 		return;
 	sanitize_or_warn(&e820_table, "user map");
 	pr_info("user-defined physical RAM map:\n");

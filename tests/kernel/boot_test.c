@@ -4,8 +4,9 @@
  *
  * The Multiboot memory map arrived (and made it into the e820 table and the
  * boot log in Linux's form), the protocol is the one tests/run booted with
- * (test_boot=1|2) and the usable RAM adds up to what QEMU was given
- * (test_mem_mb=N), less only the holes the PC firmware always keeps.
+ * (test_boot=1|2), the usable RAM adds up to what QEMU was given
+ * (test_mem_mb=N), less only the holes the PC firmware always keeps, and
+ * the command line arrived unchanged (test_cmdline_sum=).
  */
 #include <asm/bootinfo.h>
 #include <asm/e820.h>
@@ -14,11 +15,10 @@
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include "mm_checks.h"
 
 static unsigned int test_boot;
 core_param_uint(test_boot, test_boot, 1, 2);
-static unsigned long test_mem_mb;
-core_param_ulong(test_mem_mb, test_mem_mb);
 
 static void test_boot_memory_map_received(struct ktest *t)
 {
@@ -41,14 +41,14 @@ static void test_boot_memory_map_received(struct ktest *t)
 
 static void test_boot_e820_logged(struct ktest *t)
 {
-	char line[96], name[32];
-	const struct e820_entry *e = &e820_table_firmware.entries[0];
+	char line[96];
 
 	/* the boot log is still in the log buffer (it is far smaller than it) */
 	EXPECT_TRUE(t, printk_logged_since(0, "BIOS-provided physical RAM map:\n"));
-	snprintf(line, sizeof(line), "BIOS-e820: [mem %#018llx-%#018llx] %s\n",
-		 (unsigned long long)e->addr, (unsigned long long)(e->addr + e->size - 1),
-		 e820_type_name(e->type, name, sizeof(name)));
+	/* the loader's first entry: conventional memory, RAM (test_boot_memory_map_received) */
+	snprintf(line, sizeof(line), "BIOS-e820: [mem %#018llx-%#018llx] usable\n",
+		 (unsigned long long)boot_info.mmap[0].addr,
+		 (unsigned long long)(boot_info.mmap[0].addr + boot_info.mmap[0].size - 1));
 	EXPECT_TRUE(t, printk_logged_since(0, line));
 	EXPECT_TRUE(t, printk_logged_since(0, mmos_banner));
 }
@@ -76,11 +76,57 @@ static void test_boot_ram_size(struct ktest *t)
 	EXPECT_UGE(t, ram, expect - (1 << 20));
 }
 
+/*
+ * test_cmdline_sum=<hex>: tests/run's checksum of the command line it
+ * passed, without that last token: 32-bit FNV-1a, written again here.
+ */
+static unsigned long test_cmdline_sum;
+core_param_ulong(test_cmdline_sum, test_cmdline_sum);
+
+static u32 fnv1a(const char *s, size_t n)
+{
+	u32 h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (u8)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/*
+ * The command line arrived byte for byte: the loader's copy, less the
+ * image path QEMU's -kernel and GRUB's Multiboot 1 put first (a first word
+ * with a '/' and no '=', and its one space), hashes to the sum tests/run
+ * appended as the last word.
+ */
 static void test_boot_cmdline_copied(struct ktest *t)
 {
-	/* the runner always boots with ktest= */
-	EXPECT_NOT_NULL(t, strstr(boot_command_line, "ktest="));
-	EXPECT_TRUE(t, ktest_requested());
+	static const char token[] = " test_cmdline_sum=";
+	const char *line = boot_command_line, *tok = NULL, *sum;
+	bool slash = false, equals = false;
+	size_t first = 0, hex = 0;
+
+	for (; line[first] && line[first] != ' '; first++) {
+		slash |= line[first] == '/';
+		equals |= line[first] == '=';
+	}
+	if (slash && !equals)
+		line += first + (line[first] == ' ');
+	for (const char *p = strstr(line, token); p; p = strstr(p + 1, token))
+		tok = p;
+	if (!tok)
+		ktest_skip(t, "no test_cmdline_sum= on the command line (tests/run adds it)");
+	ktest_info(t, "%lu bytes, sum %#lx", (unsigned long)(tok - line), test_cmdline_sum);
+	/* the token is the last word: "0x" and eight hex digits */
+	sum = tok + strlen(token);
+	while (hex < 8 && ((sum[2 + hex] >= '0' && sum[2 + hex] <= '9') ||
+			   (sum[2 + hex] >= 'a' && sum[2 + hex] <= 'f')))
+		hex++;
+	EXPECT_EQ(t, strncmp(sum, "0x", 2), 0);
+	EXPECT_EQ(t, hex, 8);
+	EXPECT_EQ(t, strlen(sum), 10);
+	EXPECT_EQ(t, fnv1a(line, (size_t)(tok - line)), test_cmdline_sum);
 }
 
 static struct ktest_case boot_cases[] = {

@@ -4,7 +4,8 @@
  *
  * A WARN must name its file:line and the function it is in, print a call
  * trace that reaches the caller, count itself, and let the kernel go on;
- * the _ONCE forms fire once. kallsyms must resolve addresses exactly.
+ * the _ONCE forms fire exactly once until clear_warn_once(). kallsyms must
+ * resolve addresses exactly.
  */
 #include <asm/stacktrace.h>
 #include <kernel/bug.h>
@@ -18,9 +19,20 @@ static noinline int warn_if_odd(int v)
 	return WARN(v & 1, "odd value %d\n", v);
 }
 
-static noinline void warn_once_helper(void)
+static noinline int warn_once_helper(int v)
 {
-	WARN_ON_ONCE(1);
+	return WARN_ON_ONCE(v);
+}
+
+static noinline int warn_once_fmt_helper(int v)
+{
+	return WARN_ONCE(v, "once: %d\n", v);
+}
+
+/* Each _ONCE form fired three times; returns how many of the calls saw the condition true. */
+static noinline int fire_three_times(int (*fn)(int))
+{
+	return fn(7) + fn(7) + fn(7);
 }
 
 static noinline unsigned int trace_leaf(unsigned long *entries, unsigned int max)
@@ -44,9 +56,7 @@ static void test_bug_warn_reports_location(struct ktest *t)
 	u64 mark = printk_log_mark();
 	int r;
 
-	printk_console_quiet(true);
 	EXPECT_WARN(t, r = warn_if_odd(3));
-	printk_console_quiet(false);
 	EXPECT_EQ(t, r, 1);
 	EXPECT_TRUE(t, printk_logged_since(mark, "------------[ cut here ]------------"));
 	EXPECT_TRUE(t, printk_logged_since(mark, "odd value 3\n"));
@@ -58,18 +68,29 @@ static void test_bug_warn_reports_location(struct ktest *t)
 	EXPECT_EQ(t, warn_if_odd(4), 0);	/* no warning, returns false */
 }
 
+/*
+ * A _ONCE form reports the first time only, but evaluates to the condition
+ * every time. clear_warn_once() first: a shell run may have fired them
+ * already; after it, each fires exactly once again.
+ */
 static void test_bug_warn_once(struct ktest *t)
 {
-	unsigned long w0 = warn_count();
+	u64 mark = printk_log_mark();
+	int seen = 0;
 
-	printk_console_quiet(true);
-	warn_once_helper();
-	warn_once_helper();
-	warn_once_helper();
-	printk_console_quiet(false);
-	/* at most once per boot: this case may run after a shell run already fired it */
-	EXPECT_LE(t, warn_count() - w0, 1);
-	t->allowed_warnings += warn_count() - w0;
+	clear_warn_once();
+	EXPECT_WARN(t, seen = fire_three_times(warn_once_helper));
+	EXPECT_EQ(t, seen, 3);
+	EXPECT_WARN(t, seen = fire_three_times(warn_once_fmt_helper));
+	EXPECT_EQ(t, seen, 3);
+	EXPECT_WARNS(t, seen = warn_once_helper(0), 0);	/* a false condition: silent */
+	EXPECT_EQ(t, seen, 0);
+	EXPECT_WARNS(t, fire_three_times(warn_once_helper), 0);	/* already fired */
+	clear_warn_once();
+	EXPECT_WARN(t, fire_three_times(warn_once_helper));
+	EXPECT_WARN(t, fire_three_times(warn_once_fmt_helper));
+	EXPECT_TRUE(t, printk_logged_since(mark, " warn_once_helper+0x"));
+	EXPECT_TRUE(t, printk_logged_since(mark, "once: 7\n"));
 }
 
 static void test_bug_stack_trace(struct ktest *t)

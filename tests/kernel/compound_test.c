@@ -252,10 +252,8 @@ static void test_compound_split_refused(struct ktest *t)
 	char expect[96];
 
 	ASSERT_NOT_NULL(t, head);
-	printk_console_quiet(true);
 	EXPECT_WARN(t, split_page(head, 2));
 	EXPECT_WARN(t, split_page(head + 1, 2));
-	printk_console_quiet(false);
 	snprintf(expect, sizeof(expect), "split_page: pfn %#lx is part of a compound page (head %#lx, order 2), from test_compound_split_refused+0x",
 		 page_to_pfn(head), page_to_pfn(head));
 	EXPECT_TRUE(t, printk_logged_since(mark, expect));

@@ -91,9 +91,7 @@ static noinline void test_gfp_invalid_combinations(struct ktest *t)
 
 		if (expected_zone[bits] != BAD)
 			continue;
-		printk_console_quiet(true);
 		EXPECT_WARN(t, page = alloc_pages(GFP_KERNEL | bits, 0));
-		printk_console_quiet(false);
 		EXPECT_NULL(t, page);
 		format_gfp_flags(names, sizeof(names), GFP_KERNEL | bits);
 		snprintf(expect, sizeof(expect), "mode:%#x(%s) from test_gfp_invalid_combinations+0x",

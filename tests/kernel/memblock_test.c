@@ -159,10 +159,8 @@ static void test_memblock_retired_warns(struct ktest *t)
 
 	memblock_add(0, M(8));
 	memblock.retired = true;
-	printk_console_quiet(true);
 	EXPECT_WARN(t, pa = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, 0,
 						      MEMBLOCK_ALLOC_ANYWHERE, MEMBLOCK_OTHER));
-	printk_console_quiet(false);
 	EXPECT_EQ(t, pa, 0);
 	memblock.retired = false;
 }

@@ -11,15 +11,22 @@
  * kmap_local slots in use.
  * check_free_lists() verifies the buddy invariants; zone_for_request()
  * predicts which zone serves a request; expect_*() are Linux's zone policy
- * formulas written again.
+ * formulas written again; report_line() and report_numbers() read the
+ * /proc-style reports back from the log. Also the test_mem_mb= parameter
+ * tests/run boots with.
  */
+#include <kernel/cmdline.h>
 #include <kernel/ktest.h>
+#include <kernel/string.h>
 #include <mm/gfp.h>
 #include <mm/highmem.h>
 #include <mm/slab.h>
 #include "../../mm/internal.h"
 #include "../../mm/slab_internal.h"
 #include "mm_checks.h"
+
+unsigned long test_mem_mb;
+core_param_ulong(test_mem_mb, test_mem_mb);
 
 unsigned long free_pages_now(void)
 {
@@ -172,15 +179,90 @@ unsigned long check_buddy_lists(struct ktest *t)
 	return problems;
 }
 
+const char *report_line(const char *text, const char *prefix)
+{
+	size_t len = strlen(prefix);
+
+	while (text && *text) {
+		const char *p = text, *nl = strchr(text, '\n');
+
+		if (*p == '[' && (p = strchr(p, ']')) && p[1] == ' ')
+			p += 2;
+		else
+			p = text;
+		if (!strncmp(p, prefix, len))
+			return p + len;
+		text = nl ? nl + 1 : NULL;
+	}
+	return NULL;
+}
+
+unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int n)
+{
+	unsigned int k = 0;
+
+	while (k < n) {
+		unsigned long long v = 0;
+
+		while (*s == ' ' || *s == ',' || *s == '(' || *s == ')')
+			s++;
+		if (*s < '0' || *s > '9')
+			break;
+		while (*s >= '0' && *s <= '9')
+			v = v * 10 + (unsigned long long)(*s++ - '0');
+		out[k++] = v;
+	}
+	return k;
+}
+
+/*
+ * Linux's __zone_watermark_ok() written out again (reference §2.5), for a
+ * mark and reserve computed below: with the 2^order pages taken, more than
+ * mark + lowmem_reserve[highest] must stay free, and for order > 0 a free
+ * block of at least that order must exist. Only the free counts are read
+ * from the zone: they are state, not policy.
+ */
+static bool expect_watermark_ok(const struct zone *z, unsigned int order, u64 mark,
+				enum zone_type highest)
+{
+	s64 free = (s64)z->nr_free - (s64)((1ULL << order) - 1);
+
+	if (free <= (s64)mark + expect_lowmem_reserve(zone_idx(z), highest))
+		return false;
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
+}
+
+/*
+ * The slow path's mark: min, lowered as Linux's gfp_to_alloc_flags() and
+ * __zone_watermark_ok() allow. __GFP_HIGH (ALLOC_MIN_RESERVE) takes half of
+ * it; a caller that also cannot reclaim (ALLOC_NON_BLOCK, not cancelled by
+ * __GFP_NOMEMALLOC), such as GFP_ATOMIC, a quarter of the rest.
+ */
+static u64 slowpath_mark(const struct zone *z, gfp_t gfp)
+{
+	u64 min = expect_wmark(z, WMARK_MIN);
+
+	if (gfp & __GFP_HIGH) {
+		min -= min / 2;
+		if (!(gfp & (__GFP_DIRECT_RECLAIM | __GFP_NOMEMALLOC)))
+			min -= min / 4;
+	}
+	return min;
+}
+
 int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order)
 {
+	/* gfp_zone() is checked against Linux's table in gfp_test.c */
 	enum zone_type high = gfp_zone(gfp);
 
 	for (int pass = 0; pass < 2; pass++)
 		for (struct zone *const *z = from; *z; z++) {
-			unsigned long mark = pass ? min_wmark_pages(*z) : low_wmark_pages(*z);
+			u64 mark = pass ? slowpath_mark(*z, gfp) : expect_wmark(*z, WMARK_LOW);
 
-			if (zone_idx(*z) <= high && zone_watermark_ok(*z, order, mark, high, 0))
+			if (zone_idx(*z) <= high && expect_watermark_ok(*z, order, mark, high))
 				return (int)zone_idx(*z);
 		}
 	return -1;

@@ -18,6 +18,9 @@ static inline bool zone_dma_usable(void)
 	return managed_zone(&contig_page_data.node_zones[ZONE_DMA]);
 }
 
+/* test_mem_mb=N: the RAM tests/run gave the machine, in MiB (0: not given). */
+extern unsigned long test_mem_mb;
+
 /* Drain the per-CPU lists, then count free pages. */
 unsigned long free_pages_now(void);
 /* Free blocks per zone and order (after draining). */
@@ -35,7 +38,10 @@ unsigned long check_buddy_lists(struct ktest *t);
  * Where the allocator should take an order-`order` block for gfp, looking
  * down the zonelist from `from`: the first zone the flags allow that can
  * spare the block above its low watermark plus its reserve against such
- * requests; failing that, above min (the slow path's turn). -1 if none can.
+ * requests; failing that, above min, lowered for __GFP_HIGH and atomic
+ * requests (the slow path's turn). -1 if none can. The watermark test,
+ * marks and reserves are written again in mm_checks.c (expect_* below),
+ * never mm/'s.
  */
 int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order);
 /*
@@ -59,6 +65,17 @@ unsigned long expect_wmark(const struct zone *z, enum zone_watermarks w);
 long expect_lowmem_reserve(enum zone_type i, enum zone_type j);
 unsigned long expect_pcp_batch(const struct zone *z);
 unsigned long expect_pcp_high(const struct zone *z);
+
+/*
+ * Reading the /proc-style reports back from the log (printk_log_read()):
+ * report_line() finds the first line at or after text that starts with
+ * prefix once its "[    s.us] " stamp is skipped, and returns what follows
+ * the prefix (NULL if no line does). report_numbers() reads up to n
+ * unsigned decimal numbers from there to the end of that line, skipping
+ * spaces, commas and parentheses; returns how many it read.
+ */
+const char *report_line(const char *text, const char *prefix);
+unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int n);
 
 /* How many free-list blocks contain pfn (after draining): 0 or 1 when sane. */
 unsigned long pfn_listed(unsigned long pfn);

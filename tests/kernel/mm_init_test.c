@@ -11,15 +11,13 @@
  * more against the numbers a Linux kernel reports there (golden values).
  */
 #include <asm/e820.h>
-#include <kernel/cmdline.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include "../../mm/internal.h"
-
-static unsigned long test_mem_mb;	/* set by boot_test.c's test_mem_mb= */
+#include "mm_checks.h"
 
 struct zone_expect {
 	unsigned long start, end, present;
@@ -128,8 +126,8 @@ static void test_mm_zone_golden_linux(struct ktest *t)
 {
 	const struct golden *g = NULL;
 
-	if (strstr(boot_command_line, "mem=") || strstr(boot_command_line, "memmap="))
-		ktest_skip(t, "the memory map was edited on the command line");
+	if (e820_userdef)
+		ktest_skip(t, "mem= or memmap= edited the memory map");
 	for (unsigned int i = 0; i < ARRAY_SIZE(golden); i++)
 		if (golden[i].mem_mb == test_mem_mb)
 			g = &golden[i];
@@ -141,19 +139,22 @@ static void test_mm_zone_golden_linux(struct ktest *t)
 	}
 }
 
+/* The boot log's "Zone ranges:" lines show the zones this file expects. */
 static void test_mm_zone_ranges_logged(struct ktest *t)
 {
+	struct zone_expect exp[MAX_NR_ZONES];
 	char line[96];
 
+	expected_zones(exp);
 	for (int i = 0; i < MAX_NR_ZONES - 1; i++) {
-		struct zone *z = &contig_page_data.node_zones[i];
+		const char *name = contig_page_data.node_zones[i].name;
 
-		if (!z->spanned_pages)
-			snprintf(line, sizeof(line), "  %-8s empty\n", z->name);
+		if (exp[i].start == exp[i].end)
+			snprintf(line, sizeof(line), "  %-8s empty\n", name);
 		else
-			snprintf(line, sizeof(line), "  %-8s [mem %#018llx-%#018llx]\n", z->name,
-				 (unsigned long long)PFN_PHYS(z->zone_start_pfn),
-				 (unsigned long long)PFN_PHYS(zone_end_pfn(z)) - 1);
+			snprintf(line, sizeof(line), "  %-8s [mem %#018llx-%#018llx]\n", name,
+				 (unsigned long long)PFN_PHYS(exp[i].start),
+				 (unsigned long long)PFN_PHYS(exp[i].end) - 1);
 		EXPECT_TRUE(t, printk_logged_since(0, line));
 	}
 	EXPECT_TRUE(t, printk_logged_since(0, "Zone ranges:\n"));
@@ -224,68 +225,42 @@ static void test_mm_managed_accounting(struct ktest *t)
 	EXPECT_LE(t, sizeof(struct page), sizeof(long) == 8 ? 32 : 24);
 }
 
-/* Linux's integer square root, written differently: binary search. */
-static unsigned long isqrt(unsigned long x)
-{
-	unsigned long lo = 0, hi = x < 2 ? x : x / 2 + 1;
-
-	while (lo < hi) {
-		unsigned long mid = lo + (hi - lo + 1) / 2;
-
-		if (mid <= x / mid)
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
-	return lo;
-}
-
+/*
+ * min_free_kbytes, each zone's watermarks and lowmem_reserve, and the
+ * per-CPU list sizes, against Linux's formulas written again in 64-bit in
+ * mm_checks.c (expect_*): a 32-bit overflow in mm/ (i386 HighMem on 64 GiB)
+ * shows here.
+ */
 static void test_mm_watermarks(struct ktest *t)
 {
-	unsigned long lowmem_pages = 0, min_kb;
 	struct zone *z;
 
-	for_each_zone(z)
-		if (zone_idx(z) < ZONE_NORMAL + 1 && zone_idx(z) != ZONE_MOVABLE)
-			lowmem_pages += z->managed_pages;
-	min_kb = isqrt((lowmem_pages << (PAGE_SHIFT - 10)) * 16);
-	min_kb = min_kb < 128 ? 128 : min_kb > 262144 ? 262144 : min_kb;
-	EXPECT_EQ(t, (unsigned long)min_free_kbytes, min_kb);
+	EXPECT_EQ(t, (unsigned long)min_free_kbytes, expect_min_free_kbytes());
 	for_each_zone(z) {
-		unsigned long share = (min_kb >> 2) * z->managed_pages / lowmem_pages;
-		unsigned long wmin = share, delta;
-
-		if (zone_idx(z) > ZONE_NORMAL) {	/* HighMem, Movable */
-			wmin = z->managed_pages / 1024;
-			wmin = wmin < 32 ? 32 : wmin > 128 ? 128 : wmin;
-		}
-		delta = max(share / 4, z->managed_pages * 10 / 10000);
-		EXPECT_EQ(t, min_wmark_pages(z), wmin);
-		EXPECT_EQ(t, low_wmark_pages(z), wmin + delta);
-		EXPECT_EQ(t, high_wmark_pages(z), wmin + 2 * delta);
+		ktest_info(t, "%-7s min %lu low %lu high %lu (expected %lu %lu %lu)", z->name,
+			   min_wmark_pages(z), low_wmark_pages(z), high_wmark_pages(z),
+			   expect_wmark(z, WMARK_MIN), expect_wmark(z, WMARK_LOW),
+			   expect_wmark(z, WMARK_HIGH));
+		EXPECT_EQ(t, z->watermark_boost, 0);
+		EXPECT_EQ(t, min_wmark_pages(z), expect_wmark(z, WMARK_MIN));
+		EXPECT_EQ(t, low_wmark_pages(z), expect_wmark(z, WMARK_LOW));
+		EXPECT_EQ(t, high_wmark_pages(z), expect_wmark(z, WMARK_HIGH));
+		EXPECT_EQ(t, wmark_pages(z, WMARK_PROMO), expect_wmark(z, WMARK_PROMO));
+		EXPECT_EQ(t, (unsigned long)z->pcp_batch, expect_pcp_batch(z));
+		EXPECT_EQ(t, (unsigned long)z->pcp_high, expect_pcp_high(z));
+		EXPECT_EQ(t, (unsigned long)this_cpu_pcp(z)->batch, expect_pcp_batch(z));
+		EXPECT_EQ(t, (unsigned long)this_cpu_pcp(z)->high, expect_pcp_high(z));
 	}
 }
 
 static void test_mm_lowmem_reserve(struct ktest *t)
 {
-	static const int ratio[] = { 256,
-#ifdef CONFIG_ZONE_DMA32
-		256,
-#endif
-		32, 0, 0 };
 	struct zone *zones = contig_page_data.node_zones;
 
-	for (int i = 0; i < MAX_NR_ZONES; i++) {
-		unsigned long above = 0;
-
-		for (int j = 0; j <= i; j++)
-			EXPECT_EQ(t, zones[i].lowmem_reserve[j], 0);
-		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
-			above += zones[j].managed_pages;
+	for (int i = 0; i < MAX_NR_ZONES; i++)
+		for (int j = 0; j < MAX_NR_ZONES; j++)
 			EXPECT_EQ(t, zones[i].lowmem_reserve[j],
-				  ratio[i] && zones[i].managed_pages ? (long)(above / ratio[i]) : 0);
-		}
-	}
+				  expect_lowmem_reserve((enum zone_type)i, (enum zone_type)j));
 }
 
 static void test_mm_zonelist_order(struct ktest *t)
@@ -303,14 +278,6 @@ static void test_mm_zonelist_order(struct ktest *t)
 	EXPECT_EQ(t, n, 0);	/* every zone with pages in the buddy allocator is listed */
 }
 
-static int mm_init_suite_init(void)
-{
-	const char *p = strstr(boot_command_line, "test_mem_mb=");
-
-	test_mem_mb = p ? (unsigned long)memparse(p + 12, NULL) : 0;
-	return 0;
-}
-
 static struct ktest_case mm_init_cases[] = {
 	KTEST_CASE(test_mm_zone_geometry),
 	KTEST_CASE(test_mm_zone_golden_linux),
@@ -324,6 +291,6 @@ static struct ktest_case mm_init_cases[] = {
 };
 
 static struct ktest_suite mm_init_suite = {
-	.name = "mm_init", .cases = mm_init_cases, .suite_init = mm_init_suite_init,
+	.name = "mm_init", .cases = mm_init_cases,
 };
 KTEST_SUITE(mm_init_suite);

@@ -157,16 +157,22 @@ static void test_page_alloc_pcp_refill(struct ktest *t)
 {
 	for (unsigned int o = 0; o <= PAGE_ALLOC_COSTLY_ORDER; o++) {
 		struct per_cpu_pages *pcp;
-		unsigned long want, n = 0;
+		unsigned long want, n = 0, before;
 		struct page *p, *q;
 		struct zone *z;
+		int zi;
 
 		drain_all_pages();
+		zi = zone_for_request(contig_page_data.node_zonelist.zones, GFP_KERNEL, o);
+		ASSERT_GE(t, zi, 0);
+		z = &contig_page_data.node_zones[zi];
+		before = z->nr_free;
 		p = alloc_pages(GFP_KERNEL, o);
 		ASSERT_NOT_NULL(t, p);
-		z = page_zone(p);
+		EXPECT_PTR_EQ(t, page_zone(p), z);
 		pcp = this_cpu_pcp(z);
-		want = max((unsigned long)pcp->batch >> o, 1UL);
+		/* Linux's rmqueue_bulk() count: the batch (from the formula), in blocks */
+		want = max(expect_pcp_batch(z) >> o, 1UL);
 		page_list_for_each(q, &pcp->lists[o]) {
 			unsigned long pfn = page_to_pfn(q);
 
@@ -176,7 +182,7 @@ static void test_page_alloc_pcp_refill(struct ktest *t)
 			EXPECT_EQ(t, pfn & ((1UL << o) - 1), 0);	/* naturally aligned */
 			n++;
 		}
-		if (z->nr_free > 4 * (unsigned long)pcp->batch)
+		if (before > 4 * expect_pcp_batch(z))
 			EXPECT_EQ(t, n + 1, want);	/* p was the first of the batch */
 		EXPECT_EQ(t, (unsigned long)pcp->count, n << o);
 		__free_pages(p, o);
@@ -249,7 +255,9 @@ static void test_page_alloc_address_api(struct ktest *t)
 	unsigned long nonzero = 0;
 
 	ASSERT_NE(t, a, 0);
-	EXPECT_EQ(t, a & ((4UL << PAGE_SHIFT) - 1) & ~PAGE_MASK, 0);
+	/* an order-2 block is naturally aligned: 16 KiB physically, and so in the direct map */
+	EXPECT_EQ(t, __pa((void *)a) & ((PAGE_SIZE << 2) - 1), 0);
+	EXPECT_EQ(t, a & ((PAGE_SIZE << 2) - 1), 0);
 	EXPECT_FALSE(t, PageHighMem(virt_to_page((void *)a)));	/* __GFP_HIGHMEM dropped */
 	memset((void *)a, 0x5a, 4 * PAGE_SIZE);
 	free_pages(a, 2);
@@ -318,9 +326,9 @@ static void test_page_alloc_fallback_order(struct ktest *t)
 	 * one that had less than min to start with (a few pages of HighMem) is
 	 * not touched at all.
 	 */
-	EXPECT_LE(t, zl[0]->nr_free, low_wmark_pages(zl[0]));
-	EXPECT_GE(t, zl[0]->nr_free + (unsigned long)zl[0]->pcp_batch,
-		  min(before, min_wmark_pages(zl[0]) + 1));
+	EXPECT_LE(t, zl[0]->nr_free, expect_wmark(zl[0], WMARK_LOW));
+	EXPECT_GE(t, zl[0]->nr_free + expect_pcp_batch(zl[0]),
+		  min(before, expect_wmark(zl[0], WMARK_MIN) + 1));
 	block_free_all(&l);
 }
 
@@ -349,17 +357,18 @@ static void test_page_alloc_exhaustion_and_reserves(struct ktest *t)
 	for_each_populated_zone(z)
 		EXPECT_EQ(t, this_cpu_pcp(z)->count, 0);
 	for_each_populated_zone(z) {
-		long keep = (long)min_wmark_pages(z) + z->lowmem_reserve[high];
+		long reserve = expect_lowmem_reserve(zone_idx(z), high);
+		long keep = (long)expect_wmark(z, WMARK_MIN) + reserve;
 
 		ktest_info(t, "%-7s free %lu of %lu, min %lu, reserve %ld", z->name, z->nr_free,
-			   before[zone_idx(z)], min_wmark_pages(z), z->lowmem_reserve[high]);
+			   before[zone_idx(z)], expect_wmark(z, WMARK_MIN), reserve);
 		if (zone_idx(z) > high) {
 			EXPECT_EQ(t, z->nr_free, before[zone_idx(z)]);	/* out of reach */
 		} else if ((long)before[zone_idx(z)] <= keep) {
 			EXPECT_EQ(t, z->nr_free, before[zone_idx(z)]);	/* fully protected */
 		} else {
 			EXPECT_LE(t, (long)z->nr_free, keep);
-			EXPECT_GE(t, (long)z->nr_free, keep + 1 - z->pcp_batch);
+			EXPECT_GE(t, (long)z->nr_free, keep + 1 - (long)expect_pcp_batch(z));
 		}
 	}
 	/* GFP_ATOMIC may dip into the part of min that GFP_KERNEL may not touch */
@@ -380,8 +389,8 @@ static void test_page_alloc_dma_stops_at_reserve(struct ktest *t)
 		ktest_skip(t, "the buddy allocator has no ZONE_DMA pages on this machine");
 	EXPECT_EQ(t, fill_zone(&l, GFP_DMA, -1), -1);	/* DMA has nowhere to fall back */
 	EXPECT_GT(t, l.pages, 0);
-	EXPECT_LE(t, dma->nr_free, min_wmark_pages(dma));
-	EXPECT_GE(t, dma->nr_free + (unsigned long)dma->pcp_batch, min_wmark_pages(dma) + 1);
+	EXPECT_LE(t, dma->nr_free, expect_wmark(dma, WMARK_MIN));
+	EXPECT_GE(t, dma->nr_free + expect_pcp_batch(dma), expect_wmark(dma, WMARK_MIN) + 1);
 	block_free_all(&l);
 }
 
@@ -653,44 +662,237 @@ static void test_page_alloc_shared_first_page(struct ktest *t)
 
 /*** reports ***/
 
-static void test_page_alloc_reports(struct ktest *t)
+/* What the test counts itself, to hold the reports against. */
+struct free_census {
+	unsigned long blocks[MAX_NR_ZONES][NR_PAGE_ORDERS];
+	unsigned long pages[MAX_NR_ZONES];
+	unsigned long total, high, slab;
+};
+
+/* Walk every free list (the per-CPU lists are drained first): blocks per order, pages. */
+static void count_free_lists(struct free_census *c)
 {
-	u64 mark;
-	char line[160];
-	int n;
 	struct zone *z;
 
+	memset(c, 0, sizeof(*c));
 	drain_all_pages();
-	mark = printk_log_mark();
-	show_buddyinfo();
-	for_each_populated_zone(z) {
-		n = scnprintf(line, sizeof(line), "Node 0, zone %8s ", z->name);
-		for (int o = 0; o < NR_PAGE_ORDERS; o++)
-			n += scnprintf(line + n, sizeof(line) - (size_t)n, "%6lu ", z->free_area[o].nr_free);
-		EXPECT_TRUE(t, printk_logged_since(mark, line));
-	}
-	mark = printk_log_mark();
-	show_zoneinfo();
 	for_each_zone(z) {
-		snprintf(line, sizeof(line), "Node 0, zone %8s\n", z->name);
-		EXPECT_TRUE(t, printk_logged_since(mark, line));
-		snprintf(line, sizeof(line), "        managed  %lu\n", z->managed_pages);
-		EXPECT_TRUE(t, printk_logged_since(mark, line));
-		snprintf(line, sizeof(line), "        min      %lu\n", min_wmark_pages(z));
-		EXPECT_TRUE(t, printk_logged_since(mark, line));
+		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++) {
+			struct page *p;
+
+			page_list_for_each(p, &z->free_area[o].free_list) {
+				c->blocks[zone_idx(z)][o]++;
+				c->pages[zone_idx(z)] += 1UL << o;
+			}
+		}
+		c->total += c->pages[zone_idx(z)];
+		if (is_highmem_idx(zone_idx(z)))
+			c->high += c->pages[zone_idx(z)];
 	}
-	EXPECT_TRUE(t, printk_logged_since(mark, "        protection: (0, "));
-	mark = printk_log_mark();
-	show_meminfo();
-	snprintf(line, sizeof(line), "MemTotal:       %8lu kB\n", totalram_pages << (PAGE_SHIFT - 10));
-	EXPECT_TRUE(t, printk_logged_since(mark, line));
-	EXPECT_TRUE(t, printk_logged_since(mark, "MemFree:        "));
-	EXPECT_TRUE(t, printk_logged_since(mark, "MemAvailable:   "));
+}
+
+/* Pages held by slab caches and large kmallocs, found by walking the memmap. */
+static unsigned long count_slab_pages(void)
+{
+	unsigned long n = 0;
+
+	for (unsigned long pfn = 0; pfn < max_pfn; pfn++) {
+		struct page *page;
+
+		if (!pfn_valid(pfn))
+			continue;
+		page = pfn_to_page(pfn);
+		if (PageSlab(page) ||
+		    (PageHead(page) && compound_page_dtor_id(page) == KMALLOC_LARGE_DTOR)) {
+			n += 1UL << compound_order(page);
+			pfn += (1UL << compound_order(page)) - 1;
+		}
+	}
+	return n;
+}
+
+/*
+ * Linux's si_mem_available() written again: free pages less
+ * totalreserve_pages (per zone, its largest lowmem_reserve plus its high
+ * watermark, at most its managed pages: calculate_totalreserve_pages()),
+ * plus the reclaimable parts. Those are zero in mmos: it has no page cache
+ * (NR_ACTIVE_FILE, NR_INACTIVE_FILE), no reclaimable slab (all of Slab is
+ * SUnreclaim) and no other reclaimable kernel memory.
+ */
+static unsigned long expect_mem_available(unsigned long free)
+{
+	u64 reserve = 0;
+	struct zone *z;
+
+	for_each_zone(z) {
+		u64 max = 0;
+
+		for (int j = zone_idx(z); j < MAX_NR_ZONES; j++)
+			max = max(max, (u64)expect_lowmem_reserve(zone_idx(z), (enum zone_type)j));
+		max += expect_wmark(z, WMARK_HIGH);
+		reserve += min(max, (u64)z->managed_pages);
+	}
+	return free > reserve ? (unsigned long)(free - reserve) : 0;
+}
+
+static char report[16384];
+
+/* The number after label on the report's first line starting with it; ~0 if none. */
+static unsigned long long report_value(const char *text, const char *label)
+{
+	unsigned long long v;
+	const char *s = report_line(text, label);
+
+	return s && report_numbers(s, &v, 1) == 1 ? v : ~0ULL;
+}
+
+static void check_buddyinfo(struct ktest *t, const struct free_census *c)
+{
+	unsigned int lines = 0;
+	struct zone *z;
+
+	for_each_populated_zone(z) {
+		char label[32];
+		unsigned long long v[NR_PAGE_ORDERS + 1];
+		const char *s;
+
+		snprintf(label, sizeof(label), "Node 0, zone %8s ", z->name);
+		s = report_line(report, label);
+		if (!s) {
+			ktest_info(t, "no buddyinfo line for %s", z->name);
+			EXPECT_NOT_NULL(t, s);
+			continue;
+		}
+		lines++;
+		/* exactly NR_PAGE_ORDERS counts, each the blocks the free list holds */
+		EXPECT_EQ(t, report_numbers(s, v, NR_PAGE_ORDERS + 1), NR_PAGE_ORDERS);
+		for (int o = 0; o < NR_PAGE_ORDERS; o++)
+			EXPECT_EQ(t, v[o], c->blocks[zone_idx(z)][o]);
+	}
+	EXPECT_GT(t, lines, 0);
+}
+
+/*
+ * zoneinfo, zone by zone: the free pages counted, the watermarks, reserves
+ * and per-CPU sizes from the formulas (mm_checks.c), an empty per-CPU list.
+ * spanned, present, managed and start_pfn are compared with the zone's own
+ * fields, which mm_init_test.c checks against the e820 map.
+ */
+static void check_zoneinfo_zone(struct ktest *t, const struct zone *z, const char *s,
+				const struct free_census *c)
+{
+	unsigned long long prot[MAX_NR_ZONES + 1];
+	const char *p;
+
+	EXPECT_EQ(t, report_value(s, "  pages free "), c->pages[zone_idx(z)]);
+	EXPECT_EQ(t, report_value(s, "        boost "), 0);
+	EXPECT_EQ(t, report_value(s, "        min "), expect_wmark(z, WMARK_MIN));
+	EXPECT_EQ(t, report_value(s, "        low "), expect_wmark(z, WMARK_LOW));
+	EXPECT_EQ(t, report_value(s, "        high "), expect_wmark(z, WMARK_HIGH));
+	EXPECT_EQ(t, report_value(s, "        promo "), expect_wmark(z, WMARK_PROMO));
+	EXPECT_EQ(t, report_value(s, "        spanned "), z->spanned_pages);
+	EXPECT_EQ(t, report_value(s, "        present "), z->present_pages);
+	EXPECT_EQ(t, report_value(s, "        managed "), z->managed_pages);
+	EXPECT_EQ(t, report_value(s, "  start_pfn: "), z->zone_start_pfn);
+	p = report_line(s, "        protection: (");
+	ASSERT_NOT_NULL(t, p);
+	EXPECT_EQ(t, report_numbers(p, prot, MAX_NR_ZONES + 1), MAX_NR_ZONES);
+	for (int j = 0; j < MAX_NR_ZONES; j++)
+		EXPECT_EQ(t, prot[j], expect_lowmem_reserve(zone_idx(z), (enum zone_type)j));
+	if (!populated_zone(z))
+		return;
+	EXPECT_EQ(t, report_value(s, "      nr_free_pages "), c->pages[zone_idx(z)]);
+	EXPECT_EQ(t, report_value(s, "              count: "), 0);	/* drained */
+	EXPECT_EQ(t, report_value(s, "              high: "), expect_pcp_high(z));
+	EXPECT_EQ(t, report_value(s, "              batch: "), expect_pcp_batch(z));
+}
+
+static void check_zoneinfo(struct ktest *t, const struct free_census *c)
+{
+	static const char head[] = "Node 0, zone ";
+	char *s = report;
+	struct zone *z;
+
+	for_each_zone(z) {
+		char label[32], *end, saved = 0;
+
+		snprintf(label, sizeof(label), "%s%8s\n", head, z->name);
+		s = (char *)report_line(s, label);
+		ASSERT_NOT_NULL(t, s);
+		/* the zone's part ends where the next zone's begins */
+		end = (char *)report_line(s, head);
+		if (end) {
+			end -= strlen(head);
+			saved = *end;
+			*end = '\0';
+		}
+		check_zoneinfo_zone(t, z, s, c);
+		if (end)
+			*end = saved;
+	}
+}
+
+static void check_meminfo(struct ktest *t, const struct free_census *c)
+{
+	unsigned long managed = 0, high_managed = 0;
+	struct zone *z;
+
+	for_each_zone(z) {
+		managed += z->managed_pages;
+		if (is_highmem_idx(zone_idx(z)))
+			high_managed += z->managed_pages;
+	}
+	EXPECT_EQ(t, report_value(report, "MemTotal: "), managed * (PAGE_SIZE / 1024));
+	EXPECT_EQ(t, report_value(report, "MemFree: "), c->total * (PAGE_SIZE / 1024));
+	EXPECT_EQ(t, report_value(report, "MemAvailable: "),
+		  expect_mem_available(c->total) * (PAGE_SIZE / 1024));
 #ifdef CONFIG_HIGHMEM
-	snprintf(line, sizeof(line), "HighTotal:      %8lu kB\n", totalhigh_pages << (PAGE_SHIFT - 10));
-	EXPECT_TRUE(t, printk_logged_since(mark, line));
-	EXPECT_TRUE(t, printk_logged_since(mark, "LowFree:        "));
+	EXPECT_EQ(t, report_value(report, "HighTotal: "), high_managed * (PAGE_SIZE / 1024));
+	EXPECT_EQ(t, report_value(report, "HighFree: "), c->high * (PAGE_SIZE / 1024));
+	EXPECT_EQ(t, report_value(report, "LowTotal: "),
+		  (managed - high_managed) * (PAGE_SIZE / 1024));
+	EXPECT_EQ(t, report_value(report, "LowFree: "), (c->total - c->high) * (PAGE_SIZE / 1024));
+#else
+	EXPECT_EQ(t, high_managed, 0);
+	EXPECT_NULL(t, report_line(report, "HighTotal:"));
 #endif
+	EXPECT_EQ(t, report_value(report, "Slab: "), c->slab * (PAGE_SIZE / 1024));
+	EXPECT_EQ(t, report_value(report, "SUnreclaim: "), c->slab * (PAGE_SIZE / 1024));
+}
+
+/*
+ * buddyinfo, zoneinfo and meminfo, parsed back number by number and each
+ * compared with what the test counted itself just before they printed (the
+ * free lists walked, the slab pages found in the memmap) or computed from
+ * Linux's formulas; nothing allocates in between.
+ */
+static void test_page_alloc_reports(struct ktest *t)
+{
+	static struct free_census c;
+	u64 mark;
+
+	count_free_lists(&c);
+	c.slab = count_slab_pages();
+	mark = printk_log_mark();
+	printk_console_quiet(true);
+	show_buddyinfo();
+	printk_console_quiet(false);
+	printk_log_read(mark, report, sizeof(report));
+	check_buddyinfo(t, &c);
+
+	mark = printk_log_mark();
+	printk_console_quiet(true);
+	show_zoneinfo();
+	printk_console_quiet(false);
+	printk_log_read(mark, report, sizeof(report));
+	check_zoneinfo(t, &c);
+
+	mark = printk_log_mark();
+	printk_console_quiet(true);
+	show_meminfo();
+	printk_console_quiet(false);
+	printk_log_read(mark, report, sizeof(report));
+	check_meminfo(t, &c);
 }
 
 static struct ktest_case page_alloc_cases[] = {

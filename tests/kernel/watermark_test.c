@@ -519,45 +519,36 @@ static void test_watermark_nofail_keeps_lower_reserves(struct ktest *t)
  */
 static void test_watermark_nofail_needs_reclaim(struct ktest *t)
 {
-	static bool warned;	/* this boot's first such request was made here */
-	unsigned long w0 = warn_count(), dw;
-
-	check_class(t, GFP_ATOMIC | __GFP_NOFAIL, ZONE_NORMAL);
-	dw = warn_count() - w0;
-	t->allowed_warnings += dw;
-	EXPECT_EQ(t, dw, warned ? 0 : 1);
-	warned = true;
+	clear_warn_once();	/* whatever asked so before, the next one warns */
+	EXPECT_WARN(t, check_class(t, GFP_ATOMIC | __GFP_NOFAIL, ZONE_NORMAL));
 }
 
 /*
  * An order above MAX_PAGE_ORDER: NULL at once, and nothing else changes
  * (no failure report, no counter). Linux 6.12 (WARN_ON_ONCE_GFP in
  * __alloc_pages()) warns the first time without __GFP_NOWARN, never with
- * it. mmos makes no such request itself, so the first without __GFP_NOWARN
- * is this case's, the first time it runs.
+ * it: after clear_warn_once(), exactly once for the three orders.
  */
-static void test_watermark_order_above_max(struct ktest *t)
+static void ask_above_max(struct ktest *t, gfp_t gfp)
 {
 	static const unsigned int orders[] = { MAX_PAGE_ORDER + 1, MAX_PAGE_ORDER + 2, 31 };
-	static bool warned;
-	unsigned long failed[MAX_NR_ZONES], free0 = free_pages_now(), w0 = warn_count(), dw;
+
+	for (unsigned int k = 0; k < ARRAY_SIZE(orders); k++)
+		EXPECT_NULL(t, alloc_pages(gfp, orders[k]));
+}
+
+static void test_watermark_order_above_max(struct ktest *t)
+{
+	unsigned long failed[MAX_NR_ZONES], free0 = free_pages_now();
 	char line[200];
 	u64 mark;
 
 	for (int i = 0; i < MAX_NR_ZONES; i++)
 		failed[i] = zone_at(i)->nr_alloc_failed;
 	mark = printk_log_mark();
-	for (unsigned int k = 0; k < ARRAY_SIZE(orders); k++)
-		EXPECT_NULL(t, alloc_pages(GFP_KERNEL | __GFP_NOWARN, orders[k]));
-	EXPECT_EQ(t, warn_count(), w0);
-	printk_console_quiet(true);
-	for (unsigned int k = 0; k < ARRAY_SIZE(orders); k++)
-		EXPECT_NULL(t, alloc_pages(GFP_KERNEL, orders[k]));
-	printk_console_quiet(false);
-	dw = warn_count() - w0;
-	t->allowed_warnings += dw;
-	EXPECT_EQ(t, dw, warned ? 0 : 1);	/* once, whatever the order */
-	warned = true;
+	clear_warn_once();
+	EXPECT_WARNS(t, ask_above_max(t, GFP_KERNEL | __GFP_NOWARN), 0);
+	EXPECT_WARN(t, ask_above_max(t, GFP_KERNEL));	/* once, whatever the order */
 	EXPECT_EQ(t, failure_reports(mark, line, sizeof(line)), 0);
 	EXPECT_EQ(t, free_pages_now(), free0);
 	for (int i = 0; i < MAX_NR_ZONES; i++)

@@ -30,6 +30,7 @@
 #define KERNEL_KTEST_H
 
 #include <kernel/compiler.h>
+#include <kernel/printk.h>
 
 struct ktest {
 	const char *name;
@@ -209,19 +210,52 @@ __noreturn __printf(2, 3) void ktest_skip(struct ktest *t, const char *fmt, ...)
 #define ASSERT_TRUE(t, c)	__KTEST_TRUE(t, true, c, #c " is true")
 #define ASSERT_FALSE(t, c)	__KTEST_TRUE(t, true, !(c), #c " is false")
 
+unsigned long warn_count(void);
+
 /*
- * Run stmt, which must WARN at least once; its warnings are then expected
- * and do not fail the case. Fails the case if none fired.
+ * Run stmt, which must WARN exactly n times (EXPECT_WARN: once); up to n of
+ * its warnings are then expected and do not fail the case. Any other number
+ * fails it, naming stmt and the count; warnings beyond n also count as
+ * unexpected. The console is quiet while stmt runs (its reports stay in the
+ * log for printk_logged_since()); a failed expectation is always printed.
+ * Each macro hands stmt to no other macro, so stmt may itself be one.
  */
-#define EXPECT_WARN(t, stmt) do { \
-	unsigned long __w0 = warn_count(); \
+#define EXPECT_WARNS(t, stmt, n) do { \
+	struct ktest_warns __kw = ktest_warns_begin(); \
 	stmt; \
-	unsigned long __dw = warn_count() - __w0; \
-	(t)->allowed_warnings += __dw; \
-	__KTEST_TRUE(t, false, __dw > 0, "a WARNING from: " #stmt); \
+	ktest_warns_end((t), &__kw, (n), __FILE__, __LINE__, "WARNINGs from " #stmt, #n); \
+} while (0)
+#define EXPECT_WARN(t, stmt) do { \
+	struct ktest_warns __kw = ktest_warns_begin(); \
+	stmt; \
+	ktest_warns_end((t), &__kw, 1, __FILE__, __LINE__, "WARNINGs from " #stmt, "1"); \
 } while (0)
 
-unsigned long warn_count(void);
+/* The two halves of EXPECT_WARNS(). */
+struct ktest_warns {
+	unsigned long w0;
+	bool quiet;
+};
+
+static inline struct ktest_warns ktest_warns_begin(void)
+{
+	struct ktest_warns w = { warn_count(), printk_console_quiet(true) };
+
+	return w;
+}
+
+static inline void ktest_warns_end(struct ktest *t, const struct ktest_warns *w,
+				   unsigned long want, const char *file, int line, const char *what,
+				   const char *n)
+{
+	unsigned long dw = warn_count() - w->w0;
+
+	printk_console_quiet(w->quiet);
+	t->allowed_warnings += dw < want ? dw : want;
+	if (dw != want)
+		ktest_fail_binary(t, false, file, line, what, "==", n, (long long)dw,
+				  (long long)want);
+}
 
 /* ktest= was given on the command line. */
 bool ktest_requested(void);

@@ -67,7 +67,10 @@ size_t printk_log_read(u64 mark, char *buf, size_t size);
 /* Straight to the console: no level, no stamp, not logged (shell dialogue). */
 __printf(1, 2) int console_printf(const char *fmt, ...);
 
-/* Console output on or off (tests that provoke reports keep the log only). */
-void printk_console_quiet(bool quiet);
+/*
+ * Console output on or off (tests that provoke reports keep the log only);
+ * returns the previous state, so that a quiet stretch can nest in another.
+ */
+bool printk_console_quiet(bool quiet);
 
 #endif

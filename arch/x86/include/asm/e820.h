@@ -39,6 +39,11 @@ struct e820_table {
 
 /* The kernel's map, and the firmware's as it arrived (for reports and tests). */
 extern struct e820_table e820_table, e820_table_firmware;
+/*
+ * mem= or memmap= edited e820_table at boot ("user-defined physical RAM
+ * map"): Linux's userdef. Tests that compare with an unedited machine read it.
+ */
+extern bool e820_userdef;
 
 /* The boot-log name of a type ("usable", "reserved", "ACPI data", ...). */
 const char *e820_type_name(enum e820_type type, char *buf, size_t size);
