@@ -196,9 +196,18 @@ static void test_page_alloc_pcp_refill(struct ktest *t)
 	EXPECT_EQ(t, check_free_lists(t), 0);
 }
 
-/* Each per-CPU list (orders 0..PAGE_ALLOC_COSTLY_ORDER) hands back the hot block. */
+/*
+ * Each per-CPU list (orders 0..PAGE_ALLOC_COSTLY_ORDER) hands back the hot
+ * block. A free that brings the list to its high mark gives a batch back to
+ * the buddy lists at once (Linux's free_unref_page_commit()), so in a zone
+ * of a few hundred pages (mem=17M leaves 256 above DMA), where high is 8,
+ * the larger orders cannot stay cached: those are left out, and said.
+ */
 static void test_page_alloc_pcp_lifo(struct ktest *t)
 {
+	unsigned int uncached = 0, first_uncached = 0, last_uncached = 0;
+	unsigned long high = 0;
+
 	for (unsigned int o = 0; o <= PAGE_ALLOC_COSTLY_ORDER; o++) {
 		struct page *a, *b;
 		struct per_cpu_pages *pcp;
@@ -209,6 +218,13 @@ static void test_page_alloc_pcp_lifo(struct ktest *t)
 		ASSERT_NOT_NULL(t, a);
 		pcp = this_cpu_pcp(page_zone(a));
 		count = pcp->count;
+		if ((unsigned long)count + (1UL << o) >= expect_pcp_high(page_zone(a))) {
+			high = expect_pcp_high(page_zone(a));
+			first_uncached = uncached++ ? first_uncached : o;
+			last_uncached = o;
+			__free_pages(a, o);
+			continue;
+		}
 		__free_pages(a, o);
 		EXPECT_FALSE(t, PageBuddy(a));	/* cached, not merged */
 		EXPECT_EQ(t, pcp->count, count + (1 << o));
@@ -217,6 +233,9 @@ static void test_page_alloc_pcp_lifo(struct ktest *t)
 		EXPECT_EQ(t, pcp->count, count);
 		__free_pages(b, o);
 	}
+	if (uncached)
+		ktest_skip(t, "orders %u..%u not checked: a per-CPU list with high %lu cannot keep them",
+			   first_uncached, last_uncached, high);
 }
 
 static void test_page_alloc_zeroing(struct ktest *t)
