@@ -161,32 +161,54 @@ static void test_mm_zone_ranges_logged(struct ktest *t)
 	EXPECT_TRUE(t, printk_logged_since(0, "Early memory node ranges\n"));
 }
 
-/* Every page's memmap entry agrees with e820 and memblock (sampled). */
+/*
+ * Every page's memmap entry agrees with e820 and memblock. A machine of up
+ * to MEMMAP_CHECK_ALL pages has each one checked; a larger one every
+ * step-th, step odd (so heads and tails of blocks both come up) and at most
+ * 61, so that a 6 GiB machine is still sampled more densely than every 61st
+ * page and 64 GiB no more sparsely.
+ */
+#define MEMMAP_CHECK_ALL	65536UL
+
 static void test_mm_memmap_state(struct ktest *t)
 {
-	unsigned long bad_zone = 0, bad_reserved = 0, checked = 0;
+	unsigned long bad_zone = 0, bad_reserved = 0, ram_checked = 0, spanned = 0, step;
+	unsigned long ram = ram_pages_in(first_ram_pfn(), e820__end_ram_pfn(&e820_table, ~0UL));
 
+	for (int i = 0; i < MAX_NR_ZONES; i++)
+		spanned += contig_page_data.node_zones[i].spanned_pages;
+	step = min(spanned / MEMMAP_CHECK_ALL + 1, 61UL) | 1;
 	for (int i = 0; i < MAX_NR_ZONES; i++) {
 		struct zone *z = &contig_page_data.node_zones[i];
 
-		for (unsigned long pfn = z->zone_start_pfn; pfn < zone_end_pfn(z); pfn += 61) {
+		for (unsigned long pfn = z->zone_start_pfn; pfn < zone_end_pfn(z); pfn += step) {
 			struct page *page;
-			bool ram;
+			bool ram_pfn;
 
 			if (!pfn_valid(pfn))
 				continue;
 			page = pfn_to_page(pfn);
-			ram = ram_pages_in(pfn, pfn + 1) == 1;
-			checked++;
+			ram_pfn = ram_pages_in(pfn, pfn + 1) == 1;
+			ram_checked += ram_pfn;
 			bad_zone += page_zonenum(page) != (enum zone_type)i;
 			/* RAM not reserved at boot went to the buddy allocator */
-			if (!ram || memblock_is_reserved(PFN_PHYS(pfn)))
+			if (!ram_pfn || memblock_is_reserved(PFN_PHYS(pfn)))
 				bad_reserved += !PageReserved(page);
 			else
 				bad_reserved += PageReserved(page);
 		}
 	}
-	EXPECT_GT(t, checked, 100);
+	ktest_info(t, "one page in %lu: %lu of %lu RAM pages checked", step, ram_checked, ram);
+	/*
+	 * The zones cover all RAM, so every step-th page of each RAM range
+	 * came up: a range of n pages gives at least n / step of them, so in
+	 * all at most one fewer than ram / step per e820 entry. With step 1,
+	 * every RAM page.
+	 */
+	if (step == 1)
+		EXPECT_EQ(t, ram_checked, ram);
+	else
+		EXPECT_GE(t, ram_checked + e820_table.nr_entries, ram / step);
 	EXPECT_EQ(t, bad_zone, 0);
 	EXPECT_EQ(t, bad_reserved, 0);
 }

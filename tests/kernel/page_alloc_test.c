@@ -24,7 +24,19 @@
 #include "../../mm/internal.h"
 #include "mm_checks.h"
 
-/* A singly linked list of allocated blocks threaded through their first words. */
+/*
+ * A singly linked list of allocated blocks, threaded through the private
+ * word of each block's first struct page (the owner's to use while the
+ * block is allocated, as on Linux): the next block's pfn + 1 (0 ends the
+ * list) above BLOCK_ORDER_BITS bits of this block's order. The blocks
+ * themselves are never written: QEMU backs guest RAM with transparent huge
+ * pages, so one word written in every 4 MiB block that a fill takes makes
+ * the host commit 2 MiB for it, half the guest's RAM (32 GiB for a 64 GiB
+ * guest). Filling through struct page costs nothing: the memmap is written
+ * at boot anyway.
+ */
+#define BLOCK_ORDER_BITS	4
+
 struct block_list {
 	struct page *head;
 	unsigned long blocks, pages;
@@ -32,11 +44,10 @@ struct block_list {
 
 static void block_push(struct block_list *l, struct page *page, unsigned int order)
 {
-	unsigned long *w = kmap_local_page(page);
+	unsigned long next = l->head ? page_to_pfn(l->head) + 1 : 0;
 
-	w[0] = (unsigned long)l->head;
-	w[1] = order;
-	kunmap_local(w);
+	BUILD_BUG_ON(MAX_PAGE_ORDER >= (1 << BLOCK_ORDER_BITS));
+	set_page_private(page, next << BLOCK_ORDER_BITS | order);
 	l->head = page;
 	l->blocks++;
 	l->pages += 1UL << order;
@@ -46,12 +57,11 @@ static void block_free_all(struct block_list *l)
 {
 	while (l->head) {
 		struct page *page = l->head;
-		unsigned long *w = kmap_local_page(page);
-		unsigned int order = (unsigned int)w[1];
+		unsigned long v = page_private(page), next = v >> BLOCK_ORDER_BITS;
 
-		l->head = (struct page *)w[0];
-		kunmap_local(w);
-		__free_pages(page, order);
+		l->head = next ? pfn_to_page(next - 1) : NULL;
+		set_page_private(page, 0);
+		__free_pages(page, (unsigned int)(v & ((1UL << BLOCK_ORDER_BITS) - 1)));
 	}
 	l->blocks = l->pages = 0;
 }
@@ -192,9 +202,18 @@ static void test_page_alloc_pcp_refill(struct ktest *t)
 	EXPECT_EQ(t, check_free_lists(t), 0);
 }
 
-/* Each per-CPU list (orders 0..PAGE_ALLOC_COSTLY_ORDER) hands back the hot block. */
+/*
+ * Each per-CPU list (orders 0..PAGE_ALLOC_COSTLY_ORDER) hands back the hot
+ * block. A free that brings the list to its high mark gives a batch back to
+ * the buddy lists at once (Linux's free_unref_page_commit()), so in a zone
+ * of a few hundred pages (mem=17M leaves 256 above DMA), where high is 8,
+ * the larger orders cannot stay cached: those are left out, and said.
+ */
 static void test_page_alloc_pcp_lifo(struct ktest *t)
 {
+	unsigned int uncached = 0, first_uncached = 0, last_uncached = 0;
+	unsigned long high = 0;
+
 	for (unsigned int o = 0; o <= PAGE_ALLOC_COSTLY_ORDER; o++) {
 		struct page *a, *b;
 		struct per_cpu_pages *pcp;
@@ -205,6 +224,13 @@ static void test_page_alloc_pcp_lifo(struct ktest *t)
 		ASSERT_NOT_NULL(t, a);
 		pcp = this_cpu_pcp(page_zone(a));
 		count = pcp->count;
+		if ((unsigned long)count + (1UL << o) >= expect_pcp_high(page_zone(a))) {
+			high = expect_pcp_high(page_zone(a));
+			first_uncached = uncached++ ? first_uncached : o;
+			last_uncached = o;
+			__free_pages(a, o);
+			continue;
+		}
 		__free_pages(a, o);
 		EXPECT_FALSE(t, PageBuddy(a));	/* cached, not merged */
 		EXPECT_EQ(t, pcp->count, count + (1 << o));
@@ -213,6 +239,9 @@ static void test_page_alloc_pcp_lifo(struct ktest *t)
 		EXPECT_EQ(t, pcp->count, count);
 		__free_pages(b, o);
 	}
+	if (uncached)
+		ktest_skip(t, "orders %u..%u not checked: a per-CPU list with high %lu cannot keep them",
+			   first_uncached, last_uncached, high);
 }
 
 static void test_page_alloc_zeroing(struct ktest *t)
