@@ -280,15 +280,30 @@ static bool resources_back(const char *indent, const char *who, struct ktest_sam
 	return ok;
 }
 
+/* The bug reports the kernel survived: WARNs, and Bad page state or slab reports. */
+struct reports {
+	unsigned long warn, bad;
+};
+
+static struct reports reports_now(void)
+{
+	return (struct reports){ taint_count(TAINT_WARN), taint_count(TAINT_BAD_PAGE) };
+}
+
+/*
+ * Run one case; add the reports it made, expected or not, to *in_cases.
+ * A report the case did not declare (EXPECT_WARN, EXPECT_BAD_PAGE and the
+ * like) fails it, as a leak does.
+ */
 static void run_case(const struct ktest_suite *s, const struct ktest_case *c, unsigned int num,
-		     struct stats *st)
+		     struct stats *st, struct reports *in_cases)
 {
 	static struct ktest t;	/* static: __builtin_setjmp state outlives frames */
-	unsigned long w0;
+	struct reports r0, r;
 
 	t = (struct ktest){ .name = c->name };
 	snapshot(&case_base);
-	w0 = warn_count();
+	r0 = reports_now();
 	if (s->init && s->init(&t)) {
 		ktest_info(&t, "init failed");
 		t.failed = true;
@@ -300,8 +315,18 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c, un
 	}
 	if (!resources_back(case_indent, t.name, &case_base))
 		t.failed = true;	/* a skipped case too: it ran until it skipped */
-	if (warn_count() - w0 > t.allowed_warnings) {
-		ktest_info(&t, "%lu unexpected WARNING(s)", warn_count() - w0 - t.allowed_warnings);
+	r = reports_now();
+	r.warn -= r0.warn;
+	r.bad -= r0.bad;
+	in_cases->warn += r.warn;
+	in_cases->bad += r.bad;
+	if (r.warn > t.allowed_warnings) {
+		ktest_info(&t, "%lu unexpected WARNING(s)", r.warn - t.allowed_warnings);
+		t.failed = true;
+	}
+	if (r.bad > t.allowed_reports) {
+		ktest_info(&t, "%lu unexpected Bad page state or slab report(s)",
+			   r.bad - t.allowed_reports);
 		t.failed = true;
 	}
 	if (t.skipped && t.failed)
@@ -329,6 +354,7 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 		      struct stats *totals)
 {
 	struct stats st = { 0 };
+	struct reports r0, in_cases = { 0, 0 }, hooks;
 	unsigned int n = 0, i = 0;
 	int init_err = 0;
 	bool ok;
@@ -339,6 +365,7 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	printk(KERN_INFO "%s# Subtest: %s\n", case_indent, s->name);
 	printk(KERN_INFO "%s1..%u\n", case_indent, n);
 	snapshot(&suite_base);
+	r0 = reports_now();
 	if (s->suite_init)
 		init_err = s->suite_init();
 	for (const struct ktest_case *c = s->cases; c->run; c++) {
@@ -350,11 +377,19 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 			       c->name, init_err);
 			continue;
 		}
-		run_case(s, c, ++i, &st);
+		run_case(s, c, ++i, &st, &in_cases);
 	}
 	if (s->suite_exit && !init_err)
 		s->suite_exit();
 	ok = resources_back("", s->name, &suite_base) && !st.fail;
+	hooks = reports_now();
+	hooks.warn -= r0.warn + in_cases.warn;
+	hooks.bad -= r0.bad + in_cases.bad;
+	if (hooks.warn || hooks.bad) {
+		printk(KERN_INFO "# %s: %lu WARNING(s) and %lu Bad page state or slab report(s) "
+		       "outside its cases\n", s->name, hooks.warn, hooks.bad);
+		ok = false;
+	}
 	if (n > 1) {
 		print_stats(s->name, &st);
 		print_stats("Totals", &st);	/* KUnit: including parameter cases */

@@ -5,8 +5,9 @@
  * Owns: the report formats (Linux's wording, so a student can compare):
  *   "Kernel panic - not syncing: <why>", "kernel BUG at <file>:<line>!",
  *   "WARNING: CPU: 0 PID: 0 at <file>:<line> <function>+0x<off>/0x<size>"
- * each followed by a call trace, the WARN counter tests read, and
- * clear_warn_once() over the _ONCE forms' flags (the data_once section).
+ * each followed by a call trace; the taint counts (W for WARN, B for bad
+ * page and slab reports) tests read, and clear_warn_once() over the _ONCE
+ * forms' flags (the data_once section).
  * Must not touch: allocation of any kind; these run when things are broken.
  */
 #include <asm/stacktrace.h>
@@ -16,16 +17,27 @@
 #include <kernel/reboot.h>
 #include <kernel/spinlock.h>
 
-static unsigned long warnings;
+static unsigned long taints[TAINT_FLAGS_COUNT];
 static bool in_panic;
 
 /* Weak: a build with no _ONCE form has no such section (both are then NULL). */
 extern bool __start_data_once[] __weak;
 extern bool __stop_data_once[] __weak;
 
+void add_taint(unsigned int flag)
+{
+	if (flag < TAINT_FLAGS_COUNT)
+		taints[flag]++;
+}
+
+unsigned long taint_count(unsigned int flag)
+{
+	return flag < TAINT_FLAGS_COUNT ? taints[flag] : 0;
+}
+
 unsigned long warn_count(void)
 {
-	return warnings;
+	return taint_count(TAINT_WARN);
 }
 
 void clear_warn_once(void)
@@ -76,7 +88,7 @@ void __bug(const char *file, int line, unsigned long ip)
 
 void __warn(const char *file, int line, unsigned long ip, const char *fmt, ...)
 {
-	warnings++;
+	add_taint(TAINT_WARN);
 	printk(KERN_WARNING "------------[ cut here ]------------\n");
 	if (fmt) {
 		va_list ap;

@@ -51,6 +51,13 @@ unsigned long bad_page_count(void)
 	return nr_bad_pages;
 }
 
+/* One more "BUG: Bad page state" report: counted, and the kernel tainted B, as Linux. */
+static void count_bad_page(void)
+{
+	nr_bad_pages++;
+	add_taint(TAINT_BAD_PAGE);
+}
+
 /*** Free lists (zone->lock held) ***/
 
 static void set_buddy_order(struct page *page, unsigned int order)
@@ -587,7 +594,7 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 {
 	const struct page *head = compound_head_checked(page);
 
-	nr_bad_pages++;
+	count_bad_page();
 	if (PageCompound(page) && head)
 		pr_err("BUG: Bad page state in process swapper  pfn:%05lx head:%05lx order:%u "
 		       "refcount:%d flags:%#lx zone:%s caller:%pS reason: %s\n", page_to_pfn(page),
@@ -789,7 +796,7 @@ static bool free_pages_check_head(struct page *page, unsigned int *order, unsign
 	char why[96];
 
 	if (!pfn_valid(page_to_pfn(page))) {
-		nr_bad_pages++;
+		count_bad_page();
 		pr_err("BUG: Bad page state in process swapper  page:%p caller:%pS reason: "
 		       "no such page frame\n", (void *)page, (void *)caller);
 		return false;
@@ -908,7 +915,7 @@ noinline void free_pages(unsigned long addr, unsigned int order)
 	if (!addr)
 		return;
 	if (!virt_addr_valid((void *)addr) || (addr & ~PAGE_MASK)) {
-		nr_bad_pages++;
+		count_bad_page();
 		pr_err("BUG: Bad page state in process swapper  addr:%#lx caller:%pS reason: "
 		       "not the address of a direct-mapped page\n", addr, (void *)_RET_IP_);
 		return;

@@ -195,6 +195,7 @@ void slab_report(struct kmem_cache *s, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	nr_slab_reports++;
+	add_taint(TAINT_BAD_PAGE);	/* as Linux's slab_bug() */
 	pr_err("=============================================================================\n");
 	pr_err("BUG %s: %s\n", s->name, buf);
 	pr_err("-----------------------------------------------------------------------------\n");

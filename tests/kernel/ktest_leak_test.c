@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 /*
- * tests/kernel/ktest_leak_test.c - cases that leak on purpose, to prove that
- * each leak check fires (kernel/ktest.c; the resources in mm_checks.c).
+ * tests/kernel/ktest_leak_test.c - cases that leak, or report a bug, on
+ * purpose, to prove that each check ktest makes after a case fires
+ * (kernel/ktest.c: the resources in mm_checks.c, the undeclared WARN and
+ * Bad page state reports).
  *
  * A manual suite: ktest=ktest_leak runs it, "*" never does, and its expected
  * result is failure. The first case gives everything back and must pass;
- * every other case leaks one thing, and its comment names the check that
- * must report it (tests/run's configuration for this suite lists them).
+ * every other case leaks one thing or makes one report it does not declare,
+ * and its comment names the check that must catch it (tests/run's
+ * configuration for this suite lists them).
  * Only the kmap_local case needs HighMem (i386 with more than 896 MiB);
  * elsewhere it skips.
  * What the cases leak stays in `held` until suite_exit gives it back, after
@@ -14,6 +17,7 @@
  * suite_init keeps on purpose: two pages of ZONE_DMA, lost for good (nothing
  * runs after that check to free them). Run it alone.
  */
+#include <kernel/bug.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
@@ -103,8 +107,10 @@ static void ktest_leak_suite_exit(void)
 }
 
 /*
- * Leaks an order-1 block of ZONE_DMA: the suite-level check must report
- * "# ktest_leak: free pages in zone DMA not back to baseline" (-2).
+ * Leaks an order-1 block of ZONE_DMA and WARNs outside any case: the
+ * suite-level checks must report "# ktest_leak: free pages in zone DMA not
+ * back to baseline" (-2) and "# ktest_leak: 1 WARNING(s) and 0 Bad page
+ * state or slab report(s) outside its cases".
  */
 static int ktest_leak_suite_init(void)
 {
@@ -112,6 +118,7 @@ static int ktest_leak_suite_init(void)
 		pr_info("ktest_leak: this machine has no ZONE_DMA to leak from\n");
 		return -ENOMEM;
 	}
+	WARN(1, "ktest_leak: a WARNING outside any case, on purpose\n");
 	held.lost = alloc_pages(GFP_KERNEL | GFP_DMA, 1);
 	held.dma_reserve = alloc_pages(GFP_KERNEL | GFP_DMA, 2);
 	held.high = alloc_page(GFP_HIGHUSER);
@@ -228,9 +235,9 @@ static void test_ktest_leak_quarantined(struct ktest *t)
 
 	ASSERT_NOT_NULL(t, p);
 	p[kmem_cache_size(held.debug)] = 'X';	/* one byte into the right red zone */
-	printk_console_quiet(true);
-	kmem_cache_free(held.debug, p);
-	printk_console_quiet(false);
+	/* the report is declared: only the quarantine check may fail the case */
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(held.debug, p),
+			  "Right Redzone overwritten");
 	EXPECT_EQ(t, slab_report_count(), reports + 1);
 }
 
@@ -297,6 +304,27 @@ static void test_ktest_leak_then_skip(struct ktest *t)
 	ktest_skip(t, "skips after taking a page");
 }
 
+/* WARNs without EXPECT_WARN. Must fire: "1 unexpected WARNING(s)". */
+static void test_ktest_leak_unexpected_warn(struct ktest *t)
+{
+	(void)t;
+	WARN(1, "ktest_leak: an undeclared WARNING, on purpose\n");
+}
+
+/*
+ * Frees a page twice, without EXPECT_BAD_PAGE. Must fire: "1 unexpected
+ * Bad page state or slab report(s)"; nothing leaks (the second free is
+ * refused, and the page is on the free lists once).
+ */
+static void test_ktest_leak_unexpected_bad_page(struct ktest *t)
+{
+	struct page *p = alloc_page(GFP_KERNEL);
+
+	ASSERT_NOT_NULL(t, p);
+	__free_page(p);
+	__free_page(p);
+}
+
 static struct ktest_case ktest_leak_cases[] = {
 	KTEST_CASE(test_ktest_leak_nothing),
 	KTEST_CASE(test_ktest_leak_pages_dma),
@@ -309,6 +337,8 @@ static struct ktest_case ktest_leak_cases[] = {
 	KTEST_CASE(test_ktest_leak_kmalloc_large),
 	KTEST_CASE(test_ktest_leak_kmap_local),
 	KTEST_CASE(test_ktest_leak_then_skip),
+	KTEST_CASE(test_ktest_leak_unexpected_warn),
+	KTEST_CASE(test_ktest_leak_unexpected_bad_page),
 	{}
 };
 

@@ -52,6 +52,11 @@ static void linux_unique_id(char *buf, size_t size, slab_flags_t flags, unsigned
 			  SLAB_CONSISTENCY_CHECKS) ? "-" : "", slot);
 }
 
+/* stmt must produce exactly one "BUG <cache>: ..." slab report containing text. */
+#define EXPECT_SLAB_REPORT(t, stmt, text) do { \
+	EXPECT_ONE_REPORT(t, slab_report_count, stmt, text); \
+} while (0)
+
 static unsigned long ctor_calls;
 
 static void count_ctor(void *obj)
@@ -360,6 +365,7 @@ static void test_slab_shrink_and_destroy_busy(struct ktest *t)
 	unsigned int nr = 0;
 	void *objs[64];
 	u64 mark = printk_log_mark();
+	int err = 0;
 
 	ASSERT_NOT_NULL(t, s);
 	for (int i = 0; i < 64; i++) {
@@ -370,10 +376,9 @@ static void test_slab_shrink_and_destroy_busy(struct ktest *t)
 	note_slabs(objs, 64, heads, &nr);
 	for (int i = 1; i < 64; i++)
 		kmem_cache_free(s, objs[i]);
-	printk_console_quiet(true);
-	EXPECT_EQ(t, kmem_cache_destroy(s), -EBUSY);	/* objs[0] is still out */
-	printk_console_quiet(false);
-	EXPECT_TRUE(t, printk_logged_since(mark, "BUG test_busy: Objects remaining in test_busy on __kmem_cache_shutdown()"));
+	EXPECT_SLAB_REPORT(t, err = kmem_cache_destroy(s),
+			   "BUG test_busy: Objects remaining in test_busy on __kmem_cache_shutdown()");
+	EXPECT_EQ(t, err, -EBUSY);	/* objs[0] is still out */
 	EXPECT_TRUE(t, printk_logged_since(mark, "INFO: Allocated in test_slab_shrink_and_destroy_busy+0x"));
 	/* the cache is alive and usable */
 	objs[1] = kmem_cache_alloc(s, GFP_KERNEL);
@@ -405,11 +410,6 @@ static void test_slab_shrink_and_destroy_busy(struct ktest *t)
 }
 
 /*** debugging ***/
-
-/* stmt must produce exactly one "BUG <cache>: ..." slab report containing text. */
-#define EXPECT_SLAB_REPORT(t, stmt, text) do { \
-	EXPECT_ONE_REPORT(t, slab_report_count, stmt, text); \
-} while (0)
 
 /* The next n allocations must all avoid bad; returns true if so. */
 static bool never_handed_out(struct kmem_cache *s, const void *bad, int n)

@@ -20,6 +20,20 @@ __noreturn void __bug(const char *file, int line, unsigned long ip);
 __printf(4, 5) void __warn(const char *file, int line, unsigned long ip, const char *fmt, ...);
 /* Number of WARNs since boot (tests use it to see that a warning fired). */
 unsigned long warn_count(void);
+
+/*
+ * Taint: the kinds of bug the kernel has reported and survived, with
+ * Linux's flag numbers (include/linux/panic.h). A WARN taints W; a "BUG: Bad
+ * page state" or a slab corruption report taints B, as Linux's bad_page()
+ * and slab_bug() do. mmos counts every report, not only the first, so a
+ * test can tell that one more came (ktest fails a case on one it did not
+ * expect).
+ */
+#define TAINT_BAD_PAGE		5
+#define TAINT_WARN		9
+#define TAINT_FLAGS_COUNT	19
+void add_taint(unsigned int flag);
+unsigned long taint_count(unsigned int flag);
 /*
  * Let every WARN_ON_ONCE()/WARN_ONCE() fire again: Linux's debugfs
  * clear_warn_once. It clears the flags in the data_once section.

@@ -17,8 +17,9 @@
  * case. A failure prints "# <case>: EXPECTATION FAILED at file:line" and
  * both values, as KUnit does. After each case, skipped ones included, the
  * core checks that every counter of every registered resource (below) is
- * back at its baseline and that no WARN fired that the case did not expect;
- * either makes the case fail. The resources are checked again around each
+ * back at its baseline, and that no WARN and no Bad page state or slab
+ * report (taint W, taint B) came that the case did not declare; any of
+ * these makes the case fail. The resources are checked again around each
  * suite, from before suite_init to after suite_exit: a leak of the suite's
  * hooks fails the suite, and so does a case's leak nothing gave back by
  * then (reported with the case, and again with the suite). ktest= selects
@@ -39,6 +40,8 @@ struct ktest {
 	char skip_reason[96];
 	void *jmp[5];			/* __builtin_setjmp buffer for ASSERT */
 	unsigned long allowed_warnings;
+	/* "BUG: Bad page state" and slab reports (taint B) the case expects */
+	unsigned long allowed_reports;
 	void *priv;			/* for the suite's init/exit hooks */
 };
 
