@@ -45,7 +45,7 @@ OBJS := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.asm,$(BUILD)/%.asm.o
 QEMU := qemu-system-x86_64
 QEMU_FLAGS := -machine pc -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-.PHONY: all run qemu qemu-gdb gdb test test-kernel bench bench-count clean deps deps-build deps-test
+.PHONY: all run qemu qemu-gdb gdb test test-kernel bench bench-count clean deps deps-build deps-test deps-bench deps-debug
 all: $(BUILD)/mmos.elf $(BUILD)/mmos.bin $(BUILD)/mmos.iso
 
 $(BUILD)/%.o: %.c
@@ -88,7 +88,7 @@ qemu-gdb: deps-build all
 	$(QEMU_GDB) $(QEMU_FLAGS) -display none -serial mon:stdio -S -gdb tcp::$(GDBPORT) \
 		-kernel $(BUILD)/mmos.bin -append "$(CMDLINE)"
 
-gdb: $(BUILD)/mmos.elf
+gdb: deps-debug $(BUILD)/mmos.elf
 	gdb -q -x tools/gdbinit -ex "set architecture $(if $(filter x86_64,$(ARCH)),i386:x86-64,i386)" \
 		-ex "file $(BUILD)/mmos.elf" -ex "target remote localhost:$(GDBPORT)"
 
@@ -96,13 +96,17 @@ GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
 
 # Debian packages by group (tools/install-deps): make and make run need only
 # the build's; make test adds the hosted build's and the fuzzers'; make bench
-# adds valgrind and the peer allocators.
+# adds valgrind and the peer allocators; make gdb adds gdb.
 deps:
 	@tools/install-deps all
 deps-build:
 	@tools/install-deps build
 deps-test:
 	@tools/install-deps test
+deps-bench:
+	@tools/install-deps bench
+deps-debug:
+	@tools/install-deps debug
 
 # tests/run prints the time from here (make's start, the package check
 # included) to its end, split into build and tests, before its last line.
@@ -226,7 +230,7 @@ test-host: host
 # valgrind needs an unstripped 32-bit ld.so (libc6-dbg:i386, a foreign-arch
 # package) for the i386 flavour, which ASan and UBSan cover.
 VG_HOST := build/host-plain/x86_64/mmos-host
-test-host-valgrind: deps
+test-host-valgrind: deps-bench
 	$(MAKE) --no-print-directory HOST_SAN= HOST_ARCH=x86_64 HOST_BUILD=build/host-plain/x86_64 host-one
 	@fail=0; for m in $$($(VG_HOST) --list-maps | grep -vx qemu-64G); do \
 		log=build/host-plain/valgrind-$$m.log; \
@@ -238,7 +242,7 @@ test-host-valgrind: deps
 # Benchmarks print numbers (and write build/bench/); they never fail on them.
 # The allocator benchmark is the hosted mm/ at -O2, no sanitizers.
 BENCH_BUILD := build/host-bench/x86_64
-bench: deps
+bench: deps-bench
 	$(MAKE) ARCH=x86_64 all
 	$(MAKE) HOST_SAN= HOST_BUILD=$(BENCH_BUILD) HOST_OPT=-O2 $(BENCH_BUILD)/alloc_bench
 	tools/bench/boot-time
@@ -246,7 +250,7 @@ bench: deps
 
 # One pattern's instructions per operation and where they go (valgrind), e.g.
 # make bench-count P=page_pair/buddy
-bench-count: deps
+bench-count: deps-bench
 	$(MAKE) HOST_SAN= HOST_BUILD=$(BENCH_BUILD) HOST_OPT=-O2 $(BENCH_BUILD)/alloc_bench
 	tools/bench/run-bench $(BENCH_BUILD)/alloc_bench --count $(P) $(OPS)
 
