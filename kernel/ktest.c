@@ -368,6 +368,8 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	r0 = reports_now();
 	if (s->suite_init)
 		init_err = s->suite_init();
+	if (init_err)	/* KUnit's words; the suite fails, its cases are skipped */
+		printk(KERN_INFO "%s# failed to initialize (%d)\n", case_indent, init_err);
 	for (const struct ktest_case *c = s->cases; c->run; c++) {
 		if (!selected(glob, s, c->name))
 			continue;
@@ -381,7 +383,7 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	}
 	if (s->suite_exit && !init_err)
 		s->suite_exit();
-	ok = resources_back("", s->name, &suite_base) && !st.fail;
+	ok = resources_back("", s->name, &suite_base) && !st.fail && !init_err;
 	hooks = reports_now();
 	hooks.warn -= r0.warn + in_cases.warn;
 	hooks.bad -= r0.bad + in_cases.bad;

@@ -53,7 +53,7 @@ struct ktest_case {
 struct ktest_suite {
 	const char *name;
 	struct ktest_case *cases;	/* ends with an empty entry */
-	int (*suite_init)(void);	/* non-zero: every case is skipped */
+	int (*suite_init)(void);	/* non-zero: the suite fails, its cases skip */
 	void (*suite_exit)(void);
 	int (*init)(struct ktest *t);	/* before each case; non-zero fails it */
 	void (*exit)(struct ktest *t);	/* after each case */
