@@ -179,6 +179,33 @@ unsigned long check_buddy_lists(struct ktest *t)
 	return problems;
 }
 
+void expect_one_report(struct ktest *t, const struct ktest_count *c, const char *text, u64 *markp,
+		       bool bad_page, const char *file, int line, const char *stmt)
+{
+	static const char *const heads[] = {	/* bad_page()'s first lines: by pfn, page, address */
+		"BUG: Bad page state in process swapper  pfn:",
+		"BUG: Bad page state in process swapper  page:",
+		"BUG: Bad page state in process swapper  addr:",
+	};
+	char what[160];
+	bool head = false;
+
+	snprintf(what, sizeof(what), "reports from %s", stmt);
+	ktest_count_end(t, c, 1, &t->allowed_reports, file, line, what, "1");
+	if (markp)
+		*markp = c->mark;
+	if (!printk_logged_since(c->mark, text)) {
+		snprintf(what, sizeof(what), "\"%s\" in what %s logged", text, stmt);
+		ktest_fail_msg(t, false, file, line, what);
+	}
+	for (unsigned int i = 0; bad_page && i < ARRAY_SIZE(heads); i++)
+		head |= printk_logged_since(c->mark, heads[i]);
+	if (bad_page && !head) {
+		snprintf(what, sizeof(what), "a Bad page state report in what %s logged", stmt);
+		ktest_fail_msg(t, false, file, line, what);
+	}
+}
+
 const char *report_line(const char *text, const char *prefix)
 {
 	size_t len = strlen(prefix);

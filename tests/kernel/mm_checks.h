@@ -81,28 +81,29 @@ unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int
 unsigned long pfn_listed(unsigned long pfn);
 
 /*
- * stmt must produce exactly one report, counted by count() (a function
- * returning the reports since boot), whose text contains text. The console
- * is quiet meanwhile; the report stays in the log. The report is declared:
- * ktest does not count it as unexpected (t->allowed_reports). Sets __m to
- * the log mark for further checks by the caller's macro.
+ * stmt must make exactly one report of the kind count() counts (a function
+ * returning those reports since boot: bad_page_count, slab_report_count),
+ * and text must be in what it logged: EXPECT_WARN's design
+ * (ktest_count_begin()/ktest_count_end()) for Bad page state and slab
+ * reports. The console is quiet meanwhile; the report stays in the log and
+ * is declared (t->allowed_reports), so ktest does not count it as
+ * unexpected. markp, if not NULL, receives the log position before stmt,
+ * for the caller's further checks of what stmt logged. EXPECT_BAD_PAGE
+ * also wants the report's first line in Linux's form.
  */
-#define EXPECT_ONE_REPORT(t, count, stmt, text) \
-	unsigned long __r0 = count(); \
-	u64 __m = printk_log_mark(); \
-	printk_console_quiet(true); \
+#define EXPECT_ONE_REPORT(t, count, stmt, text, markp) do { \
+	struct ktest_count __kr = ktest_count_begin(count); \
 	stmt; \
-	printk_console_quiet(false); \
-	EXPECT_EQ(t, count(), __r0 + 1); \
-	(t)->allowed_reports += count() - __r0 < 1 ? count() - __r0 : 1; \
-	EXPECT_TRUE(t, printk_logged_since(__m, text))
-
-/* stmt must produce exactly one "BUG: Bad page state" report containing text. */
-#define EXPECT_BAD_PAGE(t, stmt, text) do { \
-	EXPECT_ONE_REPORT(t, bad_page_count, stmt, text); \
-	EXPECT_TRUE(t, printk_logged_since(__m, "BUG: Bad page state in process swapper  pfn:") || \
-		    printk_logged_since(__m, "BUG: Bad page state in process swapper  page:") || \
-		    printk_logged_since(__m, "BUG: Bad page state in process swapper  addr:")); \
+	expect_one_report((t), &__kr, (text), (markp), false, __FILE__, __LINE__, #stmt); \
 } while (0)
+#define EXPECT_BAD_PAGE(t, stmt, text) do { \
+	struct ktest_count __kr = ktest_count_begin(bad_page_count); \
+	stmt; \
+	expect_one_report((t), &__kr, (text), NULL, true, __FILE__, __LINE__, #stmt); \
+} while (0)
+
+/* The second half of the macros above. */
+void expect_one_report(struct ktest *t, const struct ktest_count *c, const char *text, u64 *markp,
+		       bool bad_page, const char *file, int line, const char *stmt);
 
 #endif

@@ -52,11 +52,6 @@ static void linux_unique_id(char *buf, size_t size, slab_flags_t flags, unsigned
 			  SLAB_CONSISTENCY_CHECKS) ? "-" : "", slot);
 }
 
-/* stmt must produce exactly one "BUG <cache>: ..." slab report containing text. */
-#define EXPECT_SLAB_REPORT(t, stmt, text) do { \
-	EXPECT_ONE_REPORT(t, slab_report_count, stmt, text); \
-} while (0)
-
 static unsigned long ctor_calls;
 
 static void count_ctor(void *obj)
@@ -364,8 +359,8 @@ static void test_slab_shrink_and_destroy_busy(struct ktest *t)
 	unsigned long pages = 0, free0;
 	unsigned int nr = 0;
 	void *objs[64];
-	u64 mark = printk_log_mark();
 	int err = 0;
+	u64 mark;
 
 	ASSERT_NOT_NULL(t, s);
 	for (int i = 0; i < 64; i++) {
@@ -376,8 +371,8 @@ static void test_slab_shrink_and_destroy_busy(struct ktest *t)
 	note_slabs(objs, 64, heads, &nr);
 	for (int i = 1; i < 64; i++)
 		kmem_cache_free(s, objs[i]);
-	EXPECT_SLAB_REPORT(t, err = kmem_cache_destroy(s),
-			   "BUG test_busy: Objects remaining in test_busy on __kmem_cache_shutdown()");
+	EXPECT_ONE_REPORT(t, slab_report_count, err = kmem_cache_destroy(s),
+			  "BUG test_busy: Objects remaining in test_busy on __kmem_cache_shutdown()", &mark);
 	EXPECT_EQ(t, err, -EBUSY);	/* objs[0] is still out */
 	EXPECT_TRUE(t, printk_logged_since(mark, "INFO: Allocated in test_slab_shrink_and_destroy_busy+0x"));
 	/* the cache is alive and usable */
@@ -429,26 +424,30 @@ static bool never_handed_out(struct kmem_cache *s, const void *bad, int n)
 static noinline void test_slab_debug_write_past_end(struct ktest *t)
 {
 	struct kmem_cache *s = kmem_cache_create("test_redzone", 50, 0, DEBUG_FLAGS, NULL);
+	u64 mark;
 	u8 *p;
 
 	ASSERT_NOT_NULL(t, s);
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	ASSERT_NOT_NULL(t, p);
 	p[50] = 'X';	/* one byte past the end */
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), "BUG test_redzone: Right Redzone overwritten");
-	EXPECT_TRUE(t, printk_logged_since(0, "First byte 0x58 instead of 0xcc"));
-	EXPECT_TRUE(t, printk_logged_since(0, "caller:test_slab_debug_write_past_end+0x"));
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p),
+			  "BUG test_redzone: Right Redzone overwritten", &mark);
+	EXPECT_TRUE(t, printk_logged_since(mark, "First byte 0x58 instead of 0xcc"));
+	EXPECT_TRUE(t, printk_logged_since(mark, "caller:test_slab_debug_write_past_end+0x"));
 	EXPECT_EQ(t, s->quarantined, 1);
 	EXPECT_TRUE(t, never_handed_out(s, p, 64));
 	p = kmem_cache_alloc(s, GFP_KERNEL);	/* left red zone too */
 	p[-1] = 0;
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), "BUG test_redzone: Left Redzone overwritten");
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p),
+			  "BUG test_redzone: Left Redzone overwritten", NULL);
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);	/* quarantined objects do not block it */
 }
 
 static void test_slab_debug_use_after_free(struct ktest *t)
 {
 	struct kmem_cache *s = kmem_cache_create("test_poison", 64, 0, DEBUG_FLAGS, NULL);
+	u64 mark;
 	u8 *p, *q;
 
 	ASSERT_NOT_NULL(t, s);
@@ -460,8 +459,9 @@ static void test_slab_debug_use_after_free(struct ktest *t)
 	EXPECT_EQ(t, p[10], 0x6b);
 	p[10] = 0;	/* write after free */
 	/* the object is the next one out: the allocator finds the damage */
-	EXPECT_SLAB_REPORT(t, q = kmem_cache_alloc(s, GFP_KERNEL), "BUG test_poison: Poison overwritten");
-	EXPECT_TRUE(t, printk_logged_since(0, "First byte 0x0 instead of 0x6b"));
+	EXPECT_ONE_REPORT(t, slab_report_count, q = kmem_cache_alloc(s, GFP_KERNEL),
+			  "BUG test_poison: Poison overwritten", &mark);
+	EXPECT_TRUE(t, printk_logged_since(mark, "First byte 0x0 instead of 0x6b"));
 	EXPECT_PTR_NE(t, q, p);	/* quarantined, another one handed out */
 	EXPECT_TRUE(t, never_handed_out(s, p, 64));
 	kmem_cache_free(s, q);
@@ -479,7 +479,7 @@ static void double_free_case(struct ktest *t, const char *name, slab_flags_t fla
 	snprintf(expect, sizeof(expect), "BUG %s: Object already free", name);
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	kmem_cache_free(s, p);
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), expect);
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p), expect, NULL);
 	a = kmem_cache_alloc(s, GFP_KERNEL);
 	b = kmem_cache_alloc(s, GFP_KERNEL);
 	EXPECT_PTR_NE(t, a, b);
@@ -502,14 +502,16 @@ static noinline void test_slab_debug_wrong_cache(struct ktest *t)
 {
 	struct kmem_cache *x = kmem_cache_create("test_wrong_x", 48, 0, SLAB_NO_MERGE, NULL);
 	struct kmem_cache *y = kmem_cache_create("test_wrong_y", 48, 0, SLAB_NO_MERGE, NULL);
+	u64 mark;
 	void *p;
 
 	ASSERT_NOT_NULL(t, x);
 	ASSERT_NOT_NULL(t, y);
 	p = kmem_cache_alloc(x, GFP_KERNEL);
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(y, p),
-			   "BUG test_wrong_y: Wrong slab cache. test_wrong_y but object is from test_wrong_x");
-	EXPECT_TRUE(t, printk_logged_since(0, "caller:test_slab_debug_wrong_cache+0x"));
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(y, p),
+			  "BUG test_wrong_y: Wrong slab cache. test_wrong_y but object is from test_wrong_x",
+			  &mark);
+	EXPECT_TRUE(t, printk_logged_since(mark, "caller:test_slab_debug_wrong_cache+0x"));
 	EXPECT_EQ(t, kmem_cache_live_objects(x), 0);	/* freed where it belongs */
 	EXPECT_EQ(t, kmem_cache_destroy(x), 0);
 	EXPECT_EQ(t, kmem_cache_destroy(y), 0);
@@ -522,7 +524,8 @@ static void test_slab_debug_invalid_pointer(struct ktest *t)
 
 	ASSERT_NOT_NULL(t, s);
 	p = kmem_cache_alloc(s, GFP_KERNEL);
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p + 8), "BUG test_invalid: Invalid object pointer 0x");
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p + 8),
+			  "BUG test_invalid: Invalid object pointer 0x", NULL);
 	EXPECT_EQ(t, kmem_cache_live_objects(s), 1);	/* nothing was freed */
 	kmem_cache_free(s, p);
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
