@@ -15,6 +15,7 @@
  * /proc-style reports back from the log. Also the test_mem_mb= parameter
  * tests/run boots with.
  */
+#include <kernel/bug.h>
 #include <kernel/cmdline.h>
 #include <kernel/ktest.h>
 #include <kernel/string.h>
@@ -125,6 +126,32 @@ KTEST_RESOURCE("kmap_local slots", sample_kmap_local);
 
 /*** helpers ***/
 
+#define BLOCK_ORDER_BITS	4
+
+void block_push(struct block_list *l, struct page *page, unsigned int order)
+{
+	unsigned long next = l->head ? page_to_pfn(l->head) + 1 : 0;
+
+	BUILD_BUG_ON(MAX_PAGE_ORDER >= (1 << BLOCK_ORDER_BITS));
+	set_page_private(page, next << BLOCK_ORDER_BITS | order);
+	l->head = page;
+	l->blocks++;
+	l->pages += 1UL << order;
+}
+
+void block_free_all(struct block_list *l)
+{
+	while (l->head) {
+		struct page *page = l->head;
+		unsigned long v = page_private(page), next = v >> BLOCK_ORDER_BITS;
+
+		l->head = next ? pfn_to_page(next - 1) : NULL;
+		set_page_private(page, 0);
+		__free_pages(page, (unsigned int)(v & ((1UL << BLOCK_ORDER_BITS) - 1)));
+	}
+	l->blocks = l->pages = 0;
+}
+
 void snapshot_buddyinfo(unsigned long (*out)[NR_PAGE_ORDERS])
 {
 	drain_all_pages();
@@ -224,6 +251,29 @@ const char *report_line(const char *text, const char *prefix)
 	return NULL;
 }
 
+bool logged_line(u64 mark, const char *needle, char *line, size_t size)
+{
+	static char log[LOG_BUF_SIZE + 1];
+	const char *p, *s, *e;
+	size_t n;
+
+	line[0] = '\0';
+	printk_log_read(mark, log, sizeof(log));
+	p = strstr(log, needle);
+	if (!p)
+		return false;
+	for (s = p; s > log && s[-1] != '\n'; s--)
+		;
+	if (*s == '[' && (e = strchr(s, ']')) && e < p && e[1] == ' ')
+		s = e + 2;
+	e = strchr(p, '\n');
+	n = e ? (size_t)(e - s) : strlen(s);
+	n = n < size - 1 ? n : size - 1;
+	memcpy(line, s, n);
+	line[n] = '\0';
+	return true;
+}
+
 unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int n)
 {
 	unsigned int k = 0;
@@ -262,22 +312,16 @@ static bool expect_watermark_ok(const struct zone *z, unsigned int order, u64 ma
 	return false;
 }
 
-/*
- * The slow path's mark: min, lowered as Linux's gfp_to_alloc_flags() and
- * __zone_watermark_ok() allow. __GFP_HIGH (ALLOC_MIN_RESERVE) takes half of
- * it; a caller that also cannot reclaim (ALLOC_NON_BLOCK, not cancelled by
- * __GFP_NOMEMALLOC), such as GFP_ATOMIC, a quarter of the rest.
- */
-static u64 slowpath_mark(const struct zone *z, gfp_t gfp)
+unsigned long expect_slowpath_min(const struct zone *z, gfp_t gfp)
 {
 	u64 min = expect_wmark(z, WMARK_MIN);
 
-	if (gfp & __GFP_HIGH) {
+	if (gfp & __GFP_HIGH) {					/* ALLOC_MIN_RESERVE */
 		min -= min / 2;
-		if (!(gfp & (__GFP_DIRECT_RECLAIM | __GFP_NOMEMALLOC)))
+		if (!(gfp & (__GFP_DIRECT_RECLAIM | __GFP_NOMEMALLOC)))	/* ALLOC_NON_BLOCK */
 			min -= min / 4;
 	}
-	return min;
+	return (unsigned long)min;
 }
 
 int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order)
@@ -287,7 +331,7 @@ int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order)
 
 	for (int pass = 0; pass < 2; pass++)
 		for (struct zone *const *z = from; *z; z++) {
-			u64 mark = pass ? slowpath_mark(*z, gfp) : expect_wmark(*z, WMARK_LOW);
+			u64 mark = pass ? expect_slowpath_min(*z, gfp) : expect_wmark(*z, WMARK_LOW);
 
 			if (zone_idx(*z) <= high && expect_watermark_ok(*z, order, mark, high))
 				return (int)zone_idx(*z);

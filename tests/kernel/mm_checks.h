@@ -18,8 +18,37 @@ static inline bool zone_dma_usable(void)
 	return managed_zone(&contig_page_data.node_zones[ZONE_DMA]);
 }
 
+/*
+ * The zone GFP_HIGHUSER requests start from: gfp_zone(__GFP_HIGHMEM) by
+ * Linux's GFP_ZONE_TABLE, HighMem where it exists (i386), else Normal.
+ */
+#ifdef CONFIG_HIGHMEM
+#define HIGHUSER_ZONE	ZONE_HIGHMEM
+#else
+#define HIGHUSER_ZONE	ZONE_NORMAL
+#endif
+
 /* test_mem_mb=N: the RAM tests/run gave the machine, in MiB (0: not given). */
 extern unsigned long test_mem_mb;
+
+/*
+ * Blocks a test holds, in a singly linked list threaded through the private
+ * word of each block's first struct page (the owner's to use while the
+ * block is allocated, as on Linux): the next block's pfn + 1 (0 ends the
+ * list) above BLOCK_ORDER_BITS bits of this block's order. The blocks
+ * themselves are never written: QEMU backs guest RAM with transparent huge
+ * pages, so one word written in every 4 MiB block a fill takes makes the
+ * host commit 2 MiB for it, half the guest's RAM (32 GiB for a 64 GiB
+ * guest). Filling through struct page costs nothing: the memmap is written
+ * at boot anyway. block_free_all() frees every block and empties the list.
+ */
+struct block_list {
+	struct page *head;
+	unsigned long blocks, pages;
+};
+
+void block_push(struct block_list *l, struct page *page, unsigned int order);
+void block_free_all(struct block_list *l);
 
 /* Drain the per-CPU lists, then count free pages. */
 unsigned long free_pages_now(void);
@@ -65,6 +94,15 @@ unsigned long expect_wmark(const struct zone *z, enum zone_watermarks w);
 long expect_lowmem_reserve(enum zone_type i, enum zone_type j);
 unsigned long expect_pcp_batch(const struct zone *z);
 unsigned long expect_pcp_high(const struct zone *z);
+/*
+ * The mark the slow path holds zone z to for a request with gfp: min,
+ * lowered as Linux 6.12's gfp_to_alloc_flags() and __zone_watermark_ok()
+ * allow. __GFP_HIGH (ALLOC_MIN_RESERVE) takes half of it; a caller that
+ * also cannot reclaim (ALLOC_NON_BLOCK: no __GFP_DIRECT_RECLAIM, not
+ * cancelled by __GFP_NOMEMALLOC), such as GFP_ATOMIC, a quarter of the
+ * rest. Without __GFP_HIGH, ALLOC_NON_BLOCK changes nothing.
+ */
+unsigned long expect_slowpath_min(const struct zone *z, gfp_t gfp);
 
 /*
  * Reading the /proc-style reports back from the log (printk_log_read()):
@@ -76,6 +114,13 @@ unsigned long expect_pcp_high(const struct zone *z);
  */
 const char *report_line(const char *text, const char *prefix);
 unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int n);
+
+/*
+ * The first line logged since mark that contains needle, copied into line
+ * (its "[    s.us] " stamp left out, at most size - 1 bytes, no newline);
+ * false, and line empty, if there is none.
+ */
+bool logged_line(u64 mark, const char *needle, char *line, size_t size);
 
 /* How many free-list blocks contain pfn (after draining): 0 or 1 when sane. */
 unsigned long pfn_listed(unsigned long pfn);
