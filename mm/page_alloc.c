@@ -435,16 +435,21 @@ static void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
 }
 
 /*
- * __GFP_NOFAIL's last resort, as Linux 6.12's __alloc_pages_slowpath() has
- * it: __alloc_pages_cpuset_fallback(gfp, order, ALLOC_MIN_RESERVE, ac), the
- * half of min that __GFP_HIGH may use, on top of each zone's lowmem_reserve
- * as always. Never ALLOC_NO_WATERMARKS, which would let one caller empty
- * the reserves that atomic requests live on, and lower zones' protection
- * with them. A request that may not reclaim gets nothing more (Linux warns
- * and fails it: it cannot wait for memory to come back). Linux then loops,
- * reclaiming and OOM-killing, until memory comes back; mmos has no reclaim,
- * no OOM killer and nothing else that could free a page, so waiting would
- * hang: it reports the failure and panics instead.
+ * __GFP_NOFAIL when every other try failed. Linux 6.12's
+ * __alloc_pages_slowpath() first loops reclaiming, and for the requests the
+ * OOM killer is tried for (order <= PAGE_ALLOC_COSTLY_ORDER, highest zone
+ * ZONE_NORMAL or above, neither __GFP_RETRY_MAYFAIL nor __GFP_THISNODE),
+ * __alloc_pages_may_oom() grants NOFAIL ALLOC_NO_WATERMARKS
+ * (__alloc_pages_cpuset_fallback(gfp, order, ALLOC_NO_WATERMARKS, ac))
+ * once out_of_memory() made progress or failed with a WARN. Other requests
+ * reach nopage:, whose last try is __alloc_pages_cpuset_fallback(gfp, order,
+ * ALLOC_MIN_RESERVE, ac): the half of min that __GFP_HIGH may use, on top
+ * of each zone's lowmem_reserve as always. mmos has no reclaim and no OOM
+ * path, so every request takes the nopage: try; with an OOM killer, Linux
+ * would give the requests above no watermarks at all. A request that may
+ * not reclaim gets nothing (Linux fails it at nopage: too). Where Linux
+ * would then loop until memory comes back, mmos has nothing that could
+ * free a page, so waiting would hang: it reports the failure and panics.
  */
 static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order, enum zone_type high,
 				       unsigned long caller)
@@ -471,6 +476,7 @@ static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order, enum zone_
 static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 						  unsigned long caller)
 {
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp);
 	enum zone_type high;
 	struct page *page;
 	char names[160];
@@ -485,11 +491,17 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
 		return NULL;
 	}
-	/* Linux 6.12: __GFP_NOFAIL without __GFP_DIRECT_RECLAIM is not supported */
-	if (gfp & __GFP_NOFAIL)
+	/*
+	 * Linux 6.12 warns at the slow path's entry of the __GFP_NOFAIL it does
+	 * not want: above order 1, or unable to reclaim (not supported: it
+	 * could only spin). A fast-path success does not warn.
+	 */
+	if (gfp & __GFP_NOFAIL) {
+		WARN_ON_ONCE(order > 1);
 		WARN_ON_ONCE(!(gfp & __GFP_DIRECT_RECLAIM));
+	}
 	high = gfp_zone(gfp);
-	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
+	page = get_page_from_freelist(gfp, order, alloc_flags, high);
 	if (!page) {
 		/*
 		 * The per-CPU lists may hold what is missing: pages the watermarks
@@ -497,7 +509,7 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 		 * when reclaim comes back empty; mmos has no reclaim, so now.
 		 */
 		drain_all_pages();
-		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
+		page = get_page_from_freelist(gfp, order, alloc_flags, high);
 	}
 	if (!page && (gfp & __GFP_NOFAIL))
 		page = alloc_pages_nofail(gfp, order, high, caller);

@@ -292,15 +292,8 @@ unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int
 	return k;
 }
 
-/*
- * Linux's __zone_watermark_ok() written out again (reference §2.5), for a
- * mark and reserve computed below: with the 2^order pages taken, more than
- * mark + lowmem_reserve[highest] must stay free, and for order > 0 a free
- * block of at least that order must exist. Only the free counts are read
- * from the zone: they are state, not policy.
- */
-static bool expect_watermark_ok(const struct zone *z, unsigned int order, u64 mark,
-				enum zone_type highest)
+bool expect_watermark_ok(const struct zone *z, unsigned int order, u64 mark,
+			 enum zone_type highest)
 {
 	s64 free = (s64)z->nr_free - (s64)((1ULL << order) - 1);
 

@@ -103,6 +103,15 @@ unsigned long expect_pcp_high(const struct zone *z);
  * rest. Without __GFP_HIGH, ALLOC_NON_BLOCK changes nothing.
  */
 unsigned long expect_slowpath_min(const struct zone *z, gfp_t gfp);
+/*
+ * Linux's __zone_watermark_ok() written out again (reference §2.5) for a
+ * mark from above: with the 2^order pages taken, more than mark +
+ * expect_lowmem_reserve(z, highest) must stay free, and for order > 0 a
+ * free block of at least that order must exist. Only the free counts are
+ * read from the zone: they are state, not policy.
+ */
+bool expect_watermark_ok(const struct zone *z, unsigned int order, u64 mark,
+			 enum zone_type highest);
 
 /*
  * Reading the /proc-style reports back from the log (printk_log_read()):

@@ -21,6 +21,9 @@
  *                             __GFP_NOMEMALLOC (ALLOC_NON_BLOCK; without
  *                             ALLOC_MIN_RESERVE it changes nothing)
  *   pass 3 (__GFP_NOFAIL that may reclaim)  down to min - min/2 + reserve
+ *         (ALLOC_MIN_RESERVE, Linux's nopage: try; mmos has no OOM
+ *         killer, after which Linux would grant a small NOFAIL request no
+ *         watermarks)
  *
  * reserve is the zone's lowmem_reserve against the request's highest zone.
  * GFP_KERNEL on x86_64 with 512 MiB, DMA32 above DMA:
@@ -444,6 +447,56 @@ static void test_watermark_nofail_needs_reclaim(struct ktest *t)
 }
 
 /*
+ * A zone up to high whose free pages pass Linux's watermark test for order
+ * against low (the fast path), or against __GFP_NOFAIL's last-resort level.
+ */
+static bool zone_can_serve(enum zone_type high, unsigned int order, bool fast)
+{
+	drain_all_pages();
+	for (int i = (int)high; i >= 0; i--) {
+		const struct zone *z = zone_at(i);
+		u64 mark = fast ? expect_wmark(z, WMARK_LOW) :
+				  expect_slowpath_min(z, GFP_KERNEL | __GFP_HIGH);
+
+		if (z->managed_pages && expect_watermark_ok(z, order, mark, high))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Linux 6.12 warns once of a __GFP_NOFAIL request above order 1 at the slow
+ * path's entry (__alloc_pages_slowpath(): WARN_ON_ONCE(order > 1)), whether
+ * or not it then succeeds; a request the fast path serves never gets
+ * there. With the zones filled to min, the slow path serves order 1 and
+ * order 2 from NOFAIL's last resort: only order 2 warns.
+ */
+static void test_watermark_nofail_order_above_1(struct ktest *t)
+{
+	struct wm_req r = { GFP_KERNEL, ZONE_NORMAL };
+	struct block_list h = { 0 };
+	struct page *p;
+
+	if (!zone_can_serve(ZONE_NORMAL, 2, true))
+		ktest_skip(t, "no zone has an order-2 block above its low watermark");
+	clear_warn_once();
+	EXPECT_WARNS(t, p = alloc_pages(GFP_KERNEL | __GFP_NOFAIL, 2), 0);	/* the fast path */
+	ASSERT_NOT_NULL(t, p);
+	__free_pages(p, 2);
+	fill_and_check(t, &r, &h);	/* no zone passes min: every request takes the slow path */
+	for (unsigned int order = 1; order <= 2; order++) {
+		if (!zone_can_serve(ZONE_NORMAL, order, false)) {
+			block_free_all(&h);
+			ktest_skip(t, "at min, no zone has an order-%u block for NOFAIL", order);
+		}
+		EXPECT_WARNS(t, p = alloc_pages(GFP_KERNEL | __GFP_NOFAIL, order), order > 1);
+		ASSERT_NOT_NULL(t, p);
+		block_push(&h, p, order);
+	}
+	block_free_all(&h);
+}
+
+/*
  * An order above MAX_PAGE_ORDER: NULL at once, and nothing else changes
  * (no failure report, no counter). Linux 6.12 (WARN_ON_ONCE_GFP in
  * __alloc_pages()) warns the first time without __GFP_NOWARN, never with
@@ -486,6 +539,7 @@ static struct ktest_case watermark_cases[] = {
 	KTEST_CASE(test_watermark_nofail),
 	KTEST_CASE(test_watermark_nofail_keeps_lower_reserves),
 	KTEST_CASE(test_watermark_nofail_needs_reclaim),
+	KTEST_CASE(test_watermark_nofail_order_above_1),
 	KTEST_CASE(test_watermark_order_above_max),
 	{}
 };
