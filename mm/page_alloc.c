@@ -380,6 +380,21 @@ int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
 	return (int)n;
 }
 
+/*
+ * Linux's __gfp_pfmemalloc_flags(): __GFP_MEMALLOC may ignore the
+ * watermarks, unless __GFP_NOMEMALLOC says otherwise. Linux grants the
+ * same to a PF_MEMALLOC task (one that is reclaiming) and ALLOC_OOM to an
+ * OOM victim; mmos has neither.
+ */
+static unsigned int gfp_pfmemalloc_flags(gfp_t gfp)
+{
+	if (gfp & __GFP_NOMEMALLOC)
+		return 0;
+	if (gfp & __GFP_MEMALLOC)
+		return ALLOC_NO_WATERMARKS;
+	return 0;
+}
+
 static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 {
 	unsigned int flags = ALLOC_WMARK_MIN;
@@ -470,13 +485,15 @@ static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order, enum zone_
 
 /*
  * Everything but the first try: bad requests (reported), then the deeper
- * reserves (mmos has no reclaim, so that is all a slow path can do), then
+ * reserves (mmos has no reclaim, so that is all a slow path can do): min as
+ * the flags lower it, then no watermarks for __GFP_MEMALLOC (Linux's
+ * reserve_flags), then the same after draining the per-CPU lists; then
  * __GFP_NOFAIL's last resort, then the failure report.
  */
 static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 						  unsigned long caller)
 {
-	unsigned int alloc_flags = gfp_to_alloc_flags(gfp);
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp), reserve_flags;
 	enum zone_type high;
 	struct page *page;
 	char names[160];
@@ -502,6 +519,11 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 	}
 	high = gfp_zone(gfp);
 	page = get_page_from_freelist(gfp, order, alloc_flags, high);
+	reserve_flags = gfp_pfmemalloc_flags(gfp);
+	if (!page && reserve_flags) {
+		alloc_flags = reserve_flags;
+		page = get_page_from_freelist(gfp, order, alloc_flags, high);
+	}
 	if (!page) {
 		/*
 		 * The per-CPU lists may hold what is missing: pages the watermarks

@@ -20,10 +20,14 @@
  *                             block: no __GFP_DIRECT_RECLAIM and no
  *                             __GFP_NOMEMALLOC (ALLOC_NON_BLOCK; without
  *                             ALLOC_MIN_RESERVE it changes nothing)
- *   pass 3 (__GFP_NOFAIL that may reclaim)  down to min - min/2 + reserve
- *         (ALLOC_MIN_RESERVE, Linux's nopage: try; mmos has no OOM
- *         killer, after which Linux would grant a small NOFAIL request no
- *         watermarks)
+ *   pass 3, a last resort for two kinds:
+ *         __GFP_MEMALLOC (not cancelled by __GFP_NOMEMALLOC): each zone
+ *                             down to 0, its reserve ignored
+ *                             (ALLOC_NO_WATERMARKS, __gfp_pfmemalloc_flags())
+ *         __GFP_NOFAIL that may reclaim: down to min - min/2 + reserve
+ *                             (ALLOC_MIN_RESERVE, Linux's nopage: try; mmos
+ *                             has no OOM killer, after which Linux would
+ *                             grant a small NOFAIL request no watermarks)
  *
  * reserve is the zone's lowmem_reserve against the request's highest zone.
  * GFP_KERNEL on x86_64 with 512 MiB, DMA32 above DMA:
@@ -97,14 +101,21 @@ static void runs_add(struct wm_runs *runs, int zone, unsigned long pages)
 /* The stop levels of each pass for r (gfp_to_alloc_flags() and __alloc_pages_slowpath()). */
 static void wm_stops(struct wm_plan *p, const struct wm_req *r)
 {
-	p->passes = (r->gfp & __GFP_NOFAIL) && (r->gfp & __GFP_DIRECT_RECLAIM) ? 3 : 2;
+	bool memalloc = (r->gfp & __GFP_MEMALLOC) && !(r->gfp & __GFP_NOMEMALLOC);
+	bool nofail = (r->gfp & __GFP_NOFAIL) && (r->gfp & __GFP_DIRECT_RECLAIM);
+
+	p->passes = memalloc || nofail ? 3 : 2;
 	for (int i = 0; i < MAX_NR_ZONES; i++) {
 		unsigned long res = (unsigned long)expect_lowmem_reserve((enum zone_type)i, r->high);
 
 		p->stop[0][i] = expect_wmark(zone_at(i), WMARK_LOW) + res;
 		p->stop[1][i] = expect_slowpath_min(zone_at(i), r->gfp) + res;
-		/* NOFAIL's ALLOC_MIN_RESERVE alone: as deep as __GFP_HIGH that may block */
-		p->stop[2][i] = expect_slowpath_min(zone_at(i), GFP_KERNEL | __GFP_HIGH) + res;
+		/*
+		 * MEMALLOC: no watermark and no reserve, the zone's last page;
+		 * NOFAIL: ALLOC_MIN_RESERVE alone, as deep as __GFP_HIGH that may block
+		 */
+		p->stop[2][i] = memalloc ? 0 :
+			expect_slowpath_min(zone_at(i), GFP_KERNEL | __GFP_HIGH) + res;
 	}
 }
 
@@ -354,6 +365,25 @@ static void test_watermark_dma_levels(struct ktest *t)
 		check_class(t, kinds[k] | __GFP_DMA, ZONE_DMA);
 }
 
+/*** __GFP_MEMALLOC ***/
+
+/*
+ * __GFP_MEMALLOC: after the normal tries (low, then min), below min and
+ * through every lower zone's lowmem_reserve, each zone the request may use
+ * down to its last free page (ALLOC_NO_WATERMARKS); then it fails like any
+ * request.
+ */
+static void test_watermark_memalloc(struct ktest *t)
+{
+	check_class(t, GFP_KERNEL | __GFP_MEMALLOC, ZONE_NORMAL);
+}
+
+/* __GFP_NOMEMALLOC cancels __GFP_MEMALLOC: the request stops where GFP_KERNEL does. */
+static void test_watermark_memalloc_cancelled(struct ktest *t)
+{
+	check_class(t, GFP_KERNEL | __GFP_MEMALLOC | __GFP_NOMEMALLOC, ZONE_NORMAL);
+}
+
 /*** __GFP_NOFAIL ***/
 
 /*
@@ -540,6 +570,8 @@ static struct ktest_case watermark_cases[] = {
 	KTEST_CASE(test_watermark_nofail_keeps_lower_reserves),
 	KTEST_CASE(test_watermark_nofail_needs_reclaim),
 	KTEST_CASE(test_watermark_nofail_order_above_1),
+	KTEST_CASE(test_watermark_memalloc),
+	KTEST_CASE(test_watermark_memalloc_cancelled),
 	KTEST_CASE(test_watermark_order_above_max),
 	{}
 };

@@ -27,6 +27,11 @@
  *   __GFP_RETRY_MAYFAIL, __GFP_NORETRY   reclaim policy; mmos has no
  *                  reclaim, so they are accepted and change nothing
  *   __GFP_HIGH     may dip into half of the min reserve (GFP_ATOMIC)
+ *   __GFP_MEMALLOC may ignore the watermarks and lowmem_reserve altogether,
+ *                  down to the last free page (ALLOC_NO_WATERMARKS), once
+ *                  the normal tries failed; for those who free memory
+ *   __GFP_NOMEMALLOC  never that, nor ALLOC_NON_BLOCK: it cancels
+ *                  __GFP_MEMALLOC and GFP_ATOMIC's extra quarter
  */
 #ifndef MM_GFP_TYPES_H
 #define MM_GFP_TYPES_H
