@@ -408,62 +408,63 @@ static void test_watermark_nofail(struct ktest *t)
 }
 
 /*
- * __GFP_NOFAIL's last resort never takes a lower zone's lowmem_reserve.
- * Three zones under the request's highest: the top one (T), a middle one
- * (L) brought down to exactly its reserve above the NOFAIL level, and a
- * lower one (M) with room. Every pass must skip L and go on to M.
+ * mmos's __GFP_NOFAIL last resort (Linux's nopage: try, ALLOC_MIN_RESERVE)
+ * takes a zone down to half its min plus its lowmem_reserve against the
+ * request, no further: never a zone's last pages (ALLOC_NO_WATERMARKS,
+ * which Linux grants only after its OOM killer), never a lower zone's
+ * reserve. L is the highest zone below the request's highest that has a
+ * reserve against it and pages above its NOFAIL level. Every zone above L
+ * is brought to exactly its NOFAIL level, L to WM_SLACK pages above its
+ * own: a NOFAIL fill must take those pages from L, down to its level and
+ * reserve, and none from the zones above (a last resort without watermarks
+ * takes theirs first). Where a zone below L can serve, the plan sends the
+ * fill on to it, so L's reserve is held as well; where none can (no x86
+ * map here has one), the next NOFAIL request would panic, so the fill
+ * ends at L's level and what is below it is not seen.
  */
-static bool nofail_layout(enum zone_type high, int *lz, int *mz)
+static int nofail_reserved_zone(const struct wm_plan *p, enum zone_type high)
 {
-	struct wm_req r = { GFP_KERNEL | __GFP_NOFAIL, high };
-	struct wm_plan p;
-	int zones[MAX_NR_ZONES], n = 0;
-
-	wm_stops(&p, &r);
-	for (int i = (int)high; i >= 0; i--)
-		if (zone_at(i)->managed_pages)
-			zones[n++] = i;
-	for (int a = 1; a + 1 < n; a++) {
-		int l = zones[a], m = zones[n - 1];
-
-		if (!expect_lowmem_reserve((enum zone_type)l, high) || zone_modifier(l) < 0)
-			continue;
-		if (zone_at(l)->nr_free <= p.stop[2][l] || zone_at(m)->nr_free <= p.stop[2][m])
-			continue;
-		*lz = l;
-		*mz = m;
-		return true;
-	}
-	return false;
+	for (int i = (int)high - 1; i >= 0; i--)
+		if (expect_lowmem_reserve((enum zone_type)i, high) && zone_modifier(i) >= 0 &&
+		    zone_at(i)->nr_free > p->stop[2][i] + WM_SLACK)
+			return i;
+	return -1;
 }
 
 static void test_watermark_nofail_keeps_lower_reserves(struct ktest *t)
 {
 	static const enum zone_type highs[] = { HIGHUSER_ZONE, ZONE_NORMAL };
 	struct block_list h = { 0 };
-	struct wm_plan p;
-	int l = -1, m = -1;
 
 	drain_all_pages();
 	for (unsigned int k = 0; k < ARRAY_SIZE(highs); k++) {
-		struct wm_req r = { GFP_KERNEL | __GFP_NOFAIL | (gfp_t)zone_modifier(highs[k]),
-				    highs[k] };
+		gfp_t zone_bits = (gfp_t)zone_modifier(highs[k]);
+		struct wm_req r = { GFP_KERNEL | __GFP_NOFAIL | zone_bits, highs[k] };
+		struct wm_plan p;
+		int l;
 
-		if (!nofail_layout(highs[k], &l, &m))
-			continue;
-		ktest_info(t, "highest %s: %s kept at its reserve, %s has room", zone_names[highs[k]],
-			   zone_names[l], zone_names[m]);
 		wm_stops(&p, &r);
-		shrink_zone(&h, l, p.stop[2][l]);
+		l = nofail_reserved_zone(&p, highs[k]);
+		if (l < 0)
+			continue;
+		ktest_info(t, "highest %s: %s has a reserve of %ld pages against it",
+			   zone_names[highs[k]], zone_names[l],
+			   expect_lowmem_reserve((enum zone_type)l, highs[k]));
+		for (int i = (int)highs[k]; i > l; i--) {
+			if (zone_at(i)->nr_free <= p.stop[2][i])
+				continue;
+			shrink_zone(&h, i, p.stop[2][i]);
+			EXPECT_EQ(t, zone_at(i)->nr_free, p.stop[2][i]);
+		}
+		shrink_zone(&h, l, p.stop[2][l] + WM_SLACK);
+		EXPECT_EQ(t, zone_at(l)->nr_free, p.stop[2][l] + WM_SLACK);
+		fill_and_check(t, &r, &h);
 		EXPECT_EQ(t, zone_at(l)->nr_free, p.stop[2][l]);
-		if (zone_at(l)->nr_free == p.stop[2][l])
-			fill_and_check(t, &r, &h);
-		expect_alloc_fails(t, GFP_KERNEL | __GFP_HIGH | (gfp_t)zone_modifier(highs[k]),
-				   highs[k], &h);
+		expect_alloc_fails(t, GFP_KERNEL | __GFP_HIGH | zone_bits, highs[k], &h);
 		block_free_all(&h);
 		return;
 	}
-	ktest_skip(t, "no zone with a lowmem_reserve between two others with free pages");
+	ktest_skip(t, "no zone below the highest has a lowmem_reserve and pages above it");
 }
 
 /*
