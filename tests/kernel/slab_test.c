@@ -31,15 +31,21 @@ static bool merging_on(void)
 
 /*
  * Linux's merge rules (find_mergeable(), slab_unmergeable()) for a cache
- * created with the same size, alignment and zone flags as an existing one
- * (each cache's flags as slab_debug= left them): it must become an alias
- * exactly when merging is on, neither has a NEVER_MERGE flag or a
- * constructor, and the existing one is not a boot cache.
+ * requested as name with flags and ctor, where old exists with the same
+ * size, alignment and zone flags: it must become an alias of old exactly
+ * when merging is on, neither old's flags nor the requested ones, as
+ * slab_debug= makes them (kmem_cache_create() applies slab_debug_flags()
+ * before it looks for a cache to merge with), have a NEVER_MERGE flag,
+ * neither has a constructor, and old is not a boot cache. The requested
+ * flags, not the returned cache's: after a merge that is old itself.
  */
-static bool must_merge(const struct kmem_cache *old, const struct kmem_cache *new)
+static bool must_merge(const struct kmem_cache *old, const char *name, slab_flags_t flags,
+		       void (*ctor)(void *))
 {
-	return merging_on() && !((old->flags | new->flags) & LINUX_NEVER_MERGE) && !old->ctor &&
-	       !new->ctor && old->refcount > 0;
+	slab_flags_t requested = slab_debug_flags(name, flags);
+
+	return merging_on() && !((old->flags | requested) & LINUX_NEVER_MERGE) && !old->ctor &&
+	       !ctor && old->refcount > 0;
 }
 
 /* Linux's unique_id() for an alias: ':', the flags that must match, '-', the slot size. */
@@ -273,8 +279,8 @@ static void test_slab_merging(struct ktest *t)
 	EXPECT_STREQ(t, kmem_cache_name(a), "test_merge_a");	/* no 72-byte cache before it */
 	/* compatible and allowed: one cache, two names; else two caches */
 	merged = a == b;
-	EXPECT_EQ(t, merged, must_merge(a, b));
-	if (must_merge(a, b)) {
+	EXPECT_EQ(t, merged, must_merge(a, "test_merge_b", 0, NULL));
+	if (merged) {
 		EXPECT_EQ(t, a->refcount, 2);
 		printk_console_quiet(true);
 		EXPECT_EQ(t, show_slab_attributes("test_merge_b"), 0);
@@ -321,11 +327,11 @@ static void test_slab_merge_with_kmalloc(struct ktest *t)
 	ASSERT_NOT_NULL(t, k);
 	ASSERT_NOT_NULL(t, s);
 	merged = s == k;
-	EXPECT_EQ(t, merged, must_merge(k, s));
+	EXPECT_EQ(t, merged, must_merge(k, "test_like_kmalloc_96", 0, NULL));
 	printk_console_quiet(true);
 	EXPECT_EQ(t, show_slab_attributes("kmalloc-96"), 0);
 	printk_console_quiet(false);
-	if (must_merge(k, s)) {
+	if (merged) {
 		linux_unique_id(id, sizeof(id), k->flags, 96);	/* no debug metadata: 96 */
 		snprintf(line, sizeof(line), "/sys/kernel/slab/kmalloc-96 -> %s\n", id);
 		EXPECT_TRUE(t, printk_logged_since(mark, line));
@@ -638,10 +644,10 @@ static void test_slab_reports_dma_caches(struct ktest *t)
 	EXPECT_TRUE(t, printk_logged_since(mark, "  cache_dma       1\n"));
 	/* two DMA32 caches of one size and alignment: aliases whenever Linux's rules allow */
 	merged = a == b;
-	EXPECT_EQ(t, merged, must_merge(a, b));
+	EXPECT_EQ(t, merged, must_merge(a, "test_dma32_tables2", SLAB_CACHE_DMA32, NULL));
 	linux_unique_id(id, sizeof(id), a->flags, 1024);
 	snprintf(line, sizeof(line), "  alias           test_dma32_tables2 -> %s\n", id);
-	EXPECT_EQ(t, printk_logged_since(mark, line), must_merge(a, b));
+	EXPECT_EQ(t, printk_logged_since(mark, line), merged);
 	for (int i = 0; i < REPORT_OBJS; i++)
 		kmem_cache_free(a, objs[i]);
 	EXPECT_EQ(t, kmem_cache_destroy(b), 0);
