@@ -100,8 +100,13 @@ slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags)
 
 /*** Merging ***/
 
+/*
+ * Linux 6.12's sets, of the flags mmos has (SLAB_TYPESAFE_BY_RCU,
+ * SLAB_NOLEAKTRACE, SLAB_FAILSLAB and SLAB_ACCOUNT it has not).
+ * SLAB_CONSISTENCY_CHECKS (slab_debug=F) does not stop a merge.
+ */
 #define SLAB_NEVER_MERGE	(SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | SLAB_TRACE | \
-				 SLAB_NO_MERGE | SLAB_CONSISTENCY_CHECKS)
+				 SLAB_NO_MERGE)
 #define SLAB_MERGE_SAME		(SLAB_RECLAIM_ACCOUNT | SLAB_CACHE_DMA | SLAB_CACHE_DMA32)
 
 static bool cache_mergeable(const struct kmem_cache *s)
@@ -109,10 +114,17 @@ static bool cache_mergeable(const struct kmem_cache *s)
 	return !(s->flags & SLAB_NEVER_MERGE) && !s->ctor && s->refcount > 0;
 }
 
-/* Linux's find_mergeable(): the first compatible cache, newest first. */
+/*
+ * Linux's find_mergeable(): the oldest compatible cache. Linux adds a new
+ * cache at the head of slab_caches and walks the list from its tail; the
+ * list here is singly linked, newest first as well, so the walk goes
+ * through all of it and keeps the last match.
+ */
 static struct kmem_cache *find_mergeable(unsigned int size, unsigned int align,
 					 slab_flags_t flags, void (*ctor)(void *))
 {
+	struct kmem_cache *found = NULL;
+
 	if ((slab_nomerge && !slab_merge) || ctor || (flags & SLAB_NEVER_MERGE))
 		return NULL;
 	size = ALIGN(size, (unsigned int)sizeof(void *));
@@ -127,9 +139,9 @@ static struct kmem_cache *find_mergeable(unsigned int size, unsigned int align,
 			continue;
 		if (s->size - size >= sizeof(void *))
 			continue;
-		return s;
+		found = s;
 	}
-	return NULL;
+	return found;
 }
 
 /* Linux's sysfs name of a mergeable cache: ':' flags '-' size, e.g. ":d-0000064". */

@@ -312,6 +312,37 @@ static void test_slab_merging(struct ktest *t)
 }
 
 /*
+ * Of two compatible caches, a new one becomes an alias of the older, as
+ * Linux's find_mergeable() walks slab_caches from its tail (the oldest
+ * cache). The two are created with merging off, so they stay apart; the
+ * third with it on. 88 bytes: no boot cache has slots of 88..95 bytes.
+ */
+static void test_slab_merge_oldest_first(struct ktest *t)
+{
+	bool nomerge = slab_nomerge, merge = slab_merge, must;
+	struct kmem_cache *older, *newer, *s;
+
+	slab_nomerge = true;
+	slab_merge = false;
+	older = kmem_cache_create("test_older", 88, 0, 0, NULL);
+	newer = kmem_cache_create("test_newer", 88, 0, 0, NULL);
+	slab_nomerge = false;
+	s = kmem_cache_create("test_third", 88, 0, 0, NULL);
+	must = older && must_merge(older, "test_third", 0, NULL);
+	slab_nomerge = nomerge;
+	slab_merge = merge;
+	ASSERT_NOT_NULL(t, older);
+	ASSERT_NOT_NULL(t, newer);
+	ASSERT_NOT_NULL(t, s);
+	EXPECT_PTR_NE(t, older, newer);
+	EXPECT_PTR_NE(t, s, newer);
+	EXPECT_EQ(t, s == older, must);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(newer), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(older), 0);
+}
+
+/*
  * A plain 96-byte cache is kmalloc-96's size exactly: under Linux's rules
  * it must become an alias of it whenever merging is on and neither cache
  * has debugging that forbids it (slab_debug= may name either one).
@@ -786,6 +817,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_hwcache_align_and_ctor),
 	KTEST_CASE(test_slab_zone_placement),
 	KTEST_CASE(test_slab_merging),
+	KTEST_CASE(test_slab_merge_oldest_first),
 	KTEST_CASE(test_slab_merge_with_kmalloc),
 	KTEST_CASE(test_slab_shrink_and_destroy_busy),
 	KTEST_CASE(test_slab_debug_write_past_end),
