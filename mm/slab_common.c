@@ -22,13 +22,47 @@
 
 struct kmem_cache *slab_caches;
 DEFINE_SPINLOCK(slab_mutex);
-bool slab_nomerge, slab_merge;
+bool slab_nomerge;
 static char slab_debug_opts[128];
 static bool slab_debug_given;
 static unsigned long large_kmalloc_pages;
 
-core_param_bool(slab_nomerge, slab_nomerge);
-core_param_bool(slab_merge, slab_merge);
+/*
+ * slab_nomerge and slab_merge (and their old names slub_nomerge and
+ * slub_merge) turn merging off and on, as Linux's __setup() handlers do:
+ * each sets slab_nomerge, so the last one on the command line wins. Like
+ * Linux, they ignore a value.
+ */
+static int set_slab_nomerge(const char *val, const struct kernel_param *kp)
+{
+	(void)val;
+	(void)kp;
+	slab_nomerge = true;
+	return 0;
+}
+
+static int set_slab_merge(const char *val, const struct kernel_param *kp)
+{
+	(void)val;
+	(void)kp;
+	slab_nomerge = false;
+	return 0;
+}
+
+static int get_slab_merging(char *buf, size_t size, const struct kernel_param *kp)
+{
+	(void)kp;
+	return scnprintf(buf, size, "merging %s", slab_nomerge ? "off" : "on");
+}
+
+static const struct kernel_param_ops slab_nomerge_ops = {
+	set_slab_nomerge, get_slab_merging, "flag"
+};
+static const struct kernel_param_ops slab_merge_ops = { set_slab_merge, get_slab_merging, "flag" };
+core_param_cb(slab_nomerge, slab_nomerge_ops);
+core_param_cb(slub_nomerge, slab_nomerge_ops);
+core_param_cb(slab_merge, slab_merge_ops);
+core_param_cb(slub_merge, slab_merge_ops);
 
 static int set_slab_debug(const char *val, const struct kernel_param *kp)
 {
@@ -125,7 +159,7 @@ static struct kmem_cache *find_mergeable(unsigned int size, unsigned int align,
 {
 	struct kmem_cache *found = NULL;
 
-	if ((slab_nomerge && !slab_merge) || ctor || (flags & SLAB_NEVER_MERGE))
+	if (slab_nomerge || ctor || (flags & SLAB_NEVER_MERGE))
 		return NULL;
 	size = ALIGN(size, (unsigned int)sizeof(void *));
 	align = calculate_alignment(flags, align, size);

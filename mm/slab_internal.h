@@ -93,8 +93,8 @@ struct kmem_cache {
 
 extern struct kmem_cache *slab_caches;
 extern spinlock_t slab_mutex;
-/* The boot options: merging is off with slab_nomerge, unless slab_merge is also given. */
-extern bool slab_nomerge, slab_merge;
+/* Merging off: slab_nomerge, unless a later slab_merge on the command line (last wins). */
+extern bool slab_nomerge;
 
 static inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *s)
 {

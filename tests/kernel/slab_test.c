@@ -9,6 +9,7 @@
  * object is never handed out again, and that the cache stays usable.
  */
 #include <kernel/bug.h>
+#include <kernel/cmdline.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
@@ -23,10 +24,10 @@
 #define LINUX_NEVER_MERGE	(SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | SLAB_TRACE | \
 				 SLAB_NO_MERGE)
 
-/* Merging as the boot options left it: off with slab_nomerge, unless slab_merge. */
+/* Merging as the boot options left it (slab_nomerge, slab_merge: the last one given wins). */
 static bool merging_on(void)
 {
-	return !slab_nomerge || slab_merge;
+	return !slab_nomerge;
 }
 
 /*
@@ -265,7 +266,7 @@ static void test_slab_zone_placement(struct ktest *t)
 static void test_slab_merging(struct ktest *t)
 {
 	struct kmem_cache *a, *b, *c, *d, *e;
-	bool nomerge = slab_nomerge, merge = slab_merge, merged;
+	bool nomerge = slab_nomerge, merged;
 	u64 mark = printk_log_mark();
 	char id[32], line[96];
 
@@ -295,7 +296,6 @@ static void test_slab_merging(struct ktest *t)
 	EXPECT_TRUE(t, c->flags & SLAB_CACHE_DMA32);
 	/* switching merging off at run time, as slab_nomerge does at boot */
 	slab_nomerge = true;
-	slab_merge = false;
 	{
 		struct kmem_cache *f = kmem_cache_create("test_merge_f", 72, 0, 0, NULL);
 
@@ -303,7 +303,6 @@ static void test_slab_merging(struct ktest *t)
 		EXPECT_EQ(t, kmem_cache_destroy(f), 0);
 	}
 	slab_nomerge = nomerge;
-	slab_merge = merge;
 	EXPECT_EQ(t, kmem_cache_destroy(b), 0);
 	EXPECT_EQ(t, kmem_cache_destroy(a), 0);
 	EXPECT_EQ(t, kmem_cache_destroy(c), 0);
@@ -319,18 +318,16 @@ static void test_slab_merging(struct ktest *t)
  */
 static void test_slab_merge_oldest_first(struct ktest *t)
 {
-	bool nomerge = slab_nomerge, merge = slab_merge, must;
+	bool nomerge = slab_nomerge, must;
 	struct kmem_cache *older, *newer, *s;
 
 	slab_nomerge = true;
-	slab_merge = false;
 	older = kmem_cache_create("test_older", 88, 0, 0, NULL);
 	newer = kmem_cache_create("test_newer", 88, 0, 0, NULL);
 	slab_nomerge = false;
 	s = kmem_cache_create("test_third", 88, 0, 0, NULL);
 	must = older && must_merge(older, "test_third", 0, NULL);
 	slab_nomerge = nomerge;
-	slab_merge = merge;
 	ASSERT_NOT_NULL(t, older);
 	ASSERT_NOT_NULL(t, newer);
 	ASSERT_NOT_NULL(t, s);
@@ -340,6 +337,33 @@ static void test_slab_merge_oldest_first(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 	EXPECT_EQ(t, kmem_cache_destroy(newer), 0);
 	EXPECT_EQ(t, kmem_cache_destroy(older), 0);
+}
+
+/*
+ * slab_nomerge and slab_merge (and the old names slub_nomerge, slub_merge)
+ * on one command line: the last one wins, as each of Linux's __setup()
+ * handlers sets slab_nomerge. Parsed as the boot parses them, into the
+ * registered parameters; what the boot left is put back.
+ */
+static void test_slab_merge_options_last_wins(struct ktest *t)
+{
+	static const struct { const char *line; bool nomerge; } cases[] = {
+		{ "slab_nomerge slab_merge", false }, { "slab_merge slab_nomerge", true },
+		{ "slub_nomerge slab_merge slub_nomerge", true }, { "slab_nomerge slub_merge", false },
+		{ "slab_nomerge=0", true },	/* a value is ignored, as Linux ignores it */
+	};
+	bool nomerge = slab_nomerge;
+	char args[64];
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++) {
+		slab_nomerge = !cases[i].nomerge;
+		strlcpy(args, cases[i].line, sizeof(args));
+		EXPECT_EQ(t, parse_core_params("test", args, NULL, NULL), 0);
+		if (slab_nomerge != cases[i].nomerge)
+			ktest_info(t, "\"%s\": merging %s", cases[i].line, slab_nomerge ? "off" : "on");
+		EXPECT_EQ(t, slab_nomerge, cases[i].nomerge);
+	}
+	slab_nomerge = nomerge;
 }
 
 /*
@@ -818,6 +842,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_zone_placement),
 	KTEST_CASE(test_slab_merging),
 	KTEST_CASE(test_slab_merge_oldest_first),
+	KTEST_CASE(test_slab_merge_options_last_wins),
 	KTEST_CASE(test_slab_merge_with_kmalloc),
 	KTEST_CASE(test_slab_shrink_and_destroy_busy),
 	KTEST_CASE(test_slab_debug_write_past_end),
