@@ -254,7 +254,7 @@ const char *report_line(const char *text, const char *prefix)
 bool logged_line(u64 mark, const char *needle, char *line, size_t size)
 {
 	static char log[LOG_BUF_SIZE + 1];
-	const char *p, *s, *e;
+	const char *p, *s, *e, *b;
 	size_t n;
 
 	line[0] = '\0';
@@ -264,9 +264,10 @@ bool logged_line(u64 mark, const char *needle, char *line, size_t size)
 		return false;
 	for (s = p; s > log && s[-1] != '\n'; s--)
 		;
-	if (*s == '[' && (e = strchr(s, ']')) && e < p && e[1] == ' ')
-		s = e + 2;
 	e = strchr(p, '\n');
+	b = strchr(s, ']');
+	if (*s == '[' && b && (!e || b < e) && b[1] == ' ')
+		s = b + 2;	/* the stamp */
 	n = e ? (size_t)(e - s) : strlen(s);
 	n = n < size - 1 ? n : size - 1;
 	memcpy(line, s, n);

@@ -740,37 +740,59 @@ static noinline struct kmem_cache *create_bad(const char *name, unsigned int siz
 }
 
 /*
- * kmem_cache_create() must refuse: NULL, exactly one line, naming the
- * function, the cache (as far as it has a name), what is wrong and the
- * caller, no WARN, and no cache, kmem_cache object or page left behind.
+ * kmem_cache_create() must refuse: NULL, no WARN, no cache, kmem_cache
+ * object or page left behind, and these lines, in this order:
+ *
+ *   kmem_cache_create(<shown>)<reason>, from create_bad+0x...
+ *   kmem_cache_create(<name>) failed with error -22      (Linux's pr_warn)
+ *   CPU: 0 PID: 0 Comm: swapper                          (dump_stack())
+ *   Call Trace:
+ *
+ * shown is the name as far as the first line keeps it; reason is exact.
  * This whether or not a slab_debug= pattern names the cache (a pattern is
  * matched against the name: with none, it must not be looked at).
  */
 static void expect_refused(struct ktest *t, const char *name, unsigned int size,
-			   unsigned int align, slab_flags_t flags, const char *shown, const char *why)
+			   unsigned int align, slab_flags_t flags, const char *shown,
+			   const char *reason)
 {
+	static const char *const stack[] = { "CPU: 0 PID: 0 Comm: swapper", "Call Trace:" };
 	unsigned int caches = nr_caches();
 	unsigned long structs = cache_structs(), free0 = free_pages_now(), w0 = warn_count();
 	u64 mark = printk_log_mark();
+	char first[200], want[200], line[208];
+	static char log[4096];
 	struct kmem_cache *s;
-	static char log[1024];
-	char want[80];
+	bool quiet;
 
-	printk_console_quiet(true);
+	quiet = printk_console_quiet(true);
 	s = create_bad(name, size, align, flags);
-	printk_console_quiet(false);
+	printk_console_quiet(quiet);
 	EXPECT_NULL(t, s);
 	if (s)
 		kmem_cache_destroy(s);
 	EXPECT_EQ(t, warn_count(), w0);
-	EXPECT_EQ(t, printk_log_count(mark, "\n"), 1);
+	/* the first line logged: the reason and the caller */
+	logged_line(mark, "", first, sizeof(first));
+	snprintf(want, sizeof(want), "kmem_cache_create(%s)%s, from create_bad+0x", shown, reason);
+	if (strncmp(first, want, strlen(want)))
+		ktest_info(t, "first line: %s", first);
+	EXPECT_EQ(t, strncmp(first, want, strlen(want)), 0);
+	/* then each of the others once, whole, in order */
+	snprintf(want, sizeof(want), "kmem_cache_create(%s) failed with error %d",
+		 name ? name : "(null)", -EINVAL);
 	printk_log_read(mark, log, sizeof(log));
-	snprintf(want, sizeof(want), "kmem_cache_create(%s)", shown);
-	if (!strstr(log, want) || !strstr(log, why) || !strstr(log, "from create_bad+0x"))
-		ktest_info(t, "logged: %s", log);
-	EXPECT_TRUE(t, strstr(log, want) != NULL);
-	EXPECT_TRUE(t, strstr(log, why) != NULL);
-	EXPECT_TRUE(t, strstr(log, "from create_bad+0x") != NULL);
+	for (unsigned int k = 0, at = 0; k < 1 + ARRAY_SIZE(stack); k++) {
+		const char *w = k ? stack[k - 1] : want, *p;
+
+		snprintf(line, sizeof(line), "] %s\n", w);
+		EXPECT_EQ(t, printk_log_count(mark, line), 1);
+		p = strstr(log + at, line);
+		if (!p)
+			ktest_info(t, "not logged after line %u: %s", k + 1, w);
+		EXPECT_NOT_NULL(t, p);
+		at = p ? (unsigned int)(p - log) + 1 : at;
+	}
 	EXPECT_EQ(t, nr_caches(), caches);
 	EXPECT_EQ(t, cache_structs(), structs);
 	EXPECT_EQ(t, free_pages_now(), free0);
@@ -800,37 +822,81 @@ static void test_slab_create_bad_name(struct ktest *t)
 
 	BUILD_BUG_ON(sizeof(longest) != 32 || sizeof(too_long) != 33);
 	ktest_info(t, "slab_debug flags for test_* caches: %#x", slab_debug_flags("test_x", 0));
-	expect_refused(t, NULL, 64, 0, 0, "(null)", "no name");
-	expect_refused(t, "", 64, 0, 0, "", "empty name");
+	expect_refused(t, NULL, 64, 0, 0, "(null)",
+		       " integrity check failed: no name (size 64, align 0)");
+	expect_refused(t, "", 64, 0, 0, "", " integrity check failed: empty name (size 64, align 0)");
 	expect_refused(t, too_long, 64, 0, 0, "test_name_of_32_characters_abcd...",
-		       "name longer than 31 characters");
+		       " integrity check failed: name longer than 31 characters (size 64, align 0)");
 	expect_created(t, longest, 64, 0);
 }
 
 static void test_slab_create_bad_size(struct ktest *t)
 {
-	expect_refused(t, "test_size_0", 0, 0, 0, "test_size_0", "object size 0");
+	char reason[120];
+
+	expect_refused(t, "test_size_0", 0, 0, 0, "test_size_0",
+		       " integrity check failed: object size 0 (size 0, align 0)");
 	/* KMALLOC_MAX_SIZE: one object per MAX_PAGE_ORDER block, 4 MiB (Linux's x86 value) */
 	expect_refused(t, "test_size_4m1", (4u << 20) + 1, 0, 0, "test_size_4m1",
-		       "object size above KMALLOC_MAX_SIZE");
+		       " integrity check failed: object size above KMALLOC_MAX_SIZE (4 MiB) "
+		       "(size 4194305, align 0)");
 	expect_refused(t, "test_size_max", ~0u, 0, 0, "test_size_max",
-		       "object size above KMALLOC_MAX_SIZE");
-	/* 4 MiB and a red zone: the slot is larger than an order-10 block */
-	expect_refused(t, "test_size_4m_rz", 4u << 20, 0, SLAB_RED_ZONE, "test_size_4m_rz",
-		       "failed with error -22");
-	expect_refused(t, "test_size_4m_rz", 4u << 20, 0, SLAB_RED_ZONE, "test_size_4m_rz",
-		       "more than an order-10 slab holds");
+		       " integrity check failed: object size above KMALLOC_MAX_SIZE (4 MiB) "
+		       "(size 4294967295, align 0)");
+	/* 4 MiB and a red zone: the slot is larger than an order-10 block (flags: slab_debug=) */
+	snprintf(reason, sizeof(reason), ": 4194304-byte objects (align 0, flags %#x) with their "
+		 "metadata do not fit an order-10 slab",
+		 slab_debug_flags("test_size_4m_rz", SLAB_RED_ZONE));
+	expect_refused(t, "test_size_4m_rz", 4u << 20, 0, SLAB_RED_ZONE, "test_size_4m_rz", reason);
 }
 
 static void test_slab_create_bad_align(struct ktest *t)
 {
 	expect_refused(t, "test_align_24", 64, 24, 0, "test_align_24",
-		       "alignment not a power of two");
-	expect_refused(t, "test_align_3", 64, 3, 0, "test_align_3", "alignment not a power of two");
-	expect_refused(t, "test_align_8m", 64, 8u << 20, 0, "test_align_8m", "alignment above 4 MiB");
+		       " integrity check failed: alignment not a power of two (size 64, align 24)");
+	expect_refused(t, "test_align_3", 64, 3, 0, "test_align_3",
+		       " integrity check failed: alignment not a power of two (size 64, align 3)");
+	expect_refused(t, "test_align_8m", 64, 8u << 20, 0, "test_align_8m",
+		       " integrity check failed: alignment above 4 MiB (no slab is aligned beyond "
+		       "its size) (size 64, align 8388608)");
 	expect_refused(t, "test_align_2g", 64, 1u << 31, SLAB_RED_ZONE, "test_align_2g",
-		       "alignment above 4 MiB");
+		       " integrity check failed: alignment above 4 MiB (no slab is aligned beyond "
+		       "its size) (size 64, align 2147483648)");
 	expect_created(t, "test_align_4k", 64, 4096);	/* a power of two within a slab */
+}
+
+/*
+ * Flags outside Linux's SLAB_FLAGS_PERMITTED fail kmem_cache_create() with
+ * -EINVAL, as in Linux: GFP_KERNEL passed as the flags (the classic
+ * mistake: 0xcc0 has __GFP_IO and __GFP_FS, 0xc0, which are no slab flags)
+ * and an unknown high bit. Every flag Linux permits and mmos has is
+ * accepted.
+ */
+static void test_slab_create_bad_flags(struct ktest *t)
+{
+	static const slab_flags_t permitted[] = {
+		SLAB_CONSISTENCY_CHECKS, SLAB_RED_ZONE, SLAB_POISON, SLAB_KMALLOC,
+		SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, SLAB_CACHE_DMA32, SLAB_STORE_USER,
+		SLAB_RECLAIM_ACCOUNT, SLAB_PANIC, SLAB_TRACE, SLAB_NO_MERGE,
+	};
+
+	BUILD_BUG_ON(GFP_KERNEL != 0xcc0);
+	expect_refused(t, "test_gfp_flags", 64, 0, GFP_KERNEL, "test_gfp_flags",
+		       ": flags 0xc0 are no slab flags (of 0xcc0)");
+	expect_refused(t, "test_high_flag", 64, 0, SLAB_NO_MERGE | 0x80000000u, "test_high_flag",
+		       ": flags 0x80000000 are no slab flags (of 0x81000000)");
+	for (unsigned int i = 0; i < ARRAY_SIZE(permitted); i++) {
+		struct kmem_cache *s;
+
+		if ((permitted[i] & SLAB_CACHE_DMA) && !zone_dma_usable())
+			continue;	/* a DMA cache is made, but its slabs could not be */
+		s = kmem_cache_create("test_permitted", 64, 0, permitted[i] | SLAB_NO_MERGE, NULL);
+		if (!s)
+			ktest_info(t, "flag %#x refused", permitted[i]);
+		EXPECT_NOT_NULL(t, s);
+		if (s)
+			EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+	}
 }
 
 static struct ktest_case slab_cases[] = {
@@ -855,6 +921,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_create_bad_name),
 	KTEST_CASE(test_slab_create_bad_size),
 	KTEST_CASE(test_slab_create_bad_align),
+	KTEST_CASE(test_slab_create_bad_flags),
 	{}
 };
 
