@@ -367,6 +367,8 @@ int kmem_cache_destroy(struct kmem_cache *s)
 	if (kmem_cache_live_objects(s)) {
 		kmem_cache_report_live(s);
 		s->refcount = 1;
+		WARN(1, "%s %s: Slab cache still has objects when called from %pS\n", __func__,
+		     s->name, (void *)_RET_IP_);
 		return -EBUSY;
 	}
 	__kmem_cache_release(s);	/* slabs that still hold quarantined objects */

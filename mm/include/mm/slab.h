@@ -62,8 +62,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 				     slab_flags_t flags, void (*ctor)(void *));
 /*
  * Drop one user of the cache. The last one frees it, unless objects are
- * still allocated: then they are reported and the cache stays alive.
- * Returns 0, or -EBUSY in that case.
+ * still allocated: then they are reported (a slab report listing them,
+ * and Linux's WARN "Slab cache still has objects") and the cache stays
+ * alive. Returns 0, or -EBUSY in that case.
  */
 int kmem_cache_destroy(struct kmem_cache *s);
 /* Give empty slabs back to the page allocator; returns pages freed. */
