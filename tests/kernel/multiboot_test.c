@@ -475,7 +475,9 @@ static void test_multiboot_mb1_too_many_entries(struct ktest *t)
 /*
  * Empty entries are skipped; an entry that wraps around the address space
  * is kept in boot_info as it came, but e820 does not trust such a map (as
- * Linux's append_e820_table()) and uses the memory sizes instead.
+ * Linux's append_e820_table()) and uses the memory sizes instead. One that
+ * ends at 2^64 exactly does not wrap (Linux's test: its last byte,
+ * addr + size - 1, is not before its first): that map is used.
  */
 static void test_multiboot_zero_and_wrapping(struct ktest *t)
 {
@@ -483,11 +485,19 @@ static void test_multiboot_zero_and_wrapping(struct ktest *t)
 		{ 0, 0x9fc00, RAM }, { M(8), 0, RAM }, { M(1), M(63), RAM },
 		{ 0xffffffff00000000ULL, 0x200000000ULL, RES }, { M(64), 0, RES },
 	};
+	static const struct ent to_top[] = {
+		{ 0, 0x9fc00, RAM }, { M(1), M(63), RAM }, { 0xffffffff00000000ULL, 0x100000000ULL, RES },
+	};
 	struct mb1_info *mbi;
 	u64 mark, map, pa;
 	u32 len;
 
 	need_workspace(t);
+	map = mb1_map_std(t, to_top, ARRAY_SIZE(to_top), &len);
+	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
+	expect_mmap(t, to_top, ARRAY_SIZE(to_top));
+	expect_table_is_map(t, e820_from_boot_info());
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
 	map = mb1_map_std(t, wrap, ARRAY_SIZE(wrap), &len);
 	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
 	EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
@@ -505,6 +515,37 @@ static void test_multiboot_zero_and_wrapping(struct ktest *t)
 	parse(MULTIBOOT1_BOOTLOADER_MAGIC, pa);
 	EXPECT_FALSE(t, boot_info.has_meminfo);
 	expect_no_memory(t, 2);	/* and the line on the wrapping entry */
+}
+
+/*
+ * A map of fewer than two entries is not used, as Linux's
+ * append_e820_table() ignores one (every PC has RAM below 640 KiB and
+ * above 1 MiB): e820 says so in a line and builds the two ranges from the
+ * memory sizes. mmos counts the entries the parser kept: one and an empty
+ * one are one. Two are enough.
+ */
+static void test_multiboot_one_entry_map(struct ktest *t)
+{
+	static const struct ent one[] = { { M(1), M(63), RAM }, { M(80), 0, RES } };
+	static const struct ent two[] = { { 0, 0x9fc00, RAM }, { M(1), M(63), RAM } };
+	u64 mark, map;
+	u32 len;
+
+	need_workspace(t);
+	for (unsigned int n = 1; n <= 2; n++) {
+		map = mb1_map_std(t, one, n, &len);
+		mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
+		EXPECT_EQ(t, boot_info.nr_mmap, 1);
+		expect_table_from_sizes(t, e820_from_boot_info());
+		EXPECT_EQ(t, printk_log_count(mark, "\n"), 1);
+		EXPECT_EQ(t, printk_log_count(mark, "] e820: BIOS map of one entry, [mem "
+					      "0x0000000000100000] of 0x3f00000 bytes: map ignored\n"), 1);
+	}
+	map = mb1_map_std(t, two, ARRAY_SIZE(two), &len);
+	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
+	expect_mmap(t, two, ARRAY_SIZE(two));
+	expect_table_is_map(t, e820_from_boot_info());
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
 }
 
 /* Only mem_lower/mem_upper: no map, and e820 builds Linux's two-range one from them. */
@@ -683,6 +724,7 @@ static struct ktest_case multiboot_cases[] = {
 	KTEST_CASE(test_multiboot_mb1_bad_entry_size),
 	KTEST_CASE(test_multiboot_mb1_too_many_entries),
 	KTEST_CASE(test_multiboot_zero_and_wrapping),
+	KTEST_CASE(test_multiboot_one_entry_map),
 	KTEST_CASE(test_multiboot_meminfo_only),
 	KTEST_CASE(test_multiboot_mb1_modules),
 	KTEST_CASE(test_multiboot_mb2_map),
