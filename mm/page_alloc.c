@@ -202,14 +202,17 @@ static noinline void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages 
 
 /*
  * Refill the list of one order with about batch pages' worth of blocks,
- * lowest addresses first. A larger free block is cut straight into blocks
- * of the order on the list (after splitting off what is more than needed)
+ * lowest addresses first: Linux 6.12's nr_pcp_alloc() count (without its
+ * alloc_factor scaling), batch >> order blocks but at least 2 when batch
+ * is above 1, else 1. A larger free block is cut straight into blocks of
+ * the order on the list (after splitting off what is more than needed)
  * instead of being split one block at a time.
  */
 static noinline void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, unsigned int order)
 {
 	struct page_list *list = &pcp->lists[order];
-	unsigned long want = max((unsigned long)pcp->batch >> order, 1UL);
+	unsigned long batch = (unsigned long)pcp->batch;
+	unsigned long want = batch > 1 ? max(batch >> order, 2UL) : 1;
 
 	spin_lock(&zone->lock);
 	while (want) {
