@@ -88,6 +88,14 @@ int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order);
  *   expect_pcp_batch(z), expect_pcp_high(z): zone_batchsize(), and
  *       zone_highsize() for one CPU with percpu_pagelist_high_fraction 0
  *       (Linux's pcp->high_min).
+ *
+ * They are Linux's numbers for a machine like mmos's, which Linux's differ
+ * from when it has more: one CPU (zone_highsize() divides the low
+ * watermark among the CPUs local to the zone, so pcp->high shrinks with
+ * their number) and no transparent huge pages (with THP, x86_64 Linux's
+ * khugepaged raises min_free_kbytes when it starts,
+ * set_recommended_min_free_kbytes(), to keep whole pageblocks free, and
+ * every watermark grows with it).
  */
 unsigned long expect_min_free_kbytes(void);
 unsigned long expect_wmark(const struct zone *z, enum zone_watermarks w);

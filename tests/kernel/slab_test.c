@@ -369,7 +369,10 @@ static void test_slab_merge_options_last_wins(struct ktest *t)
 /*
  * A plain 96-byte cache is kmalloc-96's size exactly: under Linux's rules
  * it must become an alias of it whenever merging is on and neither cache
- * has debugging that forbids it (slab_debug= may name either one).
+ * has debugging that forbids it (slab_debug= may name either one). That is
+ * Linux without CONFIG_MEMCG: with it, 6.12 creates the KMALLOC_NORMAL
+ * caches with SLAB_NO_MERGE, and no cache joins kmalloc-96 (mmos has no
+ * memory cgroups).
  */
 static void test_slab_merge_with_kmalloc(struct ktest *t)
 {
