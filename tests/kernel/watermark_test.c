@@ -269,7 +269,8 @@ static void fill_and_check(struct ktest *t, const struct wm_req *r, struct block
  * "<caller>: page allocation failure: order:0, mode:<gfp>(<names>)"), and
  * nr_alloc_failed up by one in each zone the request may use, no other.
  */
-static void expect_alloc_fails(struct ktest *t, gfp_t gfp, enum zone_type high, struct block_list *h)
+static void expect_alloc_fails(struct ktest *t, gfp_t gfp, enum zone_type high,
+			       struct block_list *h)
 {
 	unsigned long failed[MAX_NR_ZONES];
 	char line[200], want[64];
