@@ -327,14 +327,21 @@ static char *skip_image_path(char *args)
 	return args;
 }
 
+int parse_core_params(const char *doing, char *args,
+		      void (*unknown)(const char *param, const char *val, void *arg), void *arg)
+{
+	return parse_args(doing, args, __start_kernel_params,
+			  (size_t)(__stop_kernel_params - __start_kernel_params), unknown, arg);
+}
+
 void parse_boot_params(void)
 {
 	static char scratch[COMMAND_LINE_SIZE];
 	struct unknown_list unknown = { .len = 0 };
 
 	strlcpy(scratch, boot_command_line, sizeof(scratch));
-	parse_args("Kernel command line", skip_image_path(scratch), __start_kernel_params,
-		   (size_t)(__stop_kernel_params - __start_kernel_params), collect_unknown, &unknown);
+	parse_core_params("Kernel command line", skip_image_path(scratch), collect_unknown,
+			  &unknown);
 	if (unknown.len)
 		pr_warn("Unknown kernel command line parameters \"%s\": ignored (mmos has no user space)\n",
 			unknown.buf);

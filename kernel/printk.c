@@ -131,12 +131,20 @@ size_t printk_log_read(u64 mark, char *buf, size_t size)
 	return n;
 }
 
-bool printk_logged_since(u64 mark, const char *needle)
+unsigned int printk_log_count(u64 mark, const char *needle)
 {
 	static char scratch[LOG_BUF_SIZE + 1];
+	unsigned int n = 0;
 
 	printk_log_read(mark, scratch, sizeof(scratch));
-	return strstr(scratch, needle) != NULL;
+	for (const char *p = scratch; *needle && (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+bool printk_logged_since(u64 mark, const char *needle)
+{
+	return printk_log_count(mark, needle) != 0;
 }
 
 bool printk_console_quiet(bool quiet)

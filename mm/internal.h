@@ -12,7 +12,13 @@
 #define ALLOC_WMARK_MIN		WMARK_MIN
 #define ALLOC_WMARK_LOW		WMARK_LOW
 #define ALLOC_WMARK_HIGH	WMARK_HIGH
-#define ALLOC_NO_WATERMARKS	0x04	/* ignore watermarks (Linux: PF_MEMALLOC, OOM victims) */
+/*
+ * Ignore the watermarks and lowmem_reserve: __GFP_MEMALLOC unless
+ * __GFP_NOMEMALLOC (Linux also grants it to PF_MEMALLOC tasks, and to
+ * __GFP_NOFAIL after the OOM killer; OOM victims get ALLOC_OOM instead:
+ * __gfp_pfmemalloc_flags(), __alloc_pages_may_oom()).
+ */
+#define ALLOC_NO_WATERMARKS	0x04
 #define ALLOC_WMARK_MASK	(ALLOC_NO_WATERMARKS - 1)
 #define ALLOC_MIN_RESERVE	0x20	/* __GFP_HIGH: half of min may be used */
 #define ALLOC_NON_BLOCK		0x40	/* cannot sleep: a further quarter */

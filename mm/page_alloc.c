@@ -202,14 +202,17 @@ static noinline void free_pcppages_bulk(struct zone *zone, struct per_cpu_pages 
 
 /*
  * Refill the list of one order with about batch pages' worth of blocks,
- * lowest addresses first. A larger free block is cut straight into blocks
- * of the order on the list (after splitting off what is more than needed)
+ * lowest addresses first: Linux 6.12's nr_pcp_alloc() count (without its
+ * alloc_factor scaling), batch >> order blocks but at least 2 when batch
+ * is above 1, else 1. A larger free block is cut straight into blocks of
+ * the order on the list (after splitting off what is more than needed)
  * instead of being split one block at a time.
  */
 static noinline void rmqueue_bulk(struct zone *zone, struct per_cpu_pages *pcp, unsigned int order)
 {
 	struct page_list *list = &pcp->lists[order];
-	unsigned long want = max((unsigned long)pcp->batch >> order, 1UL);
+	unsigned long batch = (unsigned long)pcp->batch;
+	unsigned long want = batch > 1 ? max(batch >> order, 2UL) : 1;
 
 	spin_lock(&zone->lock);
 	while (want) {
@@ -380,6 +383,21 @@ int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
 	return (int)n;
 }
 
+/*
+ * Linux's __gfp_pfmemalloc_flags(): __GFP_MEMALLOC may ignore the
+ * watermarks, unless __GFP_NOMEMALLOC says otherwise. Linux grants the
+ * same to a PF_MEMALLOC task (one that is reclaiming) and ALLOC_OOM to an
+ * OOM victim; mmos has neither.
+ */
+static unsigned int gfp_pfmemalloc_flags(gfp_t gfp)
+{
+	if (gfp & __GFP_NOMEMALLOC)
+		return 0;
+	if (gfp & __GFP_MEMALLOC)
+		return ALLOC_NO_WATERMARKS;
+	return 0;
+}
+
 static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 {
 	unsigned int flags = ALLOC_WMARK_MIN;
@@ -435,16 +453,21 @@ static void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
 }
 
 /*
- * __GFP_NOFAIL's last resort, as Linux 6.12's __alloc_pages_slowpath() has
- * it: __alloc_pages_cpuset_fallback(gfp, order, ALLOC_MIN_RESERVE, ac), the
- * half of min that __GFP_HIGH may use, on top of each zone's lowmem_reserve
- * as always. Never ALLOC_NO_WATERMARKS, which would let one caller empty
- * the reserves that atomic requests live on, and lower zones' protection
- * with them. A request that may not reclaim gets nothing more (Linux warns
- * and fails it: it cannot wait for memory to come back). Linux then loops,
- * reclaiming and OOM-killing, until memory comes back; mmos has no reclaim,
- * no OOM killer and nothing else that could free a page, so waiting would
- * hang: it reports the failure and panics instead.
+ * __GFP_NOFAIL when every other try failed. Linux 6.12's
+ * __alloc_pages_slowpath() first loops reclaiming, and for the requests the
+ * OOM killer is tried for (order <= PAGE_ALLOC_COSTLY_ORDER, highest zone
+ * ZONE_NORMAL or above, neither __GFP_RETRY_MAYFAIL nor __GFP_THISNODE),
+ * __alloc_pages_may_oom() grants NOFAIL ALLOC_NO_WATERMARKS
+ * (__alloc_pages_cpuset_fallback(gfp, order, ALLOC_NO_WATERMARKS, ac))
+ * once out_of_memory() made progress or failed with a WARN. Other requests
+ * reach nopage:, whose last try is __alloc_pages_cpuset_fallback(gfp, order,
+ * ALLOC_MIN_RESERVE, ac): the half of min that __GFP_HIGH may use, on top
+ * of each zone's lowmem_reserve as always. mmos has no reclaim and no OOM
+ * path, so every request takes the nopage: try; with an OOM killer, Linux
+ * would give the requests above no watermarks at all. A request that may
+ * not reclaim gets nothing (Linux fails it at nopage: too). Where Linux
+ * would then loop until memory comes back, mmos has nothing that could
+ * free a page, so waiting would hang: it reports the failure and panics.
  */
 static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order, enum zone_type high,
 				       unsigned long caller)
@@ -465,12 +488,15 @@ static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order, enum zone_
 
 /*
  * Everything but the first try: bad requests (reported), then the deeper
- * reserves (mmos has no reclaim, so that is all a slow path can do), then
+ * reserves (mmos has no reclaim, so that is all a slow path can do): min as
+ * the flags lower it, then no watermarks for __GFP_MEMALLOC (Linux's
+ * reserve_flags), then the same after draining the per-CPU lists; then
  * __GFP_NOFAIL's last resort, then the failure report.
  */
 static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 						  unsigned long caller)
 {
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp), reserve_flags;
 	enum zone_type high;
 	struct page *page;
 	char names[160];
@@ -485,11 +511,22 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
 		return NULL;
 	}
-	/* Linux 6.12: __GFP_NOFAIL without __GFP_DIRECT_RECLAIM is not supported */
-	if (gfp & __GFP_NOFAIL)
+	/*
+	 * Linux 6.12 warns at the slow path's entry of the __GFP_NOFAIL it does
+	 * not want: above order 1, or unable to reclaim (not supported: it
+	 * could only spin). A fast-path success does not warn.
+	 */
+	if (gfp & __GFP_NOFAIL) {
+		WARN_ON_ONCE(order > 1);
 		WARN_ON_ONCE(!(gfp & __GFP_DIRECT_RECLAIM));
+	}
 	high = gfp_zone(gfp);
-	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
+	page = get_page_from_freelist(gfp, order, alloc_flags, high);
+	reserve_flags = gfp_pfmemalloc_flags(gfp);
+	if (!page && reserve_flags) {
+		alloc_flags = reserve_flags;
+		page = get_page_from_freelist(gfp, order, alloc_flags, high);
+	}
 	if (!page) {
 		/*
 		 * The per-CPU lists may hold what is missing: pages the watermarks
@@ -497,7 +534,7 @@ static noinline struct page *alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 		 * when reclaim comes back empty; mmos has no reclaim, so now.
 		 */
 		drain_all_pages();
-		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp), high);
+		page = get_page_from_freelist(gfp, order, alloc_flags, high);
 	}
 	if (!page && (gfp & __GFP_NOFAIL))
 		page = alloc_pages_nofail(gfp, order, high, caller);

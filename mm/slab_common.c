@@ -22,13 +22,47 @@
 
 struct kmem_cache *slab_caches;
 DEFINE_SPINLOCK(slab_mutex);
-bool slab_nomerge, slab_merge;
+bool slab_nomerge;
 static char slab_debug_opts[128];
 static bool slab_debug_given;
 static unsigned long large_kmalloc_pages;
 
-core_param_bool(slab_nomerge, slab_nomerge);
-core_param_bool(slab_merge, slab_merge);
+/*
+ * slab_nomerge and slab_merge (and their old names slub_nomerge and
+ * slub_merge) turn merging off and on, as Linux's __setup() handlers do:
+ * each sets slab_nomerge, so the last one on the command line wins. Like
+ * Linux, they ignore a value.
+ */
+static int set_slab_nomerge(const char *val, const struct kernel_param *kp)
+{
+	(void)val;
+	(void)kp;
+	slab_nomerge = true;
+	return 0;
+}
+
+static int set_slab_merge(const char *val, const struct kernel_param *kp)
+{
+	(void)val;
+	(void)kp;
+	slab_nomerge = false;
+	return 0;
+}
+
+static int get_slab_merging(char *buf, size_t size, const struct kernel_param *kp)
+{
+	(void)kp;
+	return scnprintf(buf, size, "merging %s", slab_nomerge ? "off" : "on");
+}
+
+static const struct kernel_param_ops slab_nomerge_ops = {
+	set_slab_nomerge, get_slab_merging, "flag"
+};
+static const struct kernel_param_ops slab_merge_ops = { set_slab_merge, get_slab_merging, "flag" };
+core_param_cb(slab_nomerge, slab_nomerge_ops);
+core_param_cb(slub_nomerge, slab_nomerge_ops);
+core_param_cb(slab_merge, slab_merge_ops);
+core_param_cb(slub_merge, slab_merge_ops);
 
 static int set_slab_debug(const char *val, const struct kernel_param *kp)
 {
@@ -100,8 +134,13 @@ slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags)
 
 /*** Merging ***/
 
+/*
+ * Linux 6.12's sets, of the flags mmos has (SLAB_TYPESAFE_BY_RCU,
+ * SLAB_NOLEAKTRACE, SLAB_FAILSLAB and SLAB_ACCOUNT it has not).
+ * SLAB_CONSISTENCY_CHECKS (slab_debug=F) does not stop a merge.
+ */
 #define SLAB_NEVER_MERGE	(SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | SLAB_TRACE | \
-				 SLAB_NO_MERGE | SLAB_CONSISTENCY_CHECKS)
+				 SLAB_NO_MERGE)
 #define SLAB_MERGE_SAME		(SLAB_RECLAIM_ACCOUNT | SLAB_CACHE_DMA | SLAB_CACHE_DMA32)
 
 static bool cache_mergeable(const struct kmem_cache *s)
@@ -109,11 +148,18 @@ static bool cache_mergeable(const struct kmem_cache *s)
 	return !(s->flags & SLAB_NEVER_MERGE) && !s->ctor && s->refcount > 0;
 }
 
-/* Linux's find_mergeable(): the first compatible cache, newest first. */
+/*
+ * Linux's find_mergeable(): the oldest compatible cache. Linux adds a new
+ * cache at the head of slab_caches and walks the list from its tail; the
+ * list here is singly linked, newest first as well, so the walk goes
+ * through all of it and keeps the last match.
+ */
 static struct kmem_cache *find_mergeable(unsigned int size, unsigned int align,
 					 slab_flags_t flags, void (*ctor)(void *))
 {
-	if ((slab_nomerge && !slab_merge) || ctor || (flags & SLAB_NEVER_MERGE))
+	struct kmem_cache *found = NULL;
+
+	if (slab_nomerge || ctor || (flags & SLAB_NEVER_MERGE))
 		return NULL;
 	size = ALIGN(size, (unsigned int)sizeof(void *));
 	align = calculate_alignment(flags, align, size);
@@ -127,9 +173,9 @@ static struct kmem_cache *find_mergeable(unsigned int size, unsigned int align,
 			continue;
 		if (s->size - size >= sizeof(void *))
 			continue;
-		return s;
+		found = s;
 	}
-	return NULL;
+	return found;
 }
 
 /* Linux's sysfs name of a mergeable cache: ':' flags '-' size, e.g. ":d-0000064". */
@@ -178,28 +224,35 @@ static void unlink_cache(struct kmem_cache *s)
 	spin_unlock_irqrestore(&slab_mutex, flags);
 }
 
-/* A cache of these arguments (already checked); NULL, reported, if it cannot be made. */
-static struct kmem_cache *create_cache(const char *name, unsigned int size, unsigned int align,
-				       slab_flags_t flags, void (*ctor)(void *), unsigned long caller)
+/*
+ * A cache of these arguments (already checked) into *sp, linked in: 0, or
+ * the error (reported in a line that names the caller), as Linux's
+ * create_cache() returns it.
+ */
+static int create_cache(struct kmem_cache **sp, const char *name, unsigned int size,
+			unsigned int align, slab_flags_t flags, void (*ctor)(void *),
+			unsigned long caller)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
 	int err;
 
+	*sp = NULL;
 	if (!s) {
-		pr_warn("kmem_cache_create(%s) failed with error %d: no memory for the cache itself, "
-			"from %pS\n", name, -ENOMEM, (void *)caller);
-		return NULL;
+		pr_warn("kmem_cache_create(%s): no memory for the struct kmem_cache, from %pS\n",
+			name, (void *)caller);
+		return -ENOMEM;
 	}
 	err = kmem_cache_open(s, name, size, align, flags, ctor);
 	if (err) {
-		pr_warn("kmem_cache_create(%s) failed with error %d: %u-byte objects (align %u, "
-			"flags %#x) need %u-byte slots, more than an order-%d slab holds, from %pS\n",
-			name, err, size, align, flags, s->size, MAX_PAGE_ORDER, (void *)caller);
+		pr_warn("kmem_cache_create(%s): %u-byte objects (align %u, flags %#x) with their "
+			"metadata do not fit an order-%d slab, from %pS\n", name, size, align, flags,
+			MAX_PAGE_ORDER, (void *)caller);
 		kmem_cache_free(kmem_cache, s);
-		return NULL;
+		return err;
 	}
 	link_cache(s);
-	return s;
+	*sp = s;
+	return 0;
 }
 
 /*
@@ -215,9 +268,10 @@ static struct kmem_cache *create_cache(const char *name, unsigned int size, unsi
  * What is wrong with kmem_cache_create()'s arguments, or NULL. Linux's
  * kmem_cache_sanity_check() refuses no name and sizes above
  * KMALLOC_MAX_SIZE (the largest object a slab can hold: one per order
- * MAX_PAGE_ORDER block); mmos also refuses an empty or too long name, size
- * 0, and an alignment that is not a power of two (ALIGN() would garble it)
- * or is larger than any slab.
+ * MAX_PAGE_ORDER block), and only with CONFIG_DEBUG_VM (without it, it
+ * checks nothing). mmos always checks, and also refuses an empty or too
+ * long name, size 0, and an alignment that is not a power of two (ALIGN()
+ * would garble it) or is larger than any slab.
  */
 static const char *cache_args_bad(const char *name, unsigned int size, unsigned int align)
 {
@@ -238,11 +292,21 @@ static const char *cache_args_bad(const char *name, unsigned int size, unsigned 
 	return NULL;
 }
 
+/*
+ * Linux's __kmem_cache_create_args() in its order: the arguments (the
+ * integrity check), then the flags (outside SLAB_FLAGS_PERMITTED: -EINVAL;
+ * GFP_KERNEL passed as flags is the classic case), then slab_debug= and a
+ * cache to merge with, then a new cache. Each refusal says why in a line
+ * naming the caller; then, as Linux, "kmem_cache_create(<name>) failed
+ * with error <err>" and a stack dump, or with SLAB_PANIC a panic carrying
+ * the same error.
+ */
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
 				     slab_flags_t flags, void (*ctor)(void *))
 {
 	const char *bad = cache_args_bad(name, size, align);
 	struct kmem_cache *s = NULL;
+	int err = -EINVAL;
 
 	BUILD_BUG_ON(SLAB_NAME_MAX != 31);	/* the number in cache_args_bad()'s message */
 	if (bad) {
@@ -250,6 +314,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 		       "from %pS\n", SLAB_NAME_MAX, name ? name : "(null)",
 		       name && strnlen(name, SLAB_NAME_MAX + 1) > SLAB_NAME_MAX ? "..." : "", bad,
 		       size, align, (void *)_RET_IP_);
+	} else if (flags & ~SLAB_FLAGS_PERMITTED) {
+		pr_err("kmem_cache_create(%s): flags %#x are no slab flags (of %#x), from %pS\n",
+		       name, flags & ~SLAB_FLAGS_PERMITTED, flags, (void *)_RET_IP_);
 	} else {
 		/* a slab_debug= cache pattern needs the name: only now is it known good */
 		flags = slab_debug_flags(name, flags);
@@ -261,12 +328,16 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 				strlcpy(s->aliases[s->nr_aliases++], name, SLAB_NAME_LEN);
 			return s;
 		}
-		s = create_cache(name, size, align, flags, ctor, _RET_IP_);
+		err = create_cache(&s, name, size, align, flags, ctor, _RET_IP_);
+		if (!err)
+			return s;
 	}
-	if (!s && (flags & SLAB_PANIC))
-		panic("%s: Failed to create slab '%s'. Error %d", __func__, name ? name : "?",
-		      bad ? -EINVAL : -ENOMEM);
-	return s;
+	if (flags & SLAB_PANIC)
+		panic("%s: Failed to create slab '%s'. Error %d", __func__, name ? name : "(null)",
+		      err);
+	pr_warn("%s(%s) failed with error %d\n", __func__, name ? name : "(null)", err);
+	dump_stack();
+	return NULL;
 }
 
 unsigned long kmem_cache_shrink(struct kmem_cache *s)
@@ -296,6 +367,8 @@ int kmem_cache_destroy(struct kmem_cache *s)
 	if (kmem_cache_live_objects(s)) {
 		kmem_cache_report_live(s);
 		s->refcount = 1;
+		WARN(1, "%s %s: Slab cache still has objects when called from %pS\n", __func__,
+		     s->name, (void *)_RET_IP_);
 		return -EBUSY;
 	}
 	__kmem_cache_release(s);	/* slabs that still hold quarantined objects */
@@ -635,9 +708,10 @@ static void create_kmalloc_caches(void)
 			else
 				snprintf(name, SLAB_NAME_LEN, "%skmalloc-%u", type ? "dma-" : "", size);
 			/* created directly: a kmalloc cache is never an alias of another */
-			kmalloc_caches[idx][type] = create_cache(name, size, 0, slab_debug_flags(name,
-				SLAB_KMALLOC | (type == KMALLOC_DMA ? SLAB_CACHE_DMA : 0)), NULL, _THIS_IP_);
-			if (!kmalloc_caches[idx][type])
+			if (create_cache(&kmalloc_caches[idx][type], name, size, 0,
+					 slab_debug_flags(name, SLAB_KMALLOC | (type == KMALLOC_DMA ?
+									SLAB_CACHE_DMA : 0)),
+					 NULL, _THIS_IP_))
 				panic("slab: cannot create %s", name);
 		}
 	}

@@ -24,6 +24,15 @@
 #include <kernel/spinlock.h>
 #include <mm/slab.h>
 
+/*
+ * The flags kmem_cache_create() accepts (Linux's SLAB_FLAGS_PERMITTED: its
+ * SLAB_CORE_FLAGS and SLAB_DEBUG_FLAGS, of those mmos has); any other bit
+ * fails it with -EINVAL.
+ */
+#define SLAB_FLAGS_PERMITTED	(SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_CACHE_DMA32 | \
+				 SLAB_PANIC | SLAB_RECLAIM_ACCOUNT | SLAB_KMALLOC | \
+				 SLAB_NO_MERGE | SLAB_DEBUG_FLAGS)
+
 #define SLAB_NAME_LEN		32
 #define SLAB_MAX_ALIASES	8
 #define FREE_IDX_NONE		0xffffu
@@ -93,8 +102,8 @@ struct kmem_cache {
 
 extern struct kmem_cache *slab_caches;
 extern spinlock_t slab_mutex;
-/* The boot options: merging is off with slab_nomerge, unless slab_merge is also given. */
-extern bool slab_nomerge, slab_merge;
+/* Merging off: slab_nomerge, unless a later slab_merge on the command line (last wins). */
+extern bool slab_nomerge;
 
 static inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *s)
 {

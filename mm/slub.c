@@ -195,7 +195,7 @@ void slab_report(struct kmem_cache *s, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	nr_slab_reports++;
-	add_taint(TAINT_BAD_PAGE);	/* as Linux's slab_bug() */
+	add_taint(TAINT_BAD_PAGE);	/* taint B: Linux's slab_err() and object_err() do */
 	pr_err("=============================================================================\n");
 	pr_err("BUG %s: %s\n", s->name, buf);
 	pr_err("-----------------------------------------------------------------------------\n");

@@ -414,7 +414,7 @@ static void print_change(const char *what, u64 start, u64 size, const char *tail
 static void sanitize_or_warn(struct e820_table *t, const char *when)
 {
 	if (e820__sanitize(t))
-		pr_err("e820: %s: an entry wraps around the address space; map left as is\n", when);
+		pr_err("e820: %s: an entry ends at 2^64 or beyond; map left as is\n", when);
 }
 
 /* The highest physical address the arch can use (exclusive). */
@@ -452,10 +452,14 @@ const char *e820__memory_setup_default(const struct boot_info *bi, struct e820_t
 
 	BUILD_BUG_ON(BOOT_MMAP_MAX > E820_MAX_ENTRIES);	/* the loader's map always fits */
 	t->nr_entries = 0;
-	for (unsigned int i = 0; i < bi->nr_mmap; i++) {
+	if (bi->nr_mmap == 1)	/* Linux's append_e820_table(): every PC has two ranges */
+		pr_warn("e820: BIOS map of one entry, [mem %#018Lx] of %#Lx bytes: map ignored\n",
+			(unsigned long long)bi->mmap[0].addr, (unsigned long long)bi->mmap[0].size);
+	for (unsigned int i = 0; i < bi->nr_mmap && bi->nr_mmap >= 2; i++) {
 		const struct boot_mmap_entry *e = &bi->mmap[i];
 
-		if (e->addr + e->size < e->addr) {
+		/* Linux's test: the last byte before the first; up to 2^64 is fine */
+		if (e->size && e->addr + e->size - 1 < e->addr) {
 			pr_err("e820: BIOS map entry [mem %#018Lx] of %#Lx bytes wraps around the "
 			       "address space: map ignored\n", (unsigned long long)e->addr,
 			       (unsigned long long)e->size);

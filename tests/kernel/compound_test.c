@@ -314,12 +314,6 @@ static void test_compound_dump_corrupt_tail(struct ktest *t)
 
 /*** HighMem (i386): blocks with no permanent kernel mapping ***/
 
-#ifdef CONFIG_HIGHMEM
-#define ZONE_HM		ZONE_HIGHMEM
-#else
-#define ZONE_HM		MAX_NR_ZONES	/* none: the cases skip before they compare */
-#endif
-
 /* HighMem's free pages, exact (per-CPU lists drained). */
 static unsigned long highmem_free(void)
 {
@@ -417,7 +411,7 @@ static void test_compound_highmem(struct ktest *t)
 
 			bad += !PageTail(p) || PageHead(p) || compound_head(p) != head;
 			bad += page_ref_count(p) != 0 || page_count(p) != 1;
-			bad += page_zonenum(p) != ZONE_HM || page_address(p) != NULL;
+			bad += page_zonenum(p) != HIGHUSER_ZONE || page_address(p) != NULL;
 		}
 		EXPECT_EQ(t, bad, 0);
 		for (unsigned int i = 0; i < n; i++)
@@ -462,7 +456,7 @@ static void test_compound_highmem_split_page(struct ktest *t)
 	split_page(p, 4);
 	for (unsigned int i = 0; i < 16; i++) {
 		bad += page_ref_count(p + i) != 1 || page_alloc_order(p + i) != 0;
-		bad += PageCompound(p + i) || page_zonenum(p + i) != ZONE_HM;
+		bad += PageCompound(p + i) || page_zonenum(p + i) != HIGHUSER_ZONE;
 		fill_page_bytes(p + i, 0x5a);
 		idx[i] = i;
 	}

@@ -92,6 +92,14 @@ static const struct map_case map_cases[] = {
 	{ "wraps", -1, 2, 2,
 	  { { 0, M(1), RAM }, { 0xfffffffffff00000ULL, M(2), RES } },
 	  { { 0, M(1), RAM }, { 0xfffffffffff00000ULL, M(2), RES } } },
+	/*
+	 * Linux's e820__update_table() bails out on addr + size < addr in 64
+	 * bits: an entry ending at 2^64 exactly too (append_e820_table() keeps
+	 * it, see multiboot_test.c; the sanitiser then leaves the map as is)
+	 */
+	{ "ends-at-2^64", -1, 2, 2,
+	  { { 0, M(1), RAM }, { 0xfffffffffff00000ULL, M(1), RES } },
+	  { { 0, M(1), RAM }, { 0xfffffffffff00000ULL, M(1), RES } } },
 	{ "single", 0, 1, 1, { { 0, M(64), RAM } }, { { 0, M(64), RAM } } },
 	{ "empty", 0, 0, 0, { { 0, 0, 0 } }, { { 0, 0, 0 } } },
 	{ "ram-below-a-page", 0, 2, 1,
@@ -292,8 +300,7 @@ static void test_e820_boot_trim(struct ktest *t)
 static void test_e820_sanitize_too_long(struct ktest *t)
 {
 	static struct e820_table tbl;
-	static char log[1024];
-	unsigned int bad = 0, lines = 0;
+	unsigned int bad = 0;
 	u64 mark;
 
 	tbl.nr_entries = 0;
@@ -322,12 +329,9 @@ static void test_e820_sanitize_too_long(struct ktest *t)
 		bad += e->addr != start || e->size != end - start || e->type != (i % 2 ? RES : RAM);
 	}
 	EXPECT_EQ(t, bad, 0);
-	printk_log_read(mark, log, sizeof(log));
-	for (const char *p = log; (p = strchr(p, '\n')); p++)
-		lines++;
-	EXPECT_EQ(t, lines, 1);
-	EXPECT_TRUE(t, strstr(log, "e820: sanitized map longer than 128 entries: "
-			"[mem 0x000000001fa00000-0x000000003fffffff] dropped") != NULL);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 1);
+	EXPECT_TRUE(t, printk_logged_since(mark, "e820: sanitized map longer than 128 entries: "
+			"[mem 0x000000001fa00000-0x000000003fffffff] dropped"));
 }
 
 static struct ktest_case e820_cases[] = {

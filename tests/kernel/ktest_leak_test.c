@@ -237,7 +237,7 @@ static void test_ktest_leak_quarantined(struct ktest *t)
 	p[kmem_cache_size(held.debug)] = 'X';	/* one byte into the right red zone */
 	/* the report is declared: only the quarantine check may fail the case */
 	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(held.debug, p),
-			  "Right Redzone overwritten");
+			  "Right Redzone overwritten", NULL);
 	EXPECT_EQ(t, slab_report_count(), reports + 1);
 }
 

@@ -15,6 +15,7 @@
  * /proc-style reports back from the log. Also the test_mem_mb= parameter
  * tests/run boots with.
  */
+#include <kernel/bug.h>
 #include <kernel/cmdline.h>
 #include <kernel/ktest.h>
 #include <kernel/string.h>
@@ -125,6 +126,32 @@ KTEST_RESOURCE("kmap_local slots", sample_kmap_local);
 
 /*** helpers ***/
 
+#define BLOCK_ORDER_BITS	4
+
+void block_push(struct block_list *l, struct page *page, unsigned int order)
+{
+	unsigned long next = l->head ? page_to_pfn(l->head) + 1 : 0;
+
+	BUILD_BUG_ON(MAX_PAGE_ORDER >= (1 << BLOCK_ORDER_BITS));
+	set_page_private(page, next << BLOCK_ORDER_BITS | order);
+	l->head = page;
+	l->blocks++;
+	l->pages += 1UL << order;
+}
+
+void block_free_all(struct block_list *l)
+{
+	while (l->head) {
+		struct page *page = l->head;
+		unsigned long v = page_private(page), next = v >> BLOCK_ORDER_BITS;
+
+		l->head = next ? pfn_to_page(next - 1) : NULL;
+		set_page_private(page, 0);
+		__free_pages(page, (unsigned int)(v & ((1UL << BLOCK_ORDER_BITS) - 1)));
+	}
+	l->blocks = l->pages = 0;
+}
+
 void snapshot_buddyinfo(unsigned long (*out)[NR_PAGE_ORDERS])
 {
 	drain_all_pages();
@@ -179,6 +206,33 @@ unsigned long check_buddy_lists(struct ktest *t)
 	return problems;
 }
 
+void expect_one_report(struct ktest *t, const struct ktest_count *c, const char *text, u64 *markp,
+		       bool bad_page, const char *file, int line, const char *stmt)
+{
+	static const char *const heads[] = {	/* bad_page()'s first lines: by pfn, page, address */
+		"BUG: Bad page state in process swapper  pfn:",
+		"BUG: Bad page state in process swapper  page:",
+		"BUG: Bad page state in process swapper  addr:",
+	};
+	char what[160];
+	bool head = false;
+
+	snprintf(what, sizeof(what), "reports from %s", stmt);
+	ktest_count_end(t, c, 1, &t->allowed_reports, file, line, what, "1");
+	if (markp)
+		*markp = c->mark;
+	if (!printk_logged_since(c->mark, text)) {
+		snprintf(what, sizeof(what), "\"%s\" in what %s logged", text, stmt);
+		ktest_fail_msg(t, false, file, line, what);
+	}
+	for (unsigned int i = 0; bad_page && i < ARRAY_SIZE(heads); i++)
+		head |= printk_logged_since(c->mark, heads[i]);
+	if (bad_page && !head) {
+		snprintf(what, sizeof(what), "a Bad page state report in what %s logged", stmt);
+		ktest_fail_msg(t, false, file, line, what);
+	}
+}
+
 const char *report_line(const char *text, const char *prefix)
 {
 	size_t len = strlen(prefix);
@@ -195,6 +249,30 @@ const char *report_line(const char *text, const char *prefix)
 		text = nl ? nl + 1 : NULL;
 	}
 	return NULL;
+}
+
+bool logged_line(u64 mark, const char *needle, char *line, size_t size)
+{
+	static char log[LOG_BUF_SIZE + 1];
+	const char *p, *s, *e, *b;
+	size_t n;
+
+	line[0] = '\0';
+	printk_log_read(mark, log, sizeof(log));
+	p = strstr(log, needle);
+	if (!p)
+		return false;
+	for (s = p; s > log && s[-1] != '\n'; s--)
+		;
+	e = strchr(p, '\n');
+	b = strchr(s, ']');
+	if (*s == '[' && b && (!e || b < e) && b[1] == ' ')
+		s = b + 2;	/* the stamp */
+	n = e ? (size_t)(e - s) : strlen(s);
+	n = n < size - 1 ? n : size - 1;
+	memcpy(line, s, n);
+	line[n] = '\0';
+	return true;
 }
 
 unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int n)
@@ -215,15 +293,8 @@ unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int
 	return k;
 }
 
-/*
- * Linux's __zone_watermark_ok() written out again (reference §2.5), for a
- * mark and reserve computed below: with the 2^order pages taken, more than
- * mark + lowmem_reserve[highest] must stay free, and for order > 0 a free
- * block of at least that order must exist. Only the free counts are read
- * from the zone: they are state, not policy.
- */
-static bool expect_watermark_ok(const struct zone *z, unsigned int order, u64 mark,
-				enum zone_type highest)
+bool expect_watermark_ok(const struct zone *z, unsigned int order, u64 mark,
+			 enum zone_type highest)
 {
 	s64 free = (s64)z->nr_free - (s64)((1ULL << order) - 1);
 
@@ -235,22 +306,16 @@ static bool expect_watermark_ok(const struct zone *z, unsigned int order, u64 ma
 	return false;
 }
 
-/*
- * The slow path's mark: min, lowered as Linux's gfp_to_alloc_flags() and
- * __zone_watermark_ok() allow. __GFP_HIGH (ALLOC_MIN_RESERVE) takes half of
- * it; a caller that also cannot reclaim (ALLOC_NON_BLOCK, not cancelled by
- * __GFP_NOMEMALLOC), such as GFP_ATOMIC, a quarter of the rest.
- */
-static u64 slowpath_mark(const struct zone *z, gfp_t gfp)
+unsigned long expect_slowpath_min(const struct zone *z, gfp_t gfp)
 {
 	u64 min = expect_wmark(z, WMARK_MIN);
 
-	if (gfp & __GFP_HIGH) {
+	if (gfp & __GFP_HIGH) {					/* ALLOC_MIN_RESERVE */
 		min -= min / 2;
-		if (!(gfp & (__GFP_DIRECT_RECLAIM | __GFP_NOMEMALLOC)))
+		if (!(gfp & (__GFP_DIRECT_RECLAIM | __GFP_NOMEMALLOC)))	/* ALLOC_NON_BLOCK */
 			min -= min / 4;
 	}
-	return min;
+	return (unsigned long)min;
 }
 
 int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order)
@@ -260,7 +325,7 @@ int zone_for_request(struct zone *const *from, gfp_t gfp, unsigned int order)
 
 	for (int pass = 0; pass < 2; pass++)
 		for (struct zone *const *z = from; *z; z++) {
-			u64 mark = pass ? slowpath_mark(*z, gfp) : expect_wmark(*z, WMARK_LOW);
+			u64 mark = pass ? expect_slowpath_min(*z, gfp) : expect_wmark(*z, WMARK_LOW);
 
 			if (zone_idx(*z) <= high && expect_watermark_ok(*z, order, mark, high))
 				return (int)zone_idx(*z);

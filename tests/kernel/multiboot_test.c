@@ -103,29 +103,6 @@ static u64 ws_string(struct ktest *t, const char *s)
 	return pa;
 }
 
-/*** log helpers ***/
-
-/* Occurrences of needle in what was logged since mark. */
-static unsigned int logged(u64 mark, const char *needle)
-{
-	static char log[8192];
-	unsigned int n = 0;
-	const char *p = log;
-
-	printk_log_read(mark, log, sizeof(log));
-	while ((p = strstr(p, needle))) {
-		n++;
-		p++;
-	}
-	return n;
-}
-
-/* Lines logged since mark. */
-static unsigned int lines_since(u64 mark)
-{
-	return logged(mark, "\n");
-}
-
 /* Parse the block at pa (console quiet); the log mark before it. */
 static u64 parse(u32 magic, u64 pa)
 {
@@ -307,6 +284,20 @@ static void expect_table_is_map(struct ktest *t, const char *who)
 }
 
 /*
+ * Neither a map e820 uses nor memory sizes: an empty table, a line saying
+ * so, and `lines` lines in all.
+ */
+static void expect_no_memory(struct ktest *t, unsigned int lines)
+{
+	u64 mark = printk_log_mark();
+
+	e820_from_boot_info();
+	EXPECT_EQ(t, tab.nr_entries, 0);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), lines);
+	EXPECT_EQ(t, printk_log_count(mark, "neither a usable memory map nor memory sizes"), 1);
+}
+
+/*
  * tab is the two ranges of the memory sizes (low memory capped at 640
  * KiB), named BIOS-e801 as Linux names its fallback map.
  */
@@ -345,7 +336,7 @@ static void test_multiboot_mb1_map(struct ktest *t)
 	mbi->mmap_addr = (u32)map;
 	mbi->mmap_length = len;
 	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, pa);
-	EXPECT_EQ(t, lines_since(mark), 0);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
 	EXPECT_EQ(t, boot_info.protocol, 1);
 	EXPECT_STREQ(t, boot_info.loader_name, "test loader");
 	EXPECT_STREQ(t, boot_command_line, "test_mb=1 quiet");
@@ -361,7 +352,7 @@ static void test_multiboot_mb1_map(struct ktest *t)
 	/* entries longer than 20 bytes (the spec allows later fields): the same map */
 	map = mb1_map(t, qemu_map, ARRAY_SIZE(qemu_map), sizes28, &len);
 	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
-	EXPECT_EQ(t, lines_since(mark), 0);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
 	expect_mmap(t, qemu_map, ARRAY_SIZE(qemu_map));
 }
 
@@ -382,9 +373,9 @@ static void test_multiboot_mb1_bad_entry_size(struct ktest *t)
 			sizes[i] = i == 3 ? bad[b] : 20;	/* in the middle: all of it goes */
 		map = mb1_map(t, qemu_map, ARRAY_SIZE(qemu_map), sizes, &len);
 		mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
-		EXPECT_EQ(t, lines_since(mark), 1);
-		EXPECT_EQ(t, logged(mark, "multiboot: memory map entry at offset 72 has size"), 1);
-		EXPECT_EQ(t, logged(mark, "map ignored"), 1);
+		EXPECT_EQ(t, printk_log_count(mark, "\n"), 1);
+		EXPECT_EQ(t, printk_log_count(mark, "multiboot: memory map entry at offset 72 has size"), 1);
+		EXPECT_EQ(t, printk_log_count(mark, "map ignored"), 1);
 		EXPECT_EQ(t, boot_info.nr_mmap, 0);
 		expect_table_from_sizes(t, e820_from_boot_info());
 	}
@@ -394,12 +385,12 @@ static void test_multiboot_mb1_bad_entry_size(struct ktest *t)
 	map = mb1_map(t, qemu_map, ARRAY_SIZE(qemu_map), sizes, &len);
 	ws.va[map - ws.pa + len - 24] = 28;
 	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
-	EXPECT_EQ(t, logged(mark, "has size 28 (at least 20, and within the 144-byte map)"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "has size 28 (at least 20, and within the 144-byte map)"), 1);
 	EXPECT_EQ(t, boot_info.nr_mmap, 0);
 	/* a few trailing bytes too short for an entry are not one, as before */
 	map = mb1_map_std(t, qemu_map, ARRAY_SIZE(qemu_map), &len);
 	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len + 12));
-	EXPECT_EQ(t, lines_since(mark), 0);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
 	expect_mmap(t, qemu_map, ARRAY_SIZE(qemu_map));
 }
 
@@ -431,9 +422,9 @@ static void check_long_map(struct ktest *t, u64 mark)
 	EXPECT_EQ(t, ram, 28);
 	EXPECT_EQ(t, res, 100);
 	EXPECT_EQ(t, bad, 0);
-	EXPECT_EQ(t, lines_since(mark), 1);
-	EXPECT_EQ(t, logged(mark, "memory map longer than 128 entries: 72 dropped (294912 KiB of "
-			    "usable RAM, 0 other)\n"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "memory map longer than 128 entries: 72 dropped "
+				      "(294912 KiB of usable RAM, 0 other)\n"), 1);
 	/* the sanitised table: no reserved MiB as RAM, RAM only where a kept entry says */
 	expect_table_is_map(t, e820_from_boot_info());
 	ASSERT_EQ(t, e820__sanitize(&tab), 0);
@@ -477,14 +468,16 @@ static void test_multiboot_mb1_too_many_entries(struct ktest *t)
 	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
 	EXPECT_EQ(t, boot_info.nr_mmap, BOOT_MMAP_MAX);
 	EXPECT_EQ(t, boot_info.mmap[BOOT_MMAP_MAX - 1].addr, (BOOT_MMAP_MAX - 1) * M(2));
-	EXPECT_EQ(t, logged(mark, "12 dropped (0 KiB of usable RAM, 12 other): reserved memory "
-			    "may show as usable\n"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "12 dropped (0 KiB of usable RAM, 12 other): "
+				      "reserved memory may show as usable\n"), 1);
 }
 
 /*
  * Empty entries are skipped; an entry that wraps around the address space
  * is kept in boot_info as it came, but e820 does not trust such a map (as
- * Linux's append_e820_table()) and uses the memory sizes instead.
+ * Linux's append_e820_table()) and uses the memory sizes instead. One that
+ * ends at 2^64 exactly does not wrap (Linux's test: its last byte,
+ * addr + size - 1, is not before its first): that map is used.
  */
 static void test_multiboot_zero_and_wrapping(struct ktest *t)
 {
@@ -492,31 +485,67 @@ static void test_multiboot_zero_and_wrapping(struct ktest *t)
 		{ 0, 0x9fc00, RAM }, { M(8), 0, RAM }, { M(1), M(63), RAM },
 		{ 0xffffffff00000000ULL, 0x200000000ULL, RES }, { M(64), 0, RES },
 	};
+	static const struct ent to_top[] = {
+		{ 0, 0x9fc00, RAM }, { M(1), M(63), RAM }, { 0xffffffff00000000ULL, 0x100000000ULL, RES },
+	};
 	struct mb1_info *mbi;
 	u64 mark, map, pa;
 	u32 len;
 
 	need_workspace(t);
+	map = mb1_map_std(t, to_top, ARRAY_SIZE(to_top), &len);
+	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
+	expect_mmap(t, to_top, ARRAY_SIZE(to_top));
+	expect_table_is_map(t, e820_from_boot_info());
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
 	map = mb1_map_std(t, wrap, ARRAY_SIZE(wrap), &len);
 	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
-	EXPECT_EQ(t, lines_since(mark), 0);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
 	expect_mmap(t, wrap, ARRAY_SIZE(wrap));
 	EXPECT_EQ(t, boot_info.nr_mmap, 3);
 	mark = printk_log_mark();
 	expect_table_from_sizes(t, e820_from_boot_info());
-	EXPECT_EQ(t, lines_since(mark), 1);
-	EXPECT_EQ(t, logged(mark, "e820: BIOS map entry [mem 0xffffffff00000000] of 0x200000000 "
-			    "bytes wraps around the address space: map ignored"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "e820: BIOS map entry [mem 0xffffffff00000000] of "
+				      "0x200000000 bytes wraps around the address space: map ignored"), 1);
 	/* the same without memory sizes: an empty table, and a line saying why */
 	mbi = mb1_info(t, MB1_INFO_MEM_MAP, &pa);
 	mbi->mmap_addr = (u32)map;
 	mbi->mmap_length = len;
 	parse(MULTIBOOT1_BOOTLOADER_MAGIC, pa);
 	EXPECT_FALSE(t, boot_info.has_meminfo);
-	mark = printk_log_mark();
-	e820_from_boot_info();
-	EXPECT_EQ(t, tab.nr_entries, 0);
-	EXPECT_EQ(t, logged(mark, "neither a usable memory map nor memory sizes"), 1);
+	expect_no_memory(t, 2);	/* and the line on the wrapping entry */
+}
+
+/*
+ * A map of fewer than two entries is not used, as Linux's
+ * append_e820_table() ignores one (every PC has RAM below 640 KiB and
+ * above 1 MiB): e820 says so in a line and builds the two ranges from the
+ * memory sizes. mmos counts the entries the parser kept: one and an empty
+ * one are one. Two are enough.
+ */
+static void test_multiboot_one_entry_map(struct ktest *t)
+{
+	static const struct ent one[] = { { M(1), M(63), RAM }, { M(80), 0, RES } };
+	static const struct ent two[] = { { 0, 0x9fc00, RAM }, { M(1), M(63), RAM } };
+	u64 mark, map;
+	u32 len;
+
+	need_workspace(t);
+	for (unsigned int n = 1; n <= 2; n++) {
+		map = mb1_map_std(t, one, n, &len);
+		mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
+		EXPECT_EQ(t, boot_info.nr_mmap, 1);
+		expect_table_from_sizes(t, e820_from_boot_info());
+		EXPECT_EQ(t, printk_log_count(mark, "\n"), 1);
+		EXPECT_EQ(t, printk_log_count(mark, "] e820: BIOS map of one entry, [mem "
+					      "0x0000000000100000] of 0x3f00000 bytes: map ignored\n"), 1);
+	}
+	map = mb1_map_std(t, two, ARRAY_SIZE(two), &len);
+	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, mb1_with_map(t, map, len));
+	expect_mmap(t, two, ARRAY_SIZE(two));
+	expect_table_is_map(t, e820_from_boot_info());
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
 }
 
 /* Only mem_lower/mem_upper: no map, and e820 builds Linux's two-range one from them. */
@@ -530,7 +559,7 @@ static void test_multiboot_meminfo_only(struct ktest *t)
 	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, pa);
 	EXPECT_EQ(t, boot_info.nr_mmap, 0);
 	expect_table_from_sizes(t, e820_from_boot_info());
-	EXPECT_EQ(t, lines_since(mark), 0);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
 	/* more than 640 KiB below 1 MiB cannot be: capped, and said */
 	mbi = mb1_info(t, MB1_INFO_MEMORY, &pa);
 	mbi->mem_lower = 4000;
@@ -538,14 +567,11 @@ static void test_multiboot_meminfo_only(struct ktest *t)
 	mark = printk_log_mark();
 	expect_table_from_sizes(t, e820_from_boot_info());
 	EXPECT_EQ(t, tab.entries[0].size, K(640));
-	EXPECT_EQ(t, logged(mark, "lower memory of 4000 KiB is more than 640 KiB"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "lower memory of 4000 KiB is more than 640 KiB"), 1);
 	/* neither sizes nor a map */
 	mb1_info(t, 0, &pa);
 	parse(MULTIBOOT1_BOOTLOADER_MAGIC, pa);
-	mark = printk_log_mark();
-	e820_from_boot_info();
-	EXPECT_EQ(t, tab.nr_entries, 0);
-	EXPECT_EQ(t, logged(mark, "neither a usable memory map nor memory sizes"), 1);
+	expect_no_memory(t, 1);
 }
 
 /* mods_count far beyond what boot_info holds, and a module that ends before it starts. */
@@ -566,9 +592,9 @@ static void test_multiboot_mb1_modules(struct ktest *t)
 	mbi->mods_count = 0x10000001u;	/* times 16 bytes wraps a 32-bit size */
 	mbi->mods_addr = (u32)mods;
 	mark = parse(MULTIBOOT1_BOOTLOADER_MAGIC, pa);
-	EXPECT_EQ(t, lines_since(mark), 2);
-	EXPECT_EQ(t, logged(mark, "multiboot: 268435457 modules: only the first 8 kept"), 1);
-	EXPECT_EQ(t, logged(mark, "ends before it starts: ignored"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 2);
+	EXPECT_EQ(t, printk_log_count(mark, "multiboot: 268435457 modules: only the first 8 kept"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "ends before it starts: ignored"), 1);
 	ASSERT_EQ(t, boot_info.nr_mods, BOOT_MODS_MAX - 1);
 	EXPECT_EQ(t, boot_info.mods[2].start, M(32) + 3 * M(1));
 	EXPECT_STREQ(t, boot_info.mods[4].cmdline, "module five");
@@ -591,7 +617,7 @@ static void test_multiboot_mb2_map(struct ktest *t)
 		mb2_mmap(t, &b, qemu_map, ARRAY_SIZE(qemu_map), entry_sizes[k]);
 		mb2_end(t, &b);
 		mark = parse(MULTIBOOT2_BOOTLOADER_MAGIC, b.pa);
-		EXPECT_EQ(t, lines_since(mark), 0);
+		EXPECT_EQ(t, printk_log_count(mark, "\n"), 0);
 		EXPECT_EQ(t, boot_info.protocol, 2);
 		EXPECT_STREQ(t, boot_command_line, "test_mb=2");
 		EXPECT_STREQ(t, boot_info.loader_name, "test loader 2");
@@ -632,9 +658,9 @@ static void test_multiboot_mb2_bad_entry_size(struct ktest *t)
 		mb2_string(t, &b, MB2_TAG_CMDLINE, "after the map");
 		mb2_end(t, &b);
 		mark = parse(MULTIBOOT2_BOOTLOADER_MAGIC, b.pa);
-		EXPECT_EQ(t, lines_since(mark), 1);
-		EXPECT_EQ(t, logged(mark, "multiboot2: memory map tag (size "), 1);
-		EXPECT_EQ(t, logged(mark, "map ignored"), 1);
+		EXPECT_EQ(t, printk_log_count(mark, "\n"), 1);
+		EXPECT_EQ(t, printk_log_count(mark, "multiboot2: memory map tag (size "), 1);
+		EXPECT_EQ(t, printk_log_count(mark, "map ignored"), 1);
 		EXPECT_EQ(t, boot_info.nr_mmap, 0);
 		EXPECT_STREQ(t, boot_command_line, "after the map");
 		expect_table_from_sizes(t, e820_from_boot_info());
@@ -663,8 +689,9 @@ static void test_multiboot_mb2_tag_overrun(struct ktest *t)
 	mb2_string(t, &b, MB2_TAG_CMDLINE, "never read");
 	mb2_end(t, &b);
 	mark = parse(MULTIBOOT2_BOOTLOADER_MAGIC, b.pa);
-	EXPECT_EQ(t, lines_since(mark), 1);
-	EXPECT_EQ(t, logged(mark, "multiboot2: tag type 6 at offset 40 has size 4256, outside the"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "multiboot2: tag type 6 at offset 40 has size 4256, "
+				      "outside the"), 1);
 	EXPECT_STREQ(t, boot_info.loader_name, "abcde");
 	EXPECT_TRUE(t, boot_info.has_meminfo);
 	EXPECT_EQ(t, boot_info.nr_mmap, 0);
@@ -675,7 +702,7 @@ static void test_multiboot_mb2_tag_overrun(struct ktest *t)
 	((struct mb2_tag *)mb2_tag(t, &b, MB2_TAG_CMDLINE, 8))->size = 0;
 	mb2_end(t, &b);
 	mark = parse(MULTIBOOT2_BOOTLOADER_MAGIC, b.pa);
-	EXPECT_EQ(t, logged(mark, "has size 0, outside the"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "has size 0, outside the"), 1);
 }
 
 static void test_multiboot_mb2_too_many_entries(struct ktest *t)
@@ -697,6 +724,7 @@ static struct ktest_case multiboot_cases[] = {
 	KTEST_CASE(test_multiboot_mb1_bad_entry_size),
 	KTEST_CASE(test_multiboot_mb1_too_many_entries),
 	KTEST_CASE(test_multiboot_zero_and_wrapping),
+	KTEST_CASE(test_multiboot_one_entry_map),
 	KTEST_CASE(test_multiboot_meminfo_only),
 	KTEST_CASE(test_multiboot_mb1_modules),
 	KTEST_CASE(test_multiboot_mb2_map),

@@ -117,6 +117,14 @@ static void test_printk_log_buffer(struct ktest *t)
 	EXPECT_TRUE(t, printk_logged_since(mark, "ktest-marker 1234\n"));
 	EXPECT_TRUE(t, printk_logged_since(mark, "ktest-debug hidden"));
 	EXPECT_FALSE(t, printk_logged_since(mark, "\001"));	/* levels are stripped */
+	/* counted: two lines, each with one "ktest-", and "aa" twice in "aaa" */
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 2);
+	EXPECT_EQ(t, printk_log_count(mark, "ktest-"), 2);
+	EXPECT_EQ(t, printk_log_count(mark, "ktest-marker"), 1);
+	EXPECT_EQ(t, printk_log_count(mark, "no such text"), 0);
+	printk(KERN_INFO "aaa\n");
+	EXPECT_EQ(t, printk_log_count(mark, "aa"), 2);
+	EXPECT_EQ(t, printk_log_count(mark, "\n"), 3);
 	printk_log_read(mark, buf, sizeof(buf));
 	/* every line starts with a constant-width stamp "[sssss.uuuuuu] " */
 	EXPECT_EQ(t, buf[0], '[');

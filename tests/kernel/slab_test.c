@@ -9,6 +9,7 @@
  * object is never handed out again, and that the cache stays usable.
  */
 #include <kernel/bug.h>
+#include <kernel/cmdline.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
@@ -23,23 +24,29 @@
 #define LINUX_NEVER_MERGE	(SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | SLAB_TRACE | \
 				 SLAB_NO_MERGE)
 
-/* Merging as the boot options left it: off with slab_nomerge, unless slab_merge. */
+/* Merging as the boot options left it (slab_nomerge, slab_merge: the last one given wins). */
 static bool merging_on(void)
 {
-	return !slab_nomerge || slab_merge;
+	return !slab_nomerge;
 }
 
 /*
  * Linux's merge rules (find_mergeable(), slab_unmergeable()) for a cache
- * created with the same size, alignment and zone flags as an existing one
- * (each cache's flags as slab_debug= left them): it must become an alias
- * exactly when merging is on, neither has a NEVER_MERGE flag or a
- * constructor, and the existing one is not a boot cache.
+ * requested as name with flags and ctor, where old exists with the same
+ * size, alignment and zone flags: it must become an alias of old exactly
+ * when merging is on, neither old's flags nor the requested ones, as
+ * slab_debug= makes them (kmem_cache_create() applies slab_debug_flags()
+ * before it looks for a cache to merge with), have a NEVER_MERGE flag,
+ * neither has a constructor, and old is not a boot cache. The requested
+ * flags, not the returned cache's: after a merge that is old itself.
  */
-static bool must_merge(const struct kmem_cache *old, const struct kmem_cache *new)
+static bool must_merge(const struct kmem_cache *old, const char *name, slab_flags_t flags,
+		       void (*ctor)(void *))
 {
-	return merging_on() && !((old->flags | new->flags) & LINUX_NEVER_MERGE) && !old->ctor &&
-	       !new->ctor && old->refcount > 0;
+	slab_flags_t requested = slab_debug_flags(name, flags);
+
+	return merging_on() && !((old->flags | requested) & LINUX_NEVER_MERGE) && !old->ctor &&
+	       !ctor && old->refcount > 0;
 }
 
 /* Linux's unique_id() for an alias: ':', the flags that must match, '-', the slot size. */
@@ -51,11 +58,6 @@ static void linux_unique_id(char *buf, size_t size, slab_flags_t flags, unsigned
 		 flags & (SLAB_CACHE_DMA | SLAB_CACHE_DMA32 | SLAB_RECLAIM_ACCOUNT |
 			  SLAB_CONSISTENCY_CHECKS) ? "-" : "", slot);
 }
-
-/* stmt must produce exactly one "BUG <cache>: ..." slab report containing text. */
-#define EXPECT_SLAB_REPORT(t, stmt, text) do { \
-	EXPECT_ONE_REPORT(t, slab_report_count, stmt, text); \
-} while (0)
 
 static unsigned long ctor_calls;
 
@@ -264,7 +266,7 @@ static void test_slab_zone_placement(struct ktest *t)
 static void test_slab_merging(struct ktest *t)
 {
 	struct kmem_cache *a, *b, *c, *d, *e;
-	bool nomerge = slab_nomerge, merge = slab_merge, merged;
+	bool nomerge = slab_nomerge, merged;
 	u64 mark = printk_log_mark();
 	char id[32], line[96];
 
@@ -278,8 +280,8 @@ static void test_slab_merging(struct ktest *t)
 	EXPECT_STREQ(t, kmem_cache_name(a), "test_merge_a");	/* no 72-byte cache before it */
 	/* compatible and allowed: one cache, two names; else two caches */
 	merged = a == b;
-	EXPECT_EQ(t, merged, must_merge(a, b));
-	if (must_merge(a, b)) {
+	EXPECT_EQ(t, merged, must_merge(a, "test_merge_b", 0, NULL));
+	if (merged) {
 		EXPECT_EQ(t, a->refcount, 2);
 		printk_console_quiet(true);
 		EXPECT_EQ(t, show_slab_attributes("test_merge_b"), 0);
@@ -294,7 +296,6 @@ static void test_slab_merging(struct ktest *t)
 	EXPECT_TRUE(t, c->flags & SLAB_CACHE_DMA32);
 	/* switching merging off at run time, as slab_nomerge does at boot */
 	slab_nomerge = true;
-	slab_merge = false;
 	{
 		struct kmem_cache *f = kmem_cache_create("test_merge_f", 72, 0, 0, NULL);
 
@@ -302,7 +303,6 @@ static void test_slab_merging(struct ktest *t)
 		EXPECT_EQ(t, kmem_cache_destroy(f), 0);
 	}
 	slab_nomerge = nomerge;
-	slab_merge = merge;
 	EXPECT_EQ(t, kmem_cache_destroy(b), 0);
 	EXPECT_EQ(t, kmem_cache_destroy(a), 0);
 	EXPECT_EQ(t, kmem_cache_destroy(c), 0);
@@ -311,9 +311,68 @@ static void test_slab_merging(struct ktest *t)
 }
 
 /*
+ * Of two compatible caches, a new one becomes an alias of the older, as
+ * Linux's find_mergeable() walks slab_caches from its tail (the oldest
+ * cache). The two are created with merging off, so they stay apart; the
+ * third with it on. 88 bytes: no boot cache has slots of 88..95 bytes.
+ */
+static void test_slab_merge_oldest_first(struct ktest *t)
+{
+	bool nomerge = slab_nomerge, must;
+	struct kmem_cache *older, *newer, *s;
+
+	slab_nomerge = true;
+	older = kmem_cache_create("test_older", 88, 0, 0, NULL);
+	newer = kmem_cache_create("test_newer", 88, 0, 0, NULL);
+	slab_nomerge = false;
+	s = kmem_cache_create("test_third", 88, 0, 0, NULL);
+	must = older && must_merge(older, "test_third", 0, NULL);
+	slab_nomerge = nomerge;
+	ASSERT_NOT_NULL(t, older);
+	ASSERT_NOT_NULL(t, newer);
+	ASSERT_NOT_NULL(t, s);
+	EXPECT_PTR_NE(t, older, newer);
+	EXPECT_PTR_NE(t, s, newer);
+	EXPECT_EQ(t, s == older, must);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(newer), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(older), 0);
+}
+
+/*
+ * slab_nomerge and slab_merge (and the old names slub_nomerge, slub_merge)
+ * on one command line: the last one wins, as each of Linux's __setup()
+ * handlers sets slab_nomerge. Parsed as the boot parses them, into the
+ * registered parameters; what the boot left is put back.
+ */
+static void test_slab_merge_options_last_wins(struct ktest *t)
+{
+	static const struct { const char *line; bool nomerge; } cases[] = {
+		{ "slab_nomerge slab_merge", false }, { "slab_merge slab_nomerge", true },
+		{ "slub_nomerge slab_merge slub_nomerge", true }, { "slab_nomerge slub_merge", false },
+		{ "slab_nomerge=0", true },	/* a value is ignored, as Linux ignores it */
+	};
+	bool nomerge = slab_nomerge;
+	char args[64];
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++) {
+		slab_nomerge = !cases[i].nomerge;
+		strlcpy(args, cases[i].line, sizeof(args));
+		EXPECT_EQ(t, parse_core_params("test", args, NULL, NULL), 0);
+		if (slab_nomerge != cases[i].nomerge)
+			ktest_info(t, "\"%s\": merging %s", cases[i].line, slab_nomerge ? "off" : "on");
+		EXPECT_EQ(t, slab_nomerge, cases[i].nomerge);
+	}
+	slab_nomerge = nomerge;
+}
+
+/*
  * A plain 96-byte cache is kmalloc-96's size exactly: under Linux's rules
  * it must become an alias of it whenever merging is on and neither cache
- * has debugging that forbids it (slab_debug= may name either one).
+ * has debugging that forbids it (slab_debug= may name either one). That is
+ * Linux without CONFIG_MEMCG: with it, 6.12 creates the KMALLOC_NORMAL
+ * caches with SLAB_NO_MERGE, and no cache joins kmalloc-96 (mmos has no
+ * memory cgroups).
  */
 static void test_slab_merge_with_kmalloc(struct ktest *t)
 {
@@ -326,11 +385,11 @@ static void test_slab_merge_with_kmalloc(struct ktest *t)
 	ASSERT_NOT_NULL(t, k);
 	ASSERT_NOT_NULL(t, s);
 	merged = s == k;
-	EXPECT_EQ(t, merged, must_merge(k, s));
+	EXPECT_EQ(t, merged, must_merge(k, "test_like_kmalloc_96", 0, NULL));
 	printk_console_quiet(true);
 	EXPECT_EQ(t, show_slab_attributes("kmalloc-96"), 0);
 	printk_console_quiet(false);
-	if (must_merge(k, s)) {
+	if (merged) {
 		linux_unique_id(id, sizeof(id), k->flags, 96);	/* no debug metadata: 96 */
 		snprintf(line, sizeof(line), "/sys/kernel/slab/kmalloc-96 -> %s\n", id);
 		EXPECT_TRUE(t, printk_logged_since(mark, line));
@@ -364,8 +423,8 @@ static void test_slab_shrink_and_destroy_busy(struct ktest *t)
 	unsigned long pages = 0, free0;
 	unsigned int nr = 0;
 	void *objs[64];
-	u64 mark = printk_log_mark();
 	int err = 0;
+	u64 mark;
 
 	ASSERT_NOT_NULL(t, s);
 	for (int i = 0; i < 64; i++) {
@@ -376,9 +435,12 @@ static void test_slab_shrink_and_destroy_busy(struct ktest *t)
 	note_slabs(objs, 64, heads, &nr);
 	for (int i = 1; i < 64; i++)
 		kmem_cache_free(s, objs[i]);
-	EXPECT_SLAB_REPORT(t, err = kmem_cache_destroy(s),
-			   "BUG test_busy: Objects remaining in test_busy on __kmem_cache_shutdown()");
+	/* the slab report lists the objects; then Linux 6.12's WARN in kmem_cache_destroy() */
+	EXPECT_ONE_REPORT(t, slab_report_count, EXPECT_WARN(t, err = kmem_cache_destroy(s)),
+			  "BUG test_busy: Objects remaining in test_busy on __kmem_cache_shutdown()", &mark);
 	EXPECT_EQ(t, err, -EBUSY);	/* objs[0] is still out */
+	EXPECT_TRUE(t, printk_logged_since(mark, "kmem_cache_destroy test_busy: Slab cache still "
+					   "has objects when called from test_slab_shrink_and_destroy_busy+0x"));
 	EXPECT_TRUE(t, printk_logged_since(mark, "INFO: Allocated in test_slab_shrink_and_destroy_busy+0x"));
 	/* the cache is alive and usable */
 	objs[1] = kmem_cache_alloc(s, GFP_KERNEL);
@@ -429,26 +491,30 @@ static bool never_handed_out(struct kmem_cache *s, const void *bad, int n)
 static noinline void test_slab_debug_write_past_end(struct ktest *t)
 {
 	struct kmem_cache *s = kmem_cache_create("test_redzone", 50, 0, DEBUG_FLAGS, NULL);
+	u64 mark;
 	u8 *p;
 
 	ASSERT_NOT_NULL(t, s);
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	ASSERT_NOT_NULL(t, p);
 	p[50] = 'X';	/* one byte past the end */
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), "BUG test_redzone: Right Redzone overwritten");
-	EXPECT_TRUE(t, printk_logged_since(0, "First byte 0x58 instead of 0xcc"));
-	EXPECT_TRUE(t, printk_logged_since(0, "caller:test_slab_debug_write_past_end+0x"));
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p),
+			  "BUG test_redzone: Right Redzone overwritten", &mark);
+	EXPECT_TRUE(t, printk_logged_since(mark, "First byte 0x58 instead of 0xcc"));
+	EXPECT_TRUE(t, printk_logged_since(mark, "caller:test_slab_debug_write_past_end+0x"));
 	EXPECT_EQ(t, s->quarantined, 1);
 	EXPECT_TRUE(t, never_handed_out(s, p, 64));
 	p = kmem_cache_alloc(s, GFP_KERNEL);	/* left red zone too */
 	p[-1] = 0;
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), "BUG test_redzone: Left Redzone overwritten");
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p),
+			  "BUG test_redzone: Left Redzone overwritten", NULL);
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);	/* quarantined objects do not block it */
 }
 
 static void test_slab_debug_use_after_free(struct ktest *t)
 {
 	struct kmem_cache *s = kmem_cache_create("test_poison", 64, 0, DEBUG_FLAGS, NULL);
+	u64 mark;
 	u8 *p, *q;
 
 	ASSERT_NOT_NULL(t, s);
@@ -460,8 +526,9 @@ static void test_slab_debug_use_after_free(struct ktest *t)
 	EXPECT_EQ(t, p[10], 0x6b);
 	p[10] = 0;	/* write after free */
 	/* the object is the next one out: the allocator finds the damage */
-	EXPECT_SLAB_REPORT(t, q = kmem_cache_alloc(s, GFP_KERNEL), "BUG test_poison: Poison overwritten");
-	EXPECT_TRUE(t, printk_logged_since(0, "First byte 0x0 instead of 0x6b"));
+	EXPECT_ONE_REPORT(t, slab_report_count, q = kmem_cache_alloc(s, GFP_KERNEL),
+			  "BUG test_poison: Poison overwritten", &mark);
+	EXPECT_TRUE(t, printk_logged_since(mark, "First byte 0x0 instead of 0x6b"));
 	EXPECT_PTR_NE(t, q, p);	/* quarantined, another one handed out */
 	EXPECT_TRUE(t, never_handed_out(s, p, 64));
 	kmem_cache_free(s, q);
@@ -479,7 +546,7 @@ static void double_free_case(struct ktest *t, const char *name, slab_flags_t fla
 	snprintf(expect, sizeof(expect), "BUG %s: Object already free", name);
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	kmem_cache_free(s, p);
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p), expect);
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p), expect, NULL);
 	a = kmem_cache_alloc(s, GFP_KERNEL);
 	b = kmem_cache_alloc(s, GFP_KERNEL);
 	EXPECT_PTR_NE(t, a, b);
@@ -502,14 +569,16 @@ static noinline void test_slab_debug_wrong_cache(struct ktest *t)
 {
 	struct kmem_cache *x = kmem_cache_create("test_wrong_x", 48, 0, SLAB_NO_MERGE, NULL);
 	struct kmem_cache *y = kmem_cache_create("test_wrong_y", 48, 0, SLAB_NO_MERGE, NULL);
+	u64 mark;
 	void *p;
 
 	ASSERT_NOT_NULL(t, x);
 	ASSERT_NOT_NULL(t, y);
 	p = kmem_cache_alloc(x, GFP_KERNEL);
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(y, p),
-			   "BUG test_wrong_y: Wrong slab cache. test_wrong_y but object is from test_wrong_x");
-	EXPECT_TRUE(t, printk_logged_since(0, "caller:test_slab_debug_wrong_cache+0x"));
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(y, p),
+			  "BUG test_wrong_y: Wrong slab cache. test_wrong_y but object is from test_wrong_x",
+			  &mark);
+	EXPECT_TRUE(t, printk_logged_since(mark, "caller:test_slab_debug_wrong_cache+0x"));
 	EXPECT_EQ(t, kmem_cache_live_objects(x), 0);	/* freed where it belongs */
 	EXPECT_EQ(t, kmem_cache_destroy(x), 0);
 	EXPECT_EQ(t, kmem_cache_destroy(y), 0);
@@ -522,7 +591,8 @@ static void test_slab_debug_invalid_pointer(struct ktest *t)
 
 	ASSERT_NOT_NULL(t, s);
 	p = kmem_cache_alloc(s, GFP_KERNEL);
-	EXPECT_SLAB_REPORT(t, kmem_cache_free(s, p + 8), "BUG test_invalid: Invalid object pointer 0x");
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p + 8),
+			  "BUG test_invalid: Invalid object pointer 0x", NULL);
 	EXPECT_EQ(t, kmem_cache_live_objects(s), 1);	/* nothing was freed */
 	kmem_cache_free(s, p);
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
@@ -635,10 +705,10 @@ static void test_slab_reports_dma_caches(struct ktest *t)
 	EXPECT_TRUE(t, printk_logged_since(mark, "  cache_dma       1\n"));
 	/* two DMA32 caches of one size and alignment: aliases whenever Linux's rules allow */
 	merged = a == b;
-	EXPECT_EQ(t, merged, must_merge(a, b));
+	EXPECT_EQ(t, merged, must_merge(a, "test_dma32_tables2", SLAB_CACHE_DMA32, NULL));
 	linux_unique_id(id, sizeof(id), a->flags, 1024);
 	snprintf(line, sizeof(line), "  alias           test_dma32_tables2 -> %s\n", id);
-	EXPECT_EQ(t, printk_logged_since(mark, line), must_merge(a, b));
+	EXPECT_EQ(t, printk_logged_since(mark, line), merged);
 	for (int i = 0; i < REPORT_OBJS; i++)
 		kmem_cache_free(a, objs[i]);
 	EXPECT_EQ(t, kmem_cache_destroy(b), 0);
@@ -676,39 +746,59 @@ static noinline struct kmem_cache *create_bad(const char *name, unsigned int siz
 }
 
 /*
- * kmem_cache_create() must refuse: NULL, exactly one line, naming the
- * function, the cache (as far as it has a name), what is wrong and the
- * caller, no WARN, and no cache, kmem_cache object or page left behind.
+ * kmem_cache_create() must refuse: NULL, no WARN, no cache, kmem_cache
+ * object or page left behind, and these lines, in this order:
+ *
+ *   kmem_cache_create(<shown>)<reason>, from create_bad+0x...
+ *   kmem_cache_create(<name>) failed with error -22      (Linux's pr_warn)
+ *   CPU: 0 PID: 0 Comm: swapper                          (dump_stack())
+ *   Call Trace:
+ *
+ * shown is the name as far as the first line keeps it; reason is exact.
  * This whether or not a slab_debug= pattern names the cache (a pattern is
  * matched against the name: with none, it must not be looked at).
  */
 static void expect_refused(struct ktest *t, const char *name, unsigned int size,
-			   unsigned int align, slab_flags_t flags, const char *shown, const char *why)
+			   unsigned int align, slab_flags_t flags, const char *shown,
+			   const char *reason)
 {
-	unsigned int caches = nr_caches(), lines = 0;
+	static const char *const stack[] = { "CPU: 0 PID: 0 Comm: swapper", "Call Trace:" };
+	unsigned int caches = nr_caches();
 	unsigned long structs = cache_structs(), free0 = free_pages_now(), w0 = warn_count();
 	u64 mark = printk_log_mark();
+	char first[200], want[200], line[208];
+	static char log[4096];
 	struct kmem_cache *s;
-	static char log[1024];
-	char want[80];
+	bool quiet;
 
-	printk_console_quiet(true);
+	quiet = printk_console_quiet(true);
 	s = create_bad(name, size, align, flags);
-	printk_console_quiet(false);
+	printk_console_quiet(quiet);
 	EXPECT_NULL(t, s);
 	if (s)
 		kmem_cache_destroy(s);
 	EXPECT_EQ(t, warn_count(), w0);
+	/* the first line logged: the reason and the caller */
+	logged_line(mark, "", first, sizeof(first));
+	snprintf(want, sizeof(want), "kmem_cache_create(%s)%s, from create_bad+0x", shown, reason);
+	if (strncmp(first, want, strlen(want)))
+		ktest_info(t, "first line: %s", first);
+	EXPECT_EQ(t, strncmp(first, want, strlen(want)), 0);
+	/* then each of the others once, whole, in order */
+	snprintf(want, sizeof(want), "kmem_cache_create(%s) failed with error %d",
+		 name ? name : "(null)", -EINVAL);
 	printk_log_read(mark, log, sizeof(log));
-	for (const char *p = log; (p = strchr(p, '\n')); p++)
-		lines++;
-	EXPECT_EQ(t, lines, 1);
-	snprintf(want, sizeof(want), "kmem_cache_create(%s)", shown);
-	if (!strstr(log, want) || !strstr(log, why) || !strstr(log, "from create_bad+0x"))
-		ktest_info(t, "logged: %s", log);
-	EXPECT_TRUE(t, strstr(log, want) != NULL);
-	EXPECT_TRUE(t, strstr(log, why) != NULL);
-	EXPECT_TRUE(t, strstr(log, "from create_bad+0x") != NULL);
+	for (unsigned int k = 0, at = 0; k < 1 + ARRAY_SIZE(stack); k++) {
+		const char *w = k ? stack[k - 1] : want, *p;
+
+		snprintf(line, sizeof(line), "] %s\n", w);
+		EXPECT_EQ(t, printk_log_count(mark, line), 1);
+		p = strstr(log + at, line);
+		if (!p)
+			ktest_info(t, "not logged after line %u: %s", k + 1, w);
+		EXPECT_NOT_NULL(t, p);
+		at = p ? (unsigned int)(p - log) + 1 : at;
+	}
 	EXPECT_EQ(t, nr_caches(), caches);
 	EXPECT_EQ(t, cache_structs(), structs);
 	EXPECT_EQ(t, free_pages_now(), free0);
@@ -738,37 +828,81 @@ static void test_slab_create_bad_name(struct ktest *t)
 
 	BUILD_BUG_ON(sizeof(longest) != 32 || sizeof(too_long) != 33);
 	ktest_info(t, "slab_debug flags for test_* caches: %#x", slab_debug_flags("test_x", 0));
-	expect_refused(t, NULL, 64, 0, 0, "(null)", "no name");
-	expect_refused(t, "", 64, 0, 0, "", "empty name");
+	expect_refused(t, NULL, 64, 0, 0, "(null)",
+		       " integrity check failed: no name (size 64, align 0)");
+	expect_refused(t, "", 64, 0, 0, "", " integrity check failed: empty name (size 64, align 0)");
 	expect_refused(t, too_long, 64, 0, 0, "test_name_of_32_characters_abcd...",
-		       "name longer than 31 characters");
+		       " integrity check failed: name longer than 31 characters (size 64, align 0)");
 	expect_created(t, longest, 64, 0);
 }
 
 static void test_slab_create_bad_size(struct ktest *t)
 {
-	expect_refused(t, "test_size_0", 0, 0, 0, "test_size_0", "object size 0");
+	char reason[120];
+
+	expect_refused(t, "test_size_0", 0, 0, 0, "test_size_0",
+		       " integrity check failed: object size 0 (size 0, align 0)");
 	/* KMALLOC_MAX_SIZE: one object per MAX_PAGE_ORDER block, 4 MiB (Linux's x86 value) */
 	expect_refused(t, "test_size_4m1", (4u << 20) + 1, 0, 0, "test_size_4m1",
-		       "object size above KMALLOC_MAX_SIZE");
+		       " integrity check failed: object size above KMALLOC_MAX_SIZE (4 MiB) "
+		       "(size 4194305, align 0)");
 	expect_refused(t, "test_size_max", ~0u, 0, 0, "test_size_max",
-		       "object size above KMALLOC_MAX_SIZE");
-	/* 4 MiB and a red zone: the slot is larger than an order-10 block */
-	expect_refused(t, "test_size_4m_rz", 4u << 20, 0, SLAB_RED_ZONE, "test_size_4m_rz",
-		       "failed with error -22");
-	expect_refused(t, "test_size_4m_rz", 4u << 20, 0, SLAB_RED_ZONE, "test_size_4m_rz",
-		       "more than an order-10 slab holds");
+		       " integrity check failed: object size above KMALLOC_MAX_SIZE (4 MiB) "
+		       "(size 4294967295, align 0)");
+	/* 4 MiB and a red zone: the slot is larger than an order-10 block (flags: slab_debug=) */
+	snprintf(reason, sizeof(reason), ": 4194304-byte objects (align 0, flags %#x) with their "
+		 "metadata do not fit an order-10 slab",
+		 slab_debug_flags("test_size_4m_rz", SLAB_RED_ZONE));
+	expect_refused(t, "test_size_4m_rz", 4u << 20, 0, SLAB_RED_ZONE, "test_size_4m_rz", reason);
 }
 
 static void test_slab_create_bad_align(struct ktest *t)
 {
 	expect_refused(t, "test_align_24", 64, 24, 0, "test_align_24",
-		       "alignment not a power of two");
-	expect_refused(t, "test_align_3", 64, 3, 0, "test_align_3", "alignment not a power of two");
-	expect_refused(t, "test_align_8m", 64, 8u << 20, 0, "test_align_8m", "alignment above 4 MiB");
+		       " integrity check failed: alignment not a power of two (size 64, align 24)");
+	expect_refused(t, "test_align_3", 64, 3, 0, "test_align_3",
+		       " integrity check failed: alignment not a power of two (size 64, align 3)");
+	expect_refused(t, "test_align_8m", 64, 8u << 20, 0, "test_align_8m",
+		       " integrity check failed: alignment above 4 MiB (no slab is aligned beyond "
+		       "its size) (size 64, align 8388608)");
 	expect_refused(t, "test_align_2g", 64, 1u << 31, SLAB_RED_ZONE, "test_align_2g",
-		       "alignment above 4 MiB");
+		       " integrity check failed: alignment above 4 MiB (no slab is aligned beyond "
+		       "its size) (size 64, align 2147483648)");
 	expect_created(t, "test_align_4k", 64, 4096);	/* a power of two within a slab */
+}
+
+/*
+ * Flags outside Linux's SLAB_FLAGS_PERMITTED fail kmem_cache_create() with
+ * -EINVAL, as in Linux: GFP_KERNEL passed as the flags (the classic
+ * mistake: 0xcc0 has __GFP_IO and __GFP_FS, 0xc0, which are no slab flags)
+ * and an unknown high bit. Every flag Linux permits and mmos has is
+ * accepted.
+ */
+static void test_slab_create_bad_flags(struct ktest *t)
+{
+	static const slab_flags_t permitted[] = {
+		SLAB_CONSISTENCY_CHECKS, SLAB_RED_ZONE, SLAB_POISON, SLAB_KMALLOC,
+		SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, SLAB_CACHE_DMA32, SLAB_STORE_USER,
+		SLAB_RECLAIM_ACCOUNT, SLAB_PANIC, SLAB_TRACE, SLAB_NO_MERGE,
+	};
+
+	BUILD_BUG_ON(GFP_KERNEL != 0xcc0);
+	expect_refused(t, "test_gfp_flags", 64, 0, GFP_KERNEL, "test_gfp_flags",
+		       ": flags 0xc0 are no slab flags (of 0xcc0)");
+	expect_refused(t, "test_high_flag", 64, 0, SLAB_NO_MERGE | 0x80000000u, "test_high_flag",
+		       ": flags 0x80000000 are no slab flags (of 0x81000000)");
+	for (unsigned int i = 0; i < ARRAY_SIZE(permitted); i++) {
+		struct kmem_cache *s;
+
+		if ((permitted[i] & SLAB_CACHE_DMA) && !zone_dma_usable())
+			continue;	/* a DMA cache is made, but its slabs could not be */
+		s = kmem_cache_create("test_permitted", 64, 0, permitted[i] | SLAB_NO_MERGE, NULL);
+		if (!s)
+			ktest_info(t, "flag %#x refused", permitted[i]);
+		EXPECT_NOT_NULL(t, s);
+		if (s)
+			EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+	}
 }
 
 static struct ktest_case slab_cases[] = {
@@ -779,6 +913,8 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_hwcache_align_and_ctor),
 	KTEST_CASE(test_slab_zone_placement),
 	KTEST_CASE(test_slab_merging),
+	KTEST_CASE(test_slab_merge_oldest_first),
+	KTEST_CASE(test_slab_merge_options_last_wins),
 	KTEST_CASE(test_slab_merge_with_kmalloc),
 	KTEST_CASE(test_slab_shrink_and_destroy_busy),
 	KTEST_CASE(test_slab_debug_write_past_end),
@@ -791,6 +927,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_create_bad_name),
 	KTEST_CASE(test_slab_create_bad_size),
 	KTEST_CASE(test_slab_create_bad_align),
+	KTEST_CASE(test_slab_create_bad_flags),
 	{}
 };
 

@@ -70,6 +70,14 @@ extern const struct kernel_param_ops param_ops_int, param_ops_uint, param_ops_ul
 int parse_args(const char *doing, char *args, const struct kernel_param *params, size_t num,
 	       void (*unknown)(const char *param, const char *val, void *arg), void *arg);
 
+/*
+ * parse_args() into every registered core parameter, as the boot command
+ * line is parsed: in order, so of two parameters that set one thing the
+ * later wins. For the boot and for tests of a parameter's setter.
+ */
+int parse_core_params(const char *doing, char *args,
+		      void (*unknown)(const char *param, const char *val, void *arg), void *arg);
+
 /* Take one parameter off the front of args; returns the rest. */
 char *next_arg(char *args, char **param, char **val);
 

@@ -224,40 +224,54 @@ unsigned long warn_count(void);
  * Each macro hands stmt to no other macro, so stmt may itself be one.
  */
 #define EXPECT_WARNS(t, stmt, n) do { \
-	struct ktest_warns __kw = ktest_warns_begin(); \
+	struct ktest_count __kw = ktest_count_begin(warn_count); \
 	stmt; \
-	ktest_warns_end((t), &__kw, (n), __FILE__, __LINE__, "WARNINGs from " #stmt, #n); \
+	ktest_count_end((t), &__kw, (n), &(t)->allowed_warnings, __FILE__, __LINE__, \
+			"WARNINGs from " #stmt, #n); \
 } while (0)
 #define EXPECT_WARN(t, stmt) do { \
-	struct ktest_warns __kw = ktest_warns_begin(); \
+	struct ktest_count __kw = ktest_count_begin(warn_count); \
 	stmt; \
-	ktest_warns_end((t), &__kw, 1, __FILE__, __LINE__, "WARNINGs from " #stmt, "1"); \
+	ktest_count_end((t), &__kw, 1, &(t)->allowed_warnings, __FILE__, __LINE__, \
+			"WARNINGs from " #stmt, "1"); \
 } while (0)
 
-/* The two halves of EXPECT_WARNS(). */
-struct ktest_warns {
-	unsigned long w0;
+/*
+ * The two halves of EXPECT_WARNS(), and of the macros that expect other
+ * reports the same way (EXPECT_BAD_PAGE in tests/kernel/mm_checks.h):
+ * ktest_count_begin() notes count() (reports of one kind since boot) and
+ * the log position, and quiets the console; ktest_count_end() gives the
+ * console its state back, declares up to want of the new reports in
+ * *allowed (t->allowed_warnings or t->allowed_reports, which the check
+ * after the case reads), and fails the case unless exactly want came.
+ * Returns whether they did. mark lets the caller read what stmt logged.
+ */
+struct ktest_count {
+	unsigned long (*count)(void);
+	unsigned long c0;
+	u64 mark;
 	bool quiet;
 };
 
-static inline struct ktest_warns ktest_warns_begin(void)
+static inline struct ktest_count ktest_count_begin(unsigned long (*count)(void))
 {
-	struct ktest_warns w = { warn_count(), printk_console_quiet(true) };
+	struct ktest_count c = { count, count(), printk_log_mark(), printk_console_quiet(true) };
 
-	return w;
+	return c;
 }
 
-static inline void ktest_warns_end(struct ktest *t, const struct ktest_warns *w,
-				   unsigned long want, const char *file, int line, const char *what,
-				   const char *n)
+static inline bool ktest_count_end(struct ktest *t, const struct ktest_count *c,
+				   unsigned long want, unsigned long *allowed, const char *file,
+				   int line, const char *what, const char *n)
 {
-	unsigned long dw = warn_count() - w->w0;
+	unsigned long got = c->count() - c->c0;
 
-	printk_console_quiet(w->quiet);
-	t->allowed_warnings += dw < want ? dw : want;
-	if (dw != want)
-		ktest_fail_binary(t, false, file, line, what, "==", n, (long long)dw,
+	printk_console_quiet(c->quiet);
+	*allowed += got < want ? got : want;
+	if (got != want)
+		ktest_fail_binary(t, false, file, line, what, "==", n, (long long)got,
 				  (long long)want);
+	return got == want;
 }
 
 /* ktest= was given on the command line. */

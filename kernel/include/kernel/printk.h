@@ -61,6 +61,12 @@ __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
 #define LOG_BUF_SIZE	(64 * 1024)
 u64 printk_log_mark(void);
 bool printk_logged_since(u64 mark, const char *needle);
+/*
+ * Occurrences of needle in the log from mark on (overlapping ones too; "\n"
+ * counts lines). Only what the buffer still holds is seen: a mark more than
+ * LOG_BUF_SIZE bytes back has lost its start.
+ */
+unsigned int printk_log_count(u64 mark, const char *needle);
 /* Copy the log from mark on into buf (NUL-terminated); returns bytes copied. */
 size_t printk_log_read(u64 mark, char *buf, size_t size);
 

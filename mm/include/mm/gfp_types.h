@@ -16,13 +16,22 @@
  *   __GFP_ZERO     return zeroed memory
  *   __GFP_COMP     make an order > 0 block a compound page
  *   __GFP_NOWARN   no allocation-failure report
- *   __GFP_NOFAIL   the caller cannot handle failure: with __GFP_DIRECT_RECLAIM
- *                  it may use half of min (ALLOC_MIN_RESERVE) as a last
- *                  resort, and mmos panics if even that fails (there is no
- *                  reclaim to wait for); without it, it fails (and warns once)
+ *   __GFP_NOFAIL   the caller cannot handle failure. With __GFP_DIRECT_RECLAIM,
+ *                  its last resort is Linux's nopage: try, half of min
+ *                  (ALLOC_MIN_RESERVE), and mmos panics if even that fails:
+ *                  it has no reclaim to wait for and no OOM path (with an
+ *                  OOM killer, Linux gives a small NOFAIL request that may
+ *                  OOM-kill no watermarks at all). Without __GFP_DIRECT_RECLAIM
+ *                  it fails. Either way, as 6.12, one warning for a request
+ *                  that may not reclaim or is above order 1.
  *   __GFP_RETRY_MAYFAIL, __GFP_NORETRY   reclaim policy; mmos has no
  *                  reclaim, so they are accepted and change nothing
  *   __GFP_HIGH     may dip into half of the min reserve (GFP_ATOMIC)
+ *   __GFP_MEMALLOC may ignore the watermarks and lowmem_reserve altogether,
+ *                  down to the last free page (ALLOC_NO_WATERMARKS), once
+ *                  the normal tries failed; for those who free memory
+ *   __GFP_NOMEMALLOC  never that, nor ALLOC_NON_BLOCK: it cancels
+ *                  __GFP_MEMALLOC and GFP_ATOMIC's extra quarter
  */
 #ifndef MM_GFP_TYPES_H
 #define MM_GFP_TYPES_H

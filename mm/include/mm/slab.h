@@ -52,13 +52,19 @@ typedef unsigned int slab_flags_t;
 
 struct kmem_cache;
 
-/* NULL on failure (or panic with SLAB_PANIC). */
+/*
+ * NULL on failure: bad arguments, flags that are no slab flags (GFP_*
+ * passed by mistake), no memory, or a slot larger than the largest slab;
+ * each reported, then "kmem_cache_create(<name>) failed with error <err>"
+ * and a stack dump, as Linux. With SLAB_PANIC, a panic instead.
+ */
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
 				     slab_flags_t flags, void (*ctor)(void *));
 /*
  * Drop one user of the cache. The last one frees it, unless objects are
- * still allocated: then they are reported and the cache stays alive.
- * Returns 0, or -EBUSY in that case.
+ * still allocated: then they are reported (a slab report listing them,
+ * and Linux's WARN "Slab cache still has objects") and the cache stays
+ * alive. Returns 0, or -EBUSY in that case.
  */
 int kmem_cache_destroy(struct kmem_cache *s);
 /* Give empty slabs back to the page allocator; returns pages freed. */

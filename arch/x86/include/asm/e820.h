@@ -4,6 +4,8 @@
  *
  * Types and their boot-log names follow Linux (E820_TYPE_*). The table is
  * built from the Multiboot map (the loader got it from the BIOS e820 call),
+ * or from the memory sizes when that map cannot be used (as Linux's
+ * e820__memory_setup_default(); what differs is said at it below),
  * printed as Linux prints it ("BIOS-e820: [mem 0x...-0x...] usable", end
  * inclusive), sanitised, trimmed the way x86 Linux trims it before zones are
  * sized, and edited by mem= and memmap=.
@@ -55,7 +57,8 @@ void e820__print_table(const struct e820_table *t, const char *who);
  * entries resolve to the numerically largest type, touching entries of one
  * type merge (not PRAM or soft-reserved), empty ones go, the result is
  * sorted. Then RAM is trimmed inward to page boundaries. Returns 0, or -1
- * (table unchanged) if an entry wraps around the address space. A result
+ * (table unchanged) if an entry's end, addr + size, is 2^64 or past it
+ * (Linux's test, which an entry ending at 2^64 exactly fails too). A result
  * longer than the table is cut at an address, reported: exact below it,
  * nothing above it (so no range can turn into RAM).
  */
@@ -87,13 +90,20 @@ u64 e820__ram_bytes(const struct e820_table *t);
 struct boot_info;
 /*
  * Linux's e820__memory_setup_default(), from what the loader gave (bi) into
- * t: its memory map as it came, unless there is none or an entry wraps
- * around the address space (Linux gives up on such a map: it cannot be
- * trusted). Then the two ranges of its memory sizes instead: RAM from 0 for
- * mem_lower KiB (at most 640; Linux takes LOWMEMSIZE(), 0x9f000) and from
- * 1 MiB for mem_upper KiB (Linux: the BIOS's e801 figure). Returns the
- * boot log's name for the map: "BIOS-e820", or Linux's "BIOS-e801" for the
- * two ranges. Reports a map it ignores, and the lack of both.
+ * t. As Linux's append_e820_table(): the memory map as it came, unless it
+ * has fewer than two entries (every PC has RAM below 640 KiB and above
+ * 1 MiB) or an entry runs past 2^64 (its last byte, addr + size - 1, comes
+ * before its first; one that ends at 2^64 exactly is kept): such a map
+ * cannot be trusted. Then, as Linux's fallback, two RAM ranges from the
+ * memory sizes: from 0, and from 1 MiB for mem_upper KiB (Linux: the
+ * BIOS's e801 figure). Returns the boot log's name for the map:
+ * "BIOS-e820", or Linux's "BIOS-e801" for the two ranges.
+ * mmos's own: the entries are counted after the Multiboot parser dropped
+ * the empty ones (Linux counts the BIOS's as they came); the low range is
+ * mem_lower KiB, at most 640 (Linux takes LOWMEMSIZE(), 0x9f000, and
+ * ignores mem_lower); a map ignored, a mem_lower capped, and neither a map
+ * nor sizes (then t stays empty) are each reported in a line (Linux is
+ * silent).
  */
 const char *e820__memory_setup_default(const struct boot_info *bi, struct e820_table *t);
 
