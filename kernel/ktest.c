@@ -3,8 +3,9 @@
  * kernel/ktest.c - the test runner: select suites, run cases, print KTAP v1.
  *
  * Owns: the run (selection by ktest= globs, per-case set-up and tear-down,
- * ASSERT's jump out of a case, the resource and WARN checks after each case
- * and the resource check around each suite, with the samples they compare)
+ * ASSERT's jump out of a case, the resource and report checks after each
+ * case and around each suite: leaked counters, WARNs and Bad page state or
+ * slab reports nobody declared, with the samples they compare)
  * and the output, line for line as KUnit prints it: version and plan at the
  * top, each suite as a subtest indented by 4 spaces, "# name: pass:..."
  * statistics and the suite's own "ok N name" at column 0.
