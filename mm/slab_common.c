@@ -297,9 +297,11 @@ static const char *cache_args_bad(const char *name, unsigned int size, unsigned 
  * integrity check), then the flags (outside SLAB_FLAGS_PERMITTED: -EINVAL;
  * GFP_KERNEL passed as flags is the classic case), then slab_debug= and a
  * cache to merge with, then a new cache. Each refusal says why in a line
- * naming the caller; then, as Linux, "kmem_cache_create(<name>) failed
- * with error <err>" and a stack dump, or with SLAB_PANIC a panic carrying
- * the same error.
+ * naming the caller; then "kmem_cache_create(<name>) failed with error
+ * <err>" and a stack dump, or with SLAB_PANIC a panic carrying the same
+ * error: Linux 6.12 prints the same line and stack from inside
+ * __kmem_cache_create_args() (so its line starts with that name), which
+ * kmem_cache_create() wraps there.
  */
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
 				     slab_flags_t flags, void (*ctor)(void *))
@@ -366,7 +368,14 @@ int kmem_cache_destroy(struct kmem_cache *s)
 	__kmem_cache_shrink(s);
 	if (kmem_cache_live_objects(s)) {
 		kmem_cache_report_live(s);
+		/*
+		 * Linux 6.12 WARNs and unlinks the cache whatever the error,
+		 * leaking it: nothing can merge into it or find it again.
+		 * mmos keeps it listed, so its owner can free the objects and
+		 * destroy it again, but no new cache may become its alias.
+		 */
 		s->refcount = 1;
+		s->flags |= SLAB_NO_MERGE;
 		WARN(1, "%s %s: Slab cache still has objects when called from %pS\n", __func__,
 		     s->name, (void *)_RET_IP_);
 		return -EBUSY;

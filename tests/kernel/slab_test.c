@@ -471,6 +471,32 @@ static void test_slab_shrink_and_destroy_busy(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+/*
+ * A cache destroyed while it still has objects stays listed (its owner may
+ * free them and destroy it again), but a later compatible cache must not
+ * become its alias: Linux 6.12 unlinks and leaks such a cache, so nothing
+ * can merge into it.
+ */
+static void test_slab_busy_destroyed_takes_no_alias(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_busy_plain", 200, 0, 0, NULL), *twin;
+	void *obj;
+	int err = 0;
+
+	ASSERT_NOT_NULL(t, s);
+	obj = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, obj);
+	EXPECT_ONE_REPORT(t, slab_report_count, EXPECT_WARN(t, err = kmem_cache_destroy(s)),
+			  "BUG test_busy_plain: Objects remaining in test_busy_plain", NULL);
+	EXPECT_EQ(t, err, -EBUSY);
+	twin = kmem_cache_create("test_busy_twin", 200, 0, 0, NULL);
+	ASSERT_NOT_NULL(t, twin);
+	EXPECT_PTR_NE(t, twin, s);
+	EXPECT_EQ(t, kmem_cache_destroy(twin), 0);
+	kmem_cache_free(s, obj);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
 /*** debugging ***/
 
 /* The next n allocations must all avoid bad; returns true if so. */
@@ -750,7 +776,8 @@ static noinline struct kmem_cache *create_bad(const char *name, unsigned int siz
  * object or page left behind, and these lines, in this order:
  *
  *   kmem_cache_create(<shown>)<reason>, from create_bad+0x...
- *   kmem_cache_create(<name>) failed with error -22      (Linux's pr_warn)
+ *   kmem_cache_create(<name>) failed with error -22      (Linux's pr_warn, which
+ *                                                         names __kmem_cache_create_args)
  *   CPU: 0 PID: 0 Comm: swapper                          (dump_stack())
  *   Call Trace:
  *
@@ -917,6 +944,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_merge_options_last_wins),
 	KTEST_CASE(test_slab_merge_with_kmalloc),
 	KTEST_CASE(test_slab_shrink_and_destroy_busy),
+	KTEST_CASE(test_slab_busy_destroyed_takes_no_alias),
 	KTEST_CASE(test_slab_debug_write_past_end),
 	KTEST_CASE(test_slab_debug_use_after_free),
 	KTEST_CASE(test_slab_debug_double_free),

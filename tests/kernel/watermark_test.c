@@ -419,9 +419,11 @@ static void test_watermark_nofail(struct ktest *t)
  * own: a NOFAIL fill must take those pages from L, down to its level and
  * reserve, and none from the zones above (a last resort without watermarks
  * takes theirs first). Where a zone below L can serve, the plan sends the
- * fill on to it, so L's reserve is held as well; where none can (no x86
- * map here has one), the next NOFAIL request would panic, so the fill
- * ends at L's level and what is below it is not seen.
+ * fill on to it, so L's reserve is held as well: on i386 with HighMem
+ * (L = Normal, DMA below it; e.g. 1 GiB). Where none can (x86_64, where L
+ * is DMA; i386 without HighMem), the next NOFAIL request would panic, so
+ * the fill ends at L's level, and the case proves only that the zones
+ * above L are left alone and L goes no lower than its level.
  */
 static int nofail_reserved_zone(const struct wm_plan *p, enum zone_type high)
 {

@@ -734,6 +734,14 @@ def main_checks(run, tmp, configs, host):
                 None if got == want else "got %r, want %r" % (got, want)))
     out.append(check("main: the recorded skips pass", main(["-k", "fake-host-ok"], None), 0,
                      r"28 passed, 0 failed, 1 skipped"))
+    old = "fake-host-crash %s  # an old line" % GOLDEN
+    out.append(check("main: --update-skips does not record a configuration that failed",
+                     main(["--update-skips", "-k", "fake-host-[oc]*"], [old]), 1,
+                     r"expected-skips: not recorded, as they failed: fake-host-crash\n"))
+    got = run.read_skips(skips, configs)
+    out.append(("main: --update-skips kept the failed configuration's old lines",
+                None if got.get("fake-host-crash") == {GOLDEN: "an old line"} and
+                got.get("fake-host-ok") == want["fake-host-ok"] else "got %r" % got))
     return out
 
 

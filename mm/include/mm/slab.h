@@ -56,7 +56,8 @@ struct kmem_cache;
  * NULL on failure: bad arguments, flags that are no slab flags (GFP_*
  * passed by mistake), no memory, or a slot larger than the largest slab;
  * each reported, then "kmem_cache_create(<name>) failed with error <err>"
- * and a stack dump, as Linux. With SLAB_PANIC, a panic instead.
+ * and a stack dump (Linux 6.12: the same from __kmem_cache_create_args()).
+ * With SLAB_PANIC, a panic instead.
  */
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
 				     slab_flags_t flags, void (*ctor)(void *));
