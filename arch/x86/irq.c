@@ -10,6 +10,7 @@
  */
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <kernel/hardirq.h>
 #include <kernel/irqflags.h>
 #include <kernel/printk.h>
 
@@ -102,8 +103,10 @@ void do_irq(unsigned int irq, struct pt_regs *regs)
 	if ((irq == 7 || irq == 15) && is_spurious(irq))
 		return;
 	counts[irq]++;
+	irq_enter();
 	if (handlers[irq])
 		handlers[irq](irq);
+	irq_exit();
 	if (irq >= 8)
 		outb(PIC2_CMD, PIC_EOI);
 	outb(PIC1_CMD, PIC_EOI);
