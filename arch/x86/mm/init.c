@@ -98,12 +98,22 @@ static phys_addr_t memblock_pgtable_alloc(void)
 	return pa;
 }
 
+static unsigned long buddy_pgtable_pages[MAX_NR_ZONES];
+
 /* Once the buddy allocator runs: zeroed low-memory pages from it. */
 static phys_addr_t buddy_pgtable_alloc(void)
 {
 	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 
-	return page ? page_to_phys(page) : 0;
+	if (!page)
+		return 0;
+	buddy_pgtable_pages[page_zonenum(page)]++;
+	return page_to_phys(page);
+}
+
+unsigned long pgtable_pages_in_zone(unsigned int zone)
+{
+	return zone < MAX_NR_ZONES ? buddy_pgtable_pages[zone] : 0;
 }
 
 void arch_mm_late_init(void)

@@ -174,6 +174,14 @@ void arch_unmap_page(unsigned long va)
 	}
 }
 
+void arch_unmap_page_noflush(unsigned long va)
+{
+	pteval_t *pte = walk(va, 0, WALK_SPLIT);
+
+	if (pte)
+		*pte = 0;
+}
+
 bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned long *size)
 {
 	pteval_t *table = __va(kernel_pgd_phys);

@@ -53,6 +53,12 @@ int arch_map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t prot);
 /* Remove the 4 KiB mapping at va (splitting a 2 MiB page if needed). */
 void arch_unmap_page(unsigned long va);
 /*
+ * The same without the TLB flush: the entry is gone from the tables, but
+ * this and other CPUs may still use a cached translation until the caller
+ * flushes (vmalloc's lazy purge, flush_tlb_kernel_range()).
+ */
+void arch_unmap_page_noflush(unsigned long va);
+/*
  * Look va up in the live tables. Returns false if unmapped; otherwise the
  * physical address, the leaf entry's flags and the leaf's size in bytes.
  */
@@ -61,6 +67,14 @@ bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned lon
 /* Where page-table pages come from: returns a zeroed page's address, or 0. */
 typedef phys_addr_t (*pgtable_alloc_fn)(void);
 void pgtable_set_allocator(pgtable_alloc_fn fn);
+
+/*
+ * Page-table pages taken from the page allocator since it started, in the
+ * zone with index zone (arch/x86/mm/init.c). Kernel page tables are never
+ * freed (Linux does not free the vmalloc range's either), so the test
+ * harness counts these as held, not leaked.
+ */
+unsigned long pgtable_pages_in_zone(unsigned int zone);
 
 /* Physical address of the root table (what CR3 holds). */
 extern phys_addr_t kernel_pgd_phys;
