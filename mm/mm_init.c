@@ -21,6 +21,7 @@
 
 pg_data_t contig_page_data;
 unsigned long max_pfn, max_low_pfn, min_low_pfn;
+void *high_memory;	/* the end of the direct map (arch/x86/mm/zones.c sets it) */
 unsigned long totalram_pages, totalhigh_pages;
 
 const char *const zone_names[MAX_NR_ZONES] = {
