@@ -16,6 +16,7 @@
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <mm/vmap_area.h>
 #include <mm/vmstat.h>
 #include "internal.h"
 
@@ -274,4 +275,5 @@ void mm_core_init(void)
 	mem_init_print_info();
 	show_buddyinfo();
 	kmem_cache_init();
+	vmap_init();
 }
