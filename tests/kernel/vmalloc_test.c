@@ -254,6 +254,36 @@ static bool highmem_above_4g(void)
 {
 	return max_pfn > DMA32_LIMIT_PFN && max_low_pfn < max_pfn;
 }
+
+/*
+ * Which free HighMem block the allocator hands out first depends on what
+ * ran before (a fresh boot gives the top of RAM first; after the
+ * page_alloc suite, anything). To show that a HighMem-capable request may
+ * get RAM above 4 GiB, take every free HighMem block below 4 GiB first
+ * (held, to be given back with block_free_all()): what HighMem has left
+ * then lies above 4 GiB, but for the few pages below the zone's min
+ * watermark, which no ordinary request may take. Only the struct pages are
+ * touched (block_push), so this costs the host nothing in a large guest.
+ */
+static void hold_highmem_below_4g(struct block_list *held)
+{
+	struct block_list above = { 0 };
+
+	free_pages_now();	/* nothing below 4 GiB left on a per-CPU list */
+	for (int order = MAX_PAGE_ORDER; order >= 0; order--) {
+		struct page *pg;
+
+		while ((pg = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, (unsigned int)order))) {
+			if (!PageHighMem(pg)) {	/* HighMem has no more of this order */
+				__free_pages(pg, (unsigned int)order);
+				break;
+			}
+			block_push(page_to_pfn(pg) < DMA32_LIMIT_PFN ? held : &above, pg,
+				   (unsigned int)order);
+		}
+	}
+	block_free_all(&above);
+}
 #endif
 
 /*
@@ -277,8 +307,19 @@ static void test_vmalloc_plain_uses_highest_zone(struct ktest *t)
 #ifdef CONFIG_HIGHMEM
 	if (max_low_pfn < max_pfn) {
 		EXPECT_GT(t, c.highmem, 0);
-		if (highmem_above_4g())
+		if (highmem_above_4g()) {
+			struct block_list held = { 0 };
+
+			vfree(p);
+			hold_highmem_below_4g(&held);
+			p = vmalloc(size);
+			c = census(p);
+			block_free_all(&held);
+			ASSERT_NOT_NULL(t, p);
+			ktest_info(t, "HighMem below 4 GiB held: %lu HighMem, %lu above 4 GiB",
+				   c.highmem, c.above_4g);
 			EXPECT_GT(t, c.above_4g, 0);
+		}
 	} else {
 		EXPECT_EQ(t, c.highmem, 0);
 	}
@@ -377,7 +418,19 @@ static void test_vmalloc_highmem_rule_symptom(struct ktest *t)
 #endif
 	if (!fits(size))
 		ktest_skip(t, "the machine cannot spare 16 MiB");
+#ifdef CONFIG_HIGHMEM
+	if (rule != VMALLOC_HIGHMEM_2018 && highmem_above_4g()) {
+		struct block_list held = { 0 };
+
+		hold_highmem_below_4g(&held);	/* so that HighMem pages lie above 4 GiB */
+		p = vmalloc_32(size);
+		block_free_all(&held);
+	} else {
+		p = vmalloc_32(size);
+	}
+#else
 	p = vmalloc_32(size);
+#endif
 	ASSERT_NOT_NULL(t, p);
 	c = census(p);
 	ktest_info(t, "vmalloc_32: %lu pages: %lu HighMem, %lu above 4 GiB, %lu lowmem", c.pages,
