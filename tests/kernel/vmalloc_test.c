@@ -196,6 +196,14 @@ static void test_vmalloc_user_flavours(struct ktest *t)
 
 /*** zones ***/
 
+/* 16 MiB, or a quarter of what is free on a machine with less to spare. */
+static unsigned long zone_test_size(void)
+{
+	unsigned long quarter = free_pages_now() / 4 * PAGE_SIZE;
+
+	return min(16UL << 20, max(quarter, PAGE_SIZE));
+}
+
 struct zone_census {
 	unsigned long pages, highmem, above_4g, below_16m, lowmem;
 };
@@ -287,18 +295,15 @@ static void hold_highmem_below_4g(struct block_list *held)
 #endif
 
 /*
- * Plain vmalloc prefers the highest zone: HighMem on i386 (and there the
- * last block freed at boot, at the top of RAM, goes first), Normal above
+ * Plain vmalloc prefers the highest zone: HighMem on i386, Normal above
  * 4 GiB on x86_64. 16 MiB are enough to see it.
  */
 static void test_vmalloc_plain_uses_highest_zone(struct ktest *t)
 {
-	const unsigned long size = 16UL << 20;
+	const unsigned long size = zone_test_size();
 	struct zone_census c;
 	void *p;
 
-	if (!fits(size))
-		ktest_skip(t, "the machine cannot spare 16 MiB");
 	p = vmalloc(size);
 	ASSERT_NOT_NULL(t, p);
 	c = census(p);
@@ -337,15 +342,13 @@ static void test_vmalloc_plain_uses_highest_zone(struct ktest *t)
 /* vmalloc_32: every page below 4 GiB and in low memory, under the default rule. */
 static void test_vmalloc_32_below_4g(struct ktest *t)
 {
-	const unsigned long size = 16UL << 20;
+	const unsigned long size = zone_test_size();
 	struct zone_census c;
 	void *p;
 
 	if (vmalloc_highmem_rule != VMALLOC_HIGHMEM_2018)
 		ktest_skip(t, "vmalloc_highmem=%s: test_vmalloc_highmem_rule_symptom checks it",
 			   vmalloc_highmem_rule_name(vmalloc_highmem_rule));
-	if (!fits(size))
-		ktest_skip(t, "the machine cannot spare 16 MiB");
 	p = vmalloc_32(size);
 	ASSERT_NOT_NULL(t, p);
 	c = census(p);
@@ -393,7 +396,7 @@ static void test_vmalloc_gfp_dma_below_16m(struct ktest *t)
  */
 static void test_vmalloc_highmem_rule_symptom(struct ktest *t)
 {
-	const unsigned long size = 16UL << 20;
+	const unsigned long size = zone_test_size();
 	enum vmalloc_highmem_rule rule = vmalloc_highmem_rule;
 	struct zone_census c;
 	void *p = NULL;
@@ -416,8 +419,6 @@ static void test_vmalloc_highmem_rule_symptom(struct ktest *t)
 		return;
 	}
 #endif
-	if (!fits(size))
-		ktest_skip(t, "the machine cannot spare 16 MiB");
 #ifdef CONFIG_HIGHMEM
 	if (rule != VMALLOC_HIGHMEM_2018 && highmem_above_4g()) {
 		struct block_list held = { 0 };
