@@ -411,6 +411,7 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 
 static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
+	set_page_private(page, 0);	/* as post_alloc_hook(): nothing of the last owner's */
 	set_page_count(page, 1);
 	set_page_alloc_order(page, (int)order);
 	if (unlikely(gfp & __GFP_ZERO))

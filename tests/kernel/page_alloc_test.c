@@ -206,6 +206,28 @@ static void test_page_alloc_pcp_lifo(struct ktest *t)
 			   first_uncached, last_uncached, high);
 }
 
+/*
+ * A new owner finds page->private zero, whatever the last owner left there:
+ * Linux's post_alloc_hook() clears it on every allocation. The per-CPU list
+ * hands the same page straight back, so a value that survives shows here.
+ */
+static void test_page_alloc_private_cleared(struct ktest *t)
+{
+	for (unsigned int o = 0; o <= PAGE_ALLOC_COSTLY_ORDER; o++) {
+		struct page *a, *b;
+
+		drain_all_pages();
+		a = alloc_pages(GFP_KERNEL, o);
+		ASSERT_NOT_NULL(t, a);
+		set_page_private(a, 0x5eed0000UL | o);
+		__free_pages(a, o);
+		b = alloc_pages(GFP_KERNEL, o);
+		ASSERT_NOT_NULL(t, b);
+		EXPECT_EQ(t, page_private(b), 0UL);
+		__free_pages(b, o);
+	}
+}
+
 static void test_page_alloc_zeroing(struct ktest *t)
 {
 	static const gfp_t gfps[] = { GFP_KERNEL, GFP_HIGHUSER, GFP_DMA };
@@ -888,6 +910,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_expand_keeps_lowest),
 	KTEST_CASE(test_page_alloc_pcp_lifo),
 	KTEST_CASE(test_page_alloc_pcp_refill),
+	KTEST_CASE(test_page_alloc_private_cleared),
 	KTEST_CASE(test_page_alloc_zeroing),
 	KTEST_CASE(test_page_alloc_address_api),
 	KTEST_CASE(test_page_alloc_fallback_order),
