@@ -661,7 +661,44 @@ static void test_vmap_area_bad_input(struct ktest *t)
 	EXPECT_EQ(t, vmap_nr_busy(), busy);
 }
 
+/*
+ * The range itself. Kernel: Linux's values (reference section 6.1,
+ * arch/x86/include/asm/pgtable_64_types.h and pgtable_32_areas.h): x86_64
+ * from 0xffffc90000000000, 32 TiB, meminfo's VmallocTotal 34359738367 kB;
+ * i386 from high_memory + 8 MiB to PKMAP_BASE - 2 pages, which with mmos's
+ * fixmap is 0xff7fe000 (MAXMEM 0x377fe000, Linux's), so 120 MiB (Linux's
+ * 122880 kB) once RAM reaches beyond low memory. Hosted: the shim's window,
+ * 1 GiB (x86_64-like) or 128 MiB (i386-like); host_vmalloc_size exists
+ * only there (a weak reference is 0 in the kernel).
+ */
+extern unsigned long host_vmalloc_size __weak;
+
+static void test_vmap_area_range(struct ktest *t)
+{
+	if (&host_vmalloc_size) {
+		EXPECT_EQ(t, (u64)VMALLOC_TOTAL, sizeof(long) == 8 ? 1ULL << 30 : 128ULL << 20);
+		EXPECT_EQ(t, (u64)VMALLOC_TOTAL, (u64)host_vmalloc_size);
+	} else {
+#ifdef CONFIG_X86_64
+		EXPECT_EQ(t, (u64)VMALLOC_START, 0xffffc90000000000ULL);
+		EXPECT_EQ(t, (u64)VMALLOC_END, 0xffffe8ffffffffffULL);
+		EXPECT_EQ(t, (u64)VMALLOC_TOTAL >> 10, 34359738367ULL);
+#else
+		u64 hm = 0xc0000000ULL + ((u64)max_low_pfn << 12);
+
+		EXPECT_EQ(t, (u64)(unsigned long)high_memory, hm);
+		EXPECT_EQ(t, (u64)VMALLOC_START, hm + (8ULL << 20));
+		EXPECT_EQ(t, (u64)VMALLOC_END, 0xff7fe000ULL);
+		if (max_pfn > max_low_pfn)
+			EXPECT_EQ(t, (u64)VMALLOC_TOTAL >> 10, 122880ULL);
+		else
+			EXPECT_EQ(t, (u64)VMALLOC_TOTAL, 0xff7fe000ULL - hm - (8ULL << 20));
+#endif
+	}
+}
+
 static struct ktest_case vmap_area_cases[] = {
+	KTEST_CASE(test_vmap_area_range),
 	KTEST_CASE(test_vmap_area_rbtree_random),
 	KTEST_CASE(test_vmap_area_rbtree_augmented_random),
 	KTEST_CASE(test_vmap_area_model_stress),
