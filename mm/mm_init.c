@@ -16,11 +16,13 @@
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <mm/vmap_area.h>
 #include <mm/vmstat.h>
 #include "internal.h"
 
 pg_data_t contig_page_data;
 unsigned long max_pfn, max_low_pfn, min_low_pfn;
+void *high_memory;	/* the end of the direct map (arch/x86/mm/zones.c sets it) */
 unsigned long totalram_pages, totalhigh_pages;
 
 const char *const zone_names[MAX_NR_ZONES] = {
@@ -274,4 +276,5 @@ void mm_core_init(void)
 	mem_init_print_info();
 	show_buddyinfo();
 	kmem_cache_init();
+	vmap_init();
 }

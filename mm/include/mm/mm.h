@@ -45,6 +45,7 @@ enum pageflags {
 
 extern struct page *mem_map;
 extern unsigned long max_pfn, max_low_pfn, min_low_pfn;
+extern void *high_memory;
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {
