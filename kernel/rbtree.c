@@ -60,11 +60,11 @@ static void rotate_left(struct rb_node *x, struct rb_root *root,
 
 	x->rb_right = y->rb_left;
 	if (y->rb_left)
-		y->rb_left->__rb_parent = x;
-	y->__rb_parent = parent;
+		rb_set_parent(y->rb_left, x);
+	rb_set_parent(y, parent);
 	change_child(x, y, parent, root);
 	y->rb_left = x;
-	x->__rb_parent = y;
+	rb_set_parent(x, y);
 	rotate(x, y);
 }
 
@@ -76,11 +76,11 @@ static void rotate_right(struct rb_node *x, struct rb_root *root,
 
 	x->rb_left = y->rb_right;
 	if (y->rb_right)
-		y->rb_right->__rb_parent = x;
-	y->__rb_parent = parent;
+		rb_set_parent(y->rb_right, x);
+	rb_set_parent(y, parent);
 	change_child(x, y, parent, root);
 	y->rb_right = x;
-	x->__rb_parent = y;
+	rb_set_parent(x, y);
 	rotate(x, y);
 }
 
@@ -98,8 +98,9 @@ static void __rb_insert(struct rb_node *node, struct rb_root *root,
 		gparent = rb_parent(parent);	/* a red node is never the root */
 		uncle = parent == gparent->rb_left ? gparent->rb_right : gparent->rb_left;
 		if (rb_is_red(uncle)) {
-			parent->__rb_color = uncle->__rb_color = RB_BLACK;
-			gparent->__rb_color = RB_RED;
+			rb_set_color(parent, RB_BLACK);
+			rb_set_color(uncle, RB_BLACK);
+			rb_set_color(gparent, RB_RED);
 			node = gparent;
 			continue;
 		}
@@ -116,11 +117,11 @@ static void __rb_insert(struct rb_node *node, struct rb_root *root,
 			}
 			rotate_left(gparent, root, rotate);
 		}
-		parent->__rb_color = RB_BLACK;
-		gparent->__rb_color = RB_RED;
+		rb_set_color(parent, RB_BLACK);
+		rb_set_color(gparent, RB_RED);
 		break;
 	}
-	root->rb_node->__rb_color = RB_BLACK;
+	rb_set_color(root->rb_node, RB_BLACK);
 }
 
 /*
@@ -138,8 +139,8 @@ static void __rb_erase_color(struct rb_node *node, struct rb_node *parent, struc
 		sibling = left ? parent->rb_right : parent->rb_left;
 		if (rb_is_red(sibling)) {
 			/* make the sibling black: rotate the red one above parent */
-			sibling->__rb_color = RB_BLACK;
-			parent->__rb_color = RB_RED;
+			rb_set_color(sibling, RB_BLACK);
+			rb_set_color(parent, RB_RED);
 			if (left)
 				rotate_left(parent, root, rotate);
 			else
@@ -148,38 +149,38 @@ static void __rb_erase_color(struct rb_node *node, struct rb_node *parent, struc
 		}
 		if (rb_is_black(sibling->rb_left) && rb_is_black(sibling->rb_right)) {
 			/* take one black from both sides: the fault moves up */
-			sibling->__rb_color = RB_RED;
+			rb_set_color(sibling, RB_RED);
 			node = parent;
 			parent = rb_parent(node);
 			continue;
 		}
 		if (left && rb_is_black(sibling->rb_right)) {
 			/* the sibling's far child must be red: rotate its near one out */
-			sibling->rb_left->__rb_color = RB_BLACK;
-			sibling->__rb_color = RB_RED;
+			rb_set_color(sibling->rb_left, RB_BLACK);
+			rb_set_color(sibling, RB_RED);
 			rotate_right(sibling, root, rotate);
 			sibling = parent->rb_right;
 		} else if (!left && rb_is_black(sibling->rb_left)) {
-			sibling->rb_right->__rb_color = RB_BLACK;
-			sibling->__rb_color = RB_RED;
+			rb_set_color(sibling->rb_right, RB_BLACK);
+			rb_set_color(sibling, RB_RED);
 			rotate_left(sibling, root, rotate);
 			sibling = parent->rb_left;
 		}
 		/* the far child is red: one rotation gives node's side its black back */
-		sibling->__rb_color = parent->__rb_color;
-		parent->__rb_color = RB_BLACK;
+		rb_set_color(sibling, rb_color(parent));
+		rb_set_color(parent, RB_BLACK);
 		if (left) {
-			sibling->rb_right->__rb_color = RB_BLACK;
+			rb_set_color(sibling->rb_right, RB_BLACK);
 			rotate_left(parent, root, rotate);
 		} else {
-			sibling->rb_left->__rb_color = RB_BLACK;
+			rb_set_color(sibling->rb_left, RB_BLACK);
 			rotate_right(parent, root, rotate);
 		}
 		node = root->rb_node;
 		break;
 	}
 	if (node)
-		node->__rb_color = RB_BLACK;
+		rb_set_color(node, RB_BLACK);
 }
 
 /*
@@ -199,9 +200,9 @@ static void __rb_erase(struct rb_node *node, struct rb_root *root,
 	if (!node->rb_left || !node->rb_right) {
 		child = node->rb_left ? node->rb_left : node->rb_right;
 		change_child(node, child, parent, root);
-		removed_black = node->__rb_color == RB_BLACK;
+		removed_black = rb_color(node) == RB_BLACK;
 		if (child)
-			child->__rb_parent = parent;
+			rb_set_parent(child, parent);
 		fix_node = child;
 		fix_parent = parent;
 		augment->propagate(parent, NULL);
@@ -210,7 +211,7 @@ static void __rb_erase(struct rb_node *node, struct rb_root *root,
 		while (succ->rb_left)
 			succ = succ->rb_left;
 		child = succ->rb_right;
-		removed_black = succ->__rb_color == RB_BLACK;
+		removed_black = rb_color(succ) == RB_BLACK;
 		if (succ == node->rb_right) {
 			fix_parent = succ;
 			augment->copy(node, succ);
@@ -218,16 +219,16 @@ static void __rb_erase(struct rb_node *node, struct rb_root *root,
 			fix_parent = rb_parent(succ);
 			fix_parent->rb_left = child;
 			if (child)
-				child->__rb_parent = fix_parent;
+				rb_set_parent(child, fix_parent);
 			succ->rb_right = node->rb_right;
-			node->rb_right->__rb_parent = succ;
+			rb_set_parent(node->rb_right, succ);
 			augment->copy(node, succ);
 			augment->propagate(fix_parent, succ);
 		}
 		succ->rb_left = node->rb_left;
-		node->rb_left->__rb_parent = succ;
-		succ->__rb_parent = parent;
-		succ->__rb_color = node->__rb_color;
+		rb_set_parent(node->rb_left, succ);
+		rb_set_parent(succ, parent);
+		rb_set_color(succ, rb_color(node));
 		change_child(node, succ, parent, root);
 		fix_node = child;
 		augment->propagate(succ, NULL);

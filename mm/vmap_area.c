@@ -37,14 +37,16 @@
 #include <mm/mm.h>
 #include <mm/slab.h>
 #include <mm/vmap_area.h>
+#include "internal.h"
 
 DEFINE_SPINLOCK(vmap_area_lock);
 LIST_HEAD(vmap_area_list);
 LIST_HEAD(purge_vmap_area_list);
 
-static struct rb_root vmap_area_root = RB_ROOT;		/* busy */
-static struct rb_root free_vmap_area_root = RB_ROOT;
-static LIST_HEAD(free_vmap_area_list);
+/* Not static only so that the tests can check them (mm/internal.h). */
+struct rb_root vmap_area_root = RB_ROOT;		/* busy */
+struct rb_root free_vmap_area_root = RB_ROOT;
+LIST_HEAD(free_vmap_area_list);
 static struct kmem_cache *vmap_area_cachep;
 static unsigned long vmap_lazy_nr;	/* pages on the purge list */
 static unsigned long nr_busy, nr_lazy;

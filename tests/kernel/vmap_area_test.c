@@ -5,7 +5,8 @@
  *
  * The tree is checked from the outside: after every batch of random inserts
  * and erases, check_subtree() below walks it and recomputes everything the
- * red-black rules and the augmentation promise. The allocator is checked
+ * red-black rules and the augmentation promise; check_free_tree() does the
+ * same for the allocator's own free tree. The allocator is checked
  * against a page bitmap of a window at the top of the vmalloc range, where
  * the default (bottom-up) allocations never reach:
  *
@@ -28,6 +29,7 @@
 #include <mm/mm.h>
 #include <mm/vmap_area.h>
 #include "mm_checks.h"
+#include "../../mm/internal.h"
 
 /* A small xorshift generator: the same sequence on every run and build. */
 static u64 rng_state;
@@ -115,6 +117,7 @@ static int check_subtree(struct ktest *t, const struct rb_node *n, const struct 
 			 unsigned long lo, unsigned long hi, bool augment, unsigned long *count)
 {
 	const struct tnode *x;
+	unsigned long want_max;
 	int l, r;
 
 	if (!n)
@@ -125,7 +128,7 @@ static int check_subtree(struct ktest *t, const struct rb_node *n, const struct 
 		return -1;
 	}
 	if (rb_is_red(n) && (rb_is_red(n->rb_left) || rb_is_red(n->rb_right))) {
-		ktest_fail_msg(t, false, __FILE__, __LINE__, "a red node has a red child");
+		ktest_fail_msg(t, false, __FILE__, __LINE__, "no red node has a red child");
 		return -1;
 	}
 	(*count)++;
@@ -137,8 +140,9 @@ static int check_subtree(struct ktest *t, const struct rb_node *n, const struct 
 		EXPECT_EQ(t, l, r);	/* black heights of the two sides */
 		return -1;
 	}
-	if (augment && x->max != max(x->val, max(tnode_max(n->rb_left), tnode_max(n->rb_right)))) {
-		EXPECT_EQ(t, x->max, max(x->val, max(tnode_max(n->rb_left), tnode_max(n->rb_right))));
+	want_max = max(x->val, max(tnode_max(n->rb_left), tnode_max(n->rb_right)));
+	if (augment && x->max != want_max) {
+		EXPECT_EQ(t, x->max, want_max);	/* the augmented value, recomputed */
 		return -1;
 	}
 	return l + rb_is_black(n);
@@ -301,12 +305,106 @@ static unsigned long model_largest_free(void)
 	return best * PAGE_SIZE;
 }
 
+/*
+ * The free tree of mm/vmap_area.c, checked as the test tree is: parents,
+ * colours, black heights, address order, and every subtree_max_size
+ * recomputed; then its list: the same blocks in order, no two touching
+ * (a freed range merges with its neighbours). Under vmap_area_lock, so no
+ * report until it is dropped: *why names the rule broken (NULL: none).
+ */
+static long check_free_subtree(const struct rb_node *n, const struct rb_node *parent,
+			       unsigned long lo, unsigned long hi, unsigned long *count,
+			       const char **why)
+{
+	const struct vmap_area *va;
+	unsigned long want;
+	long l, r;
+
+	if (!n)
+		return 1;
+	va = rb_entry(n, struct vmap_area, rb_node);
+	if (rb_parent(n) != parent)
+		*why = "every node's parent pointer is right";
+	else if (va->va_start < lo || va->va_end > hi || va->va_start >= va->va_end)
+		*why = "the blocks are in address order, none empty";
+	else if (rb_is_red(n) && (rb_is_red(n->rb_left) || rb_is_red(n->rb_right)))
+		*why = "no red node has a red child";
+	if (*why)
+		return -1;
+	(*count)++;
+	l = check_free_subtree(n->rb_left, n, lo, va->va_start, count, why);
+	r = check_free_subtree(n->rb_right, n, va->va_end, hi, count, why);
+	if (l < 0 || r < 0)
+		return -1;
+	want = va->va_end - va->va_start;
+	if (n->rb_left)
+		want = max(want, rb_entry(n->rb_left, struct vmap_area, rb_node)->subtree_max_size);
+	if (n->rb_right)
+		want = max(want, rb_entry(n->rb_right, struct vmap_area, rb_node)->subtree_max_size);
+	if (l != r)
+		*why = "both sides of every node have the same black height";
+	else if (va->subtree_max_size != want)
+		*why = "every subtree_max_size is the largest block of its subtree";
+	return *why ? -1 : l + rb_is_black(n);
+}
+
+static bool check_free_tree(struct ktest *t)
+{
+	const char *why = NULL;
+	unsigned long flags, count = 0, listed = 0, prev_end = 0;
+	const struct vmap_area *va;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	if (rb_is_red(free_vmap_area_root.rb_node))
+		why = "the root is black";
+	else
+		check_free_subtree(free_vmap_area_root.rb_node, NULL, 0, ~0UL, &count, &why);
+	list_for_each_entry(va, &free_vmap_area_list, list) {
+		if (listed++ && va->va_start <= prev_end && !why)
+			why = "the list is in address order, no two blocks touching";
+		prev_end = va->va_end;
+	}
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	if (why) {
+		ktest_fail_msg(t, false, __FILE__, __LINE__, why);
+		return false;
+	}
+	EXPECT_EQ(t, listed, count);	/* the list holds the tree's blocks */
+	return !why && listed == count;
+}
+
+/*
+ * The busy areas a case holds in the window: the case's exit hook frees
+ * what an ASSERT left behind, so one failure does not cascade.
+ */
 #define MAX_LIVE	512
 static struct vmap_area *live[MAX_LIVE];
+static unsigned long nlive;
+
+static void untrack(struct vmap_area *va)
+{
+	for (unsigned long i = 0; i < nlive; i++)
+		if (live[i] == va) {
+			live[i] = live[--nlive];
+			return;
+		}
+}
+
+static void vmap_area_case_exit(struct ktest *t)
+{
+	(void)t;
+	while (nlive) {
+		struct vmap_area *va = live[--nlive];
+
+		if (find_unlink_vmap_area(va->va_start) == va)
+			free_vmap_area(va);
+	}
+	purge_vmap_area_lazy();
+}
 
 static void test_vmap_area_model_stress(struct ktest *t)
 {
-	unsigned long busy0, nlive = 0, fails = 0, lazies = 0, purges = 0;
+	unsigned long busy0, fails = 0, lazies = 0, purges = 0;
 
 	window_init(t, WIN_PAGES);
 	busy0 = vmap_nr_busy();
@@ -324,6 +422,8 @@ static void test_vmap_area_model_stress(struct ktest *t)
 				want = model_find(pages, align);
 			va = alloc_vmap_area(pages * PAGE_SIZE, align, win_start, win_end,
 					     GFP_KERNEL | __GFP_NOWARN);
+			if (!IS_ERR(va))
+				live[nlive++] = va;	/* before any ASSERT: the exit hook frees it */
 			if (!want) {
 				ASSERT_TRUE(t, IS_ERR(va));
 				ASSERT_EQ(t, PTR_ERR(va), -EBUSY);
@@ -338,7 +438,6 @@ static void test_vmap_area_model_stress(struct ktest *t)
 			ASSERT_EQ(t, va->va_end, want + pages * PAGE_SIZE);
 			EXPECT_NULL(t, va->vm);
 			model_set(want, pages, M_BUSY);
-			live[nlive++] = va;
 		} else if (r < 97 && nlive) {
 			unsigned long i = rnd(nlive);
 			struct vmap_area *va = live[i];
@@ -359,8 +458,10 @@ static void test_vmap_area_model_stress(struct ktest *t)
 			purge_vmap_area_lazy();
 			purges++;
 		}
-		if (op % 64 == 0)
+		if (op % 64 == 0) {
 			ASSERT_EQ(t, vmap_largest_free(win_start, win_end), model_largest_free());
+			ASSERT_TRUE(t, check_free_tree(t));
+		}
 	}
 	/* every path taken often enough to mean something */
 	EXPECT_GT(t, fails, 50UL);
@@ -373,6 +474,7 @@ static void test_vmap_area_model_stress(struct ktest *t)
 		free_vmap_area(va);
 	}
 	purge_vmap_area_lazy();
+	EXPECT_TRUE(t, check_free_tree(t));
 	EXPECT_EQ(t, vmap_largest_free(win_start, win_end), WIN_PAGES * PAGE_SIZE);
 	EXPECT_EQ(t, vmap_nr_busy(), busy0);
 	EXPECT_EQ(t, vmap_nr_lazy(), 0UL);
@@ -387,12 +489,16 @@ static struct vmap_area *win_alloc(struct ktest *t, unsigned long pages, unsigne
 		EXPECT_FALSE(t, IS_ERR(va));
 		return NULL;
 	}
+	live[nlive++] = va;
 	return va;
 }
 
 static void win_free(struct vmap_area *va)
 {
-	if (va && find_unlink_vmap_area(va->va_start) == va)
+	if (!va)
+		return;
+	untrack(va);
+	if (find_unlink_vmap_area(va->va_start) == va)
 		free_vmap_area(va);
 }
 
@@ -431,6 +537,7 @@ static void test_vmap_area_find(struct ktest *t)
 	EXPECT_EQ(t, vmap_nr_busy(), busy);
 	EXPECT_TRUE(t, find_vmap_area(a->va_start + PAGE_SIZE) == a);
 	/* unlinked: no longer found, but its range is not free until it is freed */
+	untrack(a);
 	EXPECT_TRUE(t, find_unlink_vmap_area(a->va_start) == a);
 	EXPECT_EQ(t, vmap_nr_busy(), busy - 1);
 	EXPECT_NULL(t, find_vmap_area(a->va_start));
@@ -456,6 +563,7 @@ static void test_vmap_area_lazy_reuse(struct ktest *t)
 	ASSERT_NOT_NULL(t, a);
 	a_start = a->va_start;
 	EXPECT_EQ(t, a_start, win_start);
+	untrack(a);
 	ASSERT_TRUE(t, find_unlink_vmap_area(a_start) == a);
 	free_vmap_area_noflush(a);
 	EXPECT_EQ(t, vmap_nr_lazy(), 1UL);
@@ -553,7 +661,44 @@ static void test_vmap_area_bad_input(struct ktest *t)
 	EXPECT_EQ(t, vmap_nr_busy(), busy);
 }
 
+/*
+ * The range itself. Kernel: Linux's values (reference section 6.1,
+ * arch/x86/include/asm/pgtable_64_types.h and pgtable_32_areas.h): x86_64
+ * from 0xffffc90000000000, 32 TiB, meminfo's VmallocTotal 34359738367 kB;
+ * i386 from high_memory + 8 MiB to PKMAP_BASE - 2 pages, which with mmos's
+ * fixmap is 0xff7fe000 (MAXMEM 0x377fe000, Linux's), so 120 MiB (Linux's
+ * 122880 kB) once RAM reaches beyond low memory. Hosted: the shim's window,
+ * 1 GiB (x86_64-like) or 128 MiB (i386-like); host_vmalloc_size exists
+ * only there (a weak reference is 0 in the kernel).
+ */
+extern unsigned long host_vmalloc_size __weak;
+
+static void test_vmap_area_range(struct ktest *t)
+{
+	if (&host_vmalloc_size) {
+		EXPECT_EQ(t, (u64)VMALLOC_TOTAL, sizeof(long) == 8 ? 1ULL << 30 : 128ULL << 20);
+		EXPECT_EQ(t, (u64)VMALLOC_TOTAL, (u64)host_vmalloc_size);
+	} else {
+#ifdef CONFIG_X86_64
+		EXPECT_EQ(t, (u64)VMALLOC_START, 0xffffc90000000000ULL);
+		EXPECT_EQ(t, (u64)VMALLOC_END, 0xffffe8ffffffffffULL);
+		EXPECT_EQ(t, (u64)VMALLOC_TOTAL >> 10, 34359738367ULL);
+#else
+		u64 hm = 0xc0000000ULL + ((u64)max_low_pfn << 12);
+
+		EXPECT_EQ(t, (u64)(unsigned long)high_memory, hm);
+		EXPECT_EQ(t, (u64)VMALLOC_START, hm + (8ULL << 20));
+		EXPECT_EQ(t, (u64)VMALLOC_END, 0xff7fe000ULL);
+		if (max_pfn > max_low_pfn)
+			EXPECT_EQ(t, (u64)VMALLOC_TOTAL >> 10, 122880ULL);
+		else
+			EXPECT_EQ(t, (u64)VMALLOC_TOTAL, 0xff7fe000ULL - hm - (8ULL << 20));
+#endif
+	}
+}
+
 static struct ktest_case vmap_area_cases[] = {
+	KTEST_CASE(test_vmap_area_range),
 	KTEST_CASE(test_vmap_area_rbtree_random),
 	KTEST_CASE(test_vmap_area_rbtree_augmented_random),
 	KTEST_CASE(test_vmap_area_model_stress),
@@ -568,5 +713,6 @@ static struct ktest_case vmap_area_cases[] = {
 static struct ktest_suite vmap_area_suite = {
 	.name = "vmap_area",
 	.cases = vmap_area_cases,
+	.exit = vmap_area_case_exit,
 };
 KTEST_SUITE(vmap_area_suite);

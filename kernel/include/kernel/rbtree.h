@@ -10,9 +10,11 @@
  * passes the same number of black nodes, so the depth is at most
  * 2 log2(n + 1).
  *
- * Unlike Linux, which packs the parent pointer and the colour into one word
- * (__rb_parent_color, the colour in bit 0 of an aligned pointer), a node keeps
- * them in two fields: easier to read in a debugger, one word more per node.
+ * As in Linux, the parent pointer and the colour share one word,
+ * __rb_parent_color: nodes are at least 4-byte aligned, so bit 0 of the
+ * parent's address is free to hold the colour (0 red, 1 black). A node is
+ * then three words, and struct vmap_area is Linux's 64 bytes on x86_64.
+ * Only the accessors below read or write that word.
  *
  * Locking: none; the user serialises. Tests: tests/kernel/vmap_area_test.c.
  */
@@ -26,11 +28,10 @@
 #define RB_BLACK	1
 
 struct rb_node {
-	struct rb_node *__rb_parent;	/* NULL for the root */
+	unsigned long __rb_parent_color;	/* parent (NULL for the root) | colour */
 	struct rb_node *rb_right;
 	struct rb_node *rb_left;
-	unsigned int __rb_color;	/* RB_RED or RB_BLACK */
-};
+} __aligned(sizeof(long));
 
 struct rb_root {
 	struct rb_node *rb_node;
@@ -44,12 +45,27 @@ struct rb_root {
 
 static inline struct rb_node *rb_parent(const struct rb_node *n)
 {
-	return n->__rb_parent;
+	return (struct rb_node *)(n->__rb_parent_color & ~3UL);
+}
+
+static inline unsigned int rb_color(const struct rb_node *n)
+{
+	return n->__rb_parent_color & 1;
+}
+
+static inline void rb_set_parent(struct rb_node *n, struct rb_node *parent)
+{
+	n->__rb_parent_color = (unsigned long)parent | rb_color(n);
+}
+
+static inline void rb_set_color(struct rb_node *n, unsigned int color)
+{
+	n->__rb_parent_color = (n->__rb_parent_color & ~1UL) | color;
 }
 
 static inline bool rb_is_red(const struct rb_node *n)
 {
-	return n && n->__rb_color == RB_RED;
+	return n && rb_color(n) == RB_RED;
 }
 
 static inline bool rb_is_black(const struct rb_node *n)
@@ -61,15 +77,14 @@ static inline bool rb_is_black(const struct rb_node *n)
  * A node that is in no tree points to itself (RB_CLEAR_NODE), so
  * RB_EMPTY_NODE() can tell, as in Linux.
  */
-#define RB_EMPTY_NODE(node)	((node)->__rb_parent == (node))
-#define RB_CLEAR_NODE(node)	((node)->__rb_parent = (node))
+#define RB_EMPTY_NODE(node)	((node)->__rb_parent_color == (unsigned long)(node))
+#define RB_CLEAR_NODE(node)	((node)->__rb_parent_color = (unsigned long)(node))
 
 /* Hang node at *link, the empty link of parent found by the search; red, no children. */
 static inline void rb_link_node(struct rb_node *node, struct rb_node *parent,
 				struct rb_node **link)
 {
-	node->__rb_parent = parent;
-	node->__rb_color = RB_RED;
+	node->__rb_parent_color = (unsigned long)parent;	/* red: colour bit 0 */
 	node->rb_left = node->rb_right = NULL;
 	*link = node;
 }
