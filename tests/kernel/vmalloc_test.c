@@ -405,13 +405,15 @@ static void test_vmalloc_highmem_rule_symptom(struct ktest *t)
 #ifdef CONFIG_X86_64
 	if (rule == VMALLOC_HIGHMEM_2017_03) {
 		u64 mark = printk_log_mark();
-		char line[200];
+		char line[200], mode[24];
 
 		EXPECT_WARN(t, p = vmalloc_32(PAGE_SIZE));
 		EXPECT_NULL(t, p);
 		EXPECT_TRUE(t, logged_line(mark, "invalid zone modifiers", line, sizeof(line)));
-		EXPECT_NOT_NULL(t, strstr(line, "__GFP_HIGHMEM"));
-		EXPECT_NOT_NULL(t, strstr(line, "__GFP_DMA32"));
+		/* vmalloc_32's GFP_DMA32|GFP_KERNEL, the implicit HIGHMEM, vmalloc's NOWARN */
+		snprintf(mode, sizeof(mode), "mode:%#x(",
+			 GFP_KERNEL | __GFP_DMA32 | __GFP_HIGHMEM | __GFP_NOWARN);
+		EXPECT_NOT_NULL(t, strstr(line, mode));
 		EXPECT_TRUE(t, logged_line(mark, "vmalloc error: size 0, failed to allocate pages",
 					   line, sizeof(line)));
 		EXPECT_NOT_NULL(t, strstr(line, "test_vmalloc_highmem_rule_symptom"));
