@@ -254,7 +254,10 @@ static struct vm_struct *__get_vm_area_node(unsigned long size, unsigned long al
 	struct vmap_area *va;
 	struct vm_struct *area;
 
-	BUG_ON(in_interrupt());
+	/* Linux: BUG_ON(in_interrupt()); mmos reports it and fails the request */
+	if (WARN(in_interrupt(), "vmalloc: area of %lu bytes for %pS requested in interrupt context\n",
+		 size, caller))
+		return NULL;
 	size = PAGE_ALIGN(size);
 	if (unlikely(!size))
 		return NULL;

@@ -717,40 +717,53 @@ static void test_vmalloc_vmap_put_pages(struct ktest *t)
 	vfree(v);
 }
 
+/* What the next "interrupt" does: vfree(irq_arg), or vmalloc(irq_arg bytes) into irq_result. */
+static bool irq_saw_interrupt, irq_does_vmalloc;
+static void *irq_arg, *irq_result;
+
+static void irq_work(void)
+{
+	irq_saw_interrupt = in_interrupt();
+	if (irq_does_vmalloc)
+		irq_result = vmalloc((unsigned long)irq_arg);
+	else
+		vfree(irq_arg);
+}
+
 #ifndef CONFIG_HOSTED
 /* IRQ 3 (COM2) is free in mmos: a software interrupt on its vector runs do_irq(3). */
 #define TEST_IRQ	3
-static void *irq_vfree_addr;
-static bool irq_saw_interrupt;
 
-static void vfree_irq_handler(unsigned int irq)
+static void test_irq_handler(unsigned int irq)
 {
 	(void)irq;
-	irq_saw_interrupt = in_interrupt();
-	vfree(irq_vfree_addr);
+	irq_work();
 }
 
-static void run_in_interrupt(void *addr)
+static void run_in_interrupt(bool does_vmalloc, void *arg)
 {
-	irq_vfree_addr = addr;
-	request_irq(TEST_IRQ, vfree_irq_handler);
+	irq_does_vmalloc = does_vmalloc;
+	irq_arg = arg;
+	request_irq(TEST_IRQ, test_irq_handler);
 	__asm__ __volatile__("int %0" : : "i"(IRQ_VECTOR_BASE + TEST_IRQ) : "memory");
 	free_irq(TEST_IRQ);
 }
 #else
-static bool irq_saw_interrupt;
-
 /* The hosted build has no interrupts: the same count brackets the call. */
-static void run_in_interrupt(void *addr)
+static void run_in_interrupt(bool does_vmalloc, void *arg)
 {
+	irq_does_vmalloc = does_vmalloc;
+	irq_arg = arg;
 	irq_enter();
-	irq_saw_interrupt = in_interrupt();
-	vfree(addr);
+	irq_work();
 	irq_exit();
 }
 #endif
 
-/* From an interrupt handler vfree() is deferred: the area lives until the next vfree(). */
+/*
+ * From an interrupt handler vfree() is deferred: the area lives until the
+ * next vfree(). vmalloc() there is refused with a warning (Linux: BUG).
+ */
 static void test_vmalloc_vfree_in_interrupt(struct ktest *t)
 {
 	void *p = vmalloc(5 * PAGE_SIZE);
@@ -760,7 +773,7 @@ static void test_vmalloc_vfree_in_interrupt(struct ktest *t)
 	used = vmalloc_nr_pages();
 	areas = vmalloc_nr_areas();
 	irq_saw_interrupt = false;
-	run_in_interrupt(p);
+	run_in_interrupt(false, p);
 	EXPECT_TRUE(t, irq_saw_interrupt);
 	EXPECT_FALSE(t, in_interrupt());
 	EXPECT_EQ(t, vmalloc_nr_pages(), used);	/* deferred */
@@ -770,8 +783,13 @@ static void test_vmalloc_vfree_in_interrupt(struct ktest *t)
 	EXPECT_EQ(t, vmalloc_nr_areas(), areas - 1);
 	EXPECT_NULL(t, find_vm_area(p));
 	/* a bad pointer is reported at once, nothing queued */
-	EXPECT_WARN(t, run_in_interrupt(&used));
+	EXPECT_WARN(t, run_in_interrupt(false, &used));
 	vfree(NULL);
+	EXPECT_EQ(t, vmalloc_nr_areas(), areas - 1);
+	/* vmalloc() in an interrupt handler: refused */
+	irq_result = (void *)1;
+	EXPECT_WARN(t, run_in_interrupt(true, (void *)PAGE_SIZE));
+	EXPECT_NULL(t, irq_result);
 	EXPECT_EQ(t, vmalloc_nr_areas(), areas - 1);
 }
 
