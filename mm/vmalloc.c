@@ -688,10 +688,16 @@ void show_vmallocinfo(void)
 bool vmalloc_describe_addr(unsigned long addr, char *buf, size_t size)
 {
 	struct vmap_area *va;
+	unsigned long irqflags;
 	bool found = false;
 
-	if (!is_vmalloc_addr((void *)addr) || !spin_trylock(&vmap_area_lock))
+	if (!is_vmalloc_addr((void *)addr))
 		return false;
+	local_irq_save(irqflags);
+	if (!spin_trylock(&vmap_area_lock)) {	/* the fault came with the lock held */
+		local_irq_restore(irqflags);
+		return false;
+	}
 	list_for_each_entry(va, &vmap_area_list, list) {
 		const struct vm_struct *vm = va->vm;
 		bool guard;
@@ -706,5 +712,6 @@ bool vmalloc_describe_addr(unsigned long addr, char *buf, size_t size)
 		break;
 	}
 	spin_unlock(&vmap_area_lock);
+	local_irq_restore(irqflags);
 	return found;
 }
