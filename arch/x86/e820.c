@@ -495,8 +495,11 @@ void e820__memory_setup(void)
 
 	e820_table = *fw;
 	sanitize_or_warn(&e820_table, "firmware map");
+	/* Linux's parse_early_param() and e820__finish_early_params() come first... */
+	e820__apply_user_map();
 	/*
-	 * x86: page 0 is never RAM to the kernel; 640 KiB-1 MiB is the BIOS's.
+	 * ...then trim_bios_range(), so a user map cannot give RAM back here:
+	 * page 0 is never RAM to the kernel; 640 KiB-1 MiB is the BIOS's.
 	 * Linux prints both lines whether or not they change anything.
 	 */
 	print_change("update", 0, PAGE_SIZE, "usable ==> reserved");
@@ -504,7 +507,6 @@ void e820__memory_setup(void)
 	print_change("remove", 0xa0000, 0x60000, "usable");
 	e820__range_remove(&e820_table, 0xa0000, 0x60000, E820_TYPE_RAM, true);
 	sanitize_or_warn(&e820_table, "BIOS range");
-	e820__apply_user_map();
 	n = e820__range_remove(&e820_table, limit, ~0ULL - limit, E820_TYPE_RAM, true);
 	if (n)
 		pr_warn("e820: %llu MiB of RAM above the %llu GiB the CPU can address: removed\n",
