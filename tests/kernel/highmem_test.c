@@ -439,5 +439,16 @@ static struct ktest_case highmem_cases[] = {
 	{}
 };
 
-static struct ktest_suite highmem_suite = { .name = "highmem", .cases = highmem_cases };
+/* A case that failed half-way gives its pages back (its mappings it cannot). */
+static void highmem_case_exit(struct ktest *t)
+{
+	(void)t;
+	free_held(ARRAY_SIZE(pages));
+}
+
+static struct ktest_suite highmem_suite = {
+	.name = "highmem",
+	.cases = highmem_cases,
+	.exit = highmem_case_exit,
+};
 KTEST_SUITE(highmem_suite);
