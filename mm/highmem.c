@@ -242,6 +242,15 @@ static unsigned long map_new_virtual(struct page *page)
 	return vaddr;
 }
 
+void kmap_flush_unused(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&kmap_lock, flags);
+	flush_all_zero_pkmaps();
+	spin_unlock_irqrestore(&kmap_lock, flags);
+}
+
 noinline void *kmap_high(struct page *page)
 {
 	unsigned long flags, vaddr;
@@ -315,6 +324,10 @@ void show_kmapinfo(void)
 
 #else
 void page_address_init(void)
+{
+}
+
+void kmap_flush_unused(void)
 {
 }
 

@@ -182,7 +182,8 @@ static void test_highmem_kmap_wrap_recycles(struct ktest *t)
  * Two kmaps of a page: one address, two uses, two kunmaps. After the last
  * kunmap the page keeps the slot (page_address() still gives it, and the
  * next kmap finds it) until a wrap: mapping 512 other pages one at a time
- * moves the scan past slot 0 at least once, which takes the slot away.
+ * moves the scan past slot 0 at least once, which takes the slot away;
+ * kmap_flush_unused() takes it at once, but only while it has no user.
  */
 static void test_highmem_kmap_counts(struct ktest *t)
 {
@@ -221,6 +222,17 @@ static void test_highmem_kmap_counts(struct ktest *t)
 	EXPECT_NULL(t, page_address(p));
 	EXPECT_EQ(t, wrong_words(p), 0);
 	EXPECT_EQ(t, nr_pkmaps_in_use(), used0);
+	/* kmap_flush_unused() takes the slot of a page without users at once... */
+	a = kmap(p);
+	kunmap(p);
+	EXPECT_PTR_EQ(t, page_address(p), a);
+	kmap_flush_unused();
+	EXPECT_NULL(t, page_address(p));
+	/* ...and leaves one with a user alone */
+	b = kmap(p);
+	kmap_flush_unused();
+	EXPECT_PTR_EQ(t, page_address(p), b);
+	kunmap(p);
 	free_held(PAE_LAST_PKMAP + 1);
 }
 
@@ -439,11 +451,16 @@ static struct ktest_case highmem_cases[] = {
 	{}
 };
 
-/* A case that failed half-way gives its pages back (its mappings it cannot). */
+/*
+ * A case that failed half-way gives its pages back (its mappings it
+ * cannot). Every case leaves its freed pages without a PKMAP slot, so the
+ * next owner of one finds page_address() NULL until it kmaps it.
+ */
 static void highmem_case_exit(struct ktest *t)
 {
 	(void)t;
 	free_held(ARRAY_SIZE(pages));
+	kmap_flush_unused();
 }
 
 static struct ktest_suite highmem_suite = {

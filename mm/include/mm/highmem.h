@@ -96,6 +96,13 @@ static inline void kunmap(struct page *page)
 /* Fill a page (any zone) with zeroes. */
 void clear_highpage(struct page *page);
 
+/*
+ * Take their slots from the pages kmapped earlier that have no users left
+ * (flush_all_zero_pkmaps() now rather than at the next wrap), so that
+ * page_address() of each is NULL again. Linux's kmap_flush_unused().
+ */
+void kmap_flush_unused(void);
+
 /* The kmapinfo shell command: PKMAP slots in use and cached, flushes, local depth. */
 void show_kmapinfo(void);
 
