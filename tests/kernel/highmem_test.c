@@ -124,7 +124,8 @@ static unsigned long flushes(void)
 /*
  * 2048 HighMem pages kmapped one at a time, filled, kunmapped: every
  * address lies in the 512-page area, so addresses come back for other
- * pages (at most 512 distinct ones), and the data survives the recycling.
+ * pages (at most 512 distinct ones), round-robin, and the data survives
+ * the recycling.
  * The scan moves one slot per new mapping and flushes when it passes slot
  * 0: the first pass maps at most 511 pages (slots 1..511 at best), each
  * later one at most 512, so 2048 mappings take at least 1 + ceil(1537 /
@@ -135,7 +136,7 @@ static unsigned long flushes(void)
 static void test_highmem_kmap_wrap_recycles(struct ktest *t)
 {
 	static u8 seen[PAE_LAST_PKMAP];
-	unsigned long f0, distinct = 0, outside = 0, bad = 0, stale = 0;
+	unsigned long f0, distinct = 0, outside = 0, bad = 0, stale = 0, not_next = 0;
 
 	get_highmem_pages(t, NR_WRAP_PAGES);
 	f0 = flushes();
@@ -168,6 +169,15 @@ static void test_highmem_kmap_wrap_recycles(struct ktest *t)
 	}
 	EXPECT_EQ(t, outside, 0);
 	EXPECT_LE(t, distinct, PAE_LAST_PKMAP);
+	/*
+	 * From the second pass on every slot is free after each wrap (no page
+	 * keeps a user), so each new mapping takes the slot after the last,
+	 * 511 wrapping to 0. Mapping 511 is in the second pass at the latest.
+	 */
+	for (unsigned int i = PAE_LAST_PKMAP; i < NR_WRAP_PAGES && !outside; i++)
+		not_next += (addrs[i] - PKMAP_START) >> PAGE_SHIFT !=
+			    (((addrs[i - 1] - PKMAP_START) >> PAGE_SHIFT) + 1) % PAE_LAST_PKMAP;
+	EXPECT_EQ(t, not_next, 0);
 	EXPECT_GE(t, NR_WRAP_PAGES - distinct, NR_WRAP_PAGES - PAE_LAST_PKMAP);
 	EXPECT_GE(t, flushes() - f0, 4);
 	EXPECT_NULL(t, page_address(pages[0]));
