@@ -43,14 +43,15 @@ extern pteval_t __supported_pte_mask;
 #define PAGE_KERNEL_NOCACHE	(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
 /*
- * Map one 4 KiB page (or, for arch_map_range, a range using 2 MiB pages
- * where va, pa and size allow). Page-table pages come from the current
+ * Map one 4 KiB page (or, for arch_map_range, a range using 1 GiB pages
+ * where the CPU has them on x86_64, and 2 MiB pages, where va, pa and size
+ * allow). Page-table pages come from the current
  * table allocator. Returns 0, or -ENOMEM when no table page could be had.
  * Mapping over an existing mapping replaces it (and flushes the TLB entry).
  */
 int arch_map_page(unsigned long va, phys_addr_t pa, pteval_t prot);
 int arch_map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t prot);
-/* Remove the 4 KiB mapping at va (splitting a 2 MiB page if needed). */
+/* Remove the 4 KiB mapping at va (splitting a 1 GiB or 2 MiB page if needed). */
 void arch_unmap_page(unsigned long va);
 /*
  * Look va up in the live tables. Returns false if unmapped; otherwise the
