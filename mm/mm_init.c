@@ -13,6 +13,7 @@
 #include <kernel/bug.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <mm/highmem.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
@@ -252,6 +253,7 @@ void mm_core_init(void)
 {
 	struct zone *z;
 
+	page_address_init();
 	memblock_report();
 	memblock_free_all();
 	totalram_pages = totalhigh_pages = 0;

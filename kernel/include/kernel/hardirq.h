@@ -1,33 +1,36 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * kernel/hardirq.h - are we in an interrupt handler?
+ * kernel/hardirq.h - are we in an interrupt handler? Linux's in_interrupt().
  *
- * Linux keeps this in preempt_count; mmos, which has no preemption, keeps
- * only the hardirq nesting depth per CPU. irq_enter()/irq_exit() bracket
- * every interrupt handler (arch/x86/irq.c); in_interrupt() is true between
- * them. Code that must not run in an interrupt (vmalloc) asks it, and
- * vfree() defers its work when it is true.
+ * Linux keeps the answer in preempt_count's HARDIRQ/SOFTIRQ/NMI bits.
+ * mmos has no preemption and no softirqs, so one per-CPU nesting count of
+ * hardware interrupt handlers is all of it: do_irq() (arch/x86/irq.c)
+ * brackets each handler with irq_enter()/irq_exit(). CPU exceptions (page
+ * faults, traps) do not count, as in Linux. The count is defined in
+ * arch/x86/irq.c (the hosted build's shim defines it too, always 0 there
+ * unless a test enters a pretend interrupt).
  */
 #ifndef KERNEL_HARDIRQ_H
 #define KERNEL_HARDIRQ_H
 
 #include <kernel/percpu.h>
 
-DECLARE_PER_CPU(unsigned int, hardirq_count);
+DECLARE_PER_CPU(unsigned int, hardirq_nesting);
 
 static inline void irq_enter(void)
 {
-	this_cpu_inc(hardirq_count);
+	this_cpu_write(hardirq_nesting, this_cpu_read(hardirq_nesting) + 1);
 }
 
 static inline void irq_exit(void)
 {
-	this_cpu_write(hardirq_count, this_cpu_read(hardirq_count) - 1);
+	this_cpu_write(hardirq_nesting, this_cpu_read(hardirq_nesting) - 1);
 }
 
+/* In a hardware interrupt handler (Linux: also softirq and NMI context). */
 static inline bool in_interrupt(void)
 {
-	return this_cpu_read(hardirq_count) != 0;
+	return this_cpu_read(hardirq_nesting) != 0;
 }
 
 #endif

@@ -43,14 +43,15 @@ extern pteval_t __supported_pte_mask;
 #define PAGE_KERNEL_NOCACHE	(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
 /*
- * Map one 4 KiB page (or, for arch_map_range, a range using 2 MiB pages
- * where va, pa and size allow). Page-table pages come from the current
+ * Map one 4 KiB page (or, for arch_map_range, a range using 1 GiB pages
+ * where the CPU has them on x86_64, and 2 MiB pages, where va, pa and size
+ * allow). Page-table pages come from the current
  * table allocator. Returns 0, or -ENOMEM when no table page could be had.
  * Mapping over an existing mapping replaces it (and flushes the TLB entry).
  */
 int arch_map_page(unsigned long va, phys_addr_t pa, pteval_t prot);
 int arch_map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t prot);
-/* Remove the 4 KiB mapping at va (splitting a 2 MiB page if needed). */
+/* Remove the 4 KiB mapping at va (splitting a 1 GiB or 2 MiB page if needed). */
 void arch_unmap_page(unsigned long va);
 /*
  * The same without the TLB flush: the entry is gone from the tables, but
@@ -63,6 +64,14 @@ void arch_unmap_page_noflush(unsigned long va);
  * physical address, the leaf entry's flags and the leaf's size in bytes.
  */
 bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned long *size);
+
+/*
+ * The 4 KiB entry for va in the live tables, or NULL if a table on the way
+ * is missing or va lies in a large page. For owners of a range whose page
+ * table exists from boot (the PKMAP area) and who write their entries
+ * themselves, flushing the TLB when they decide to.
+ */
+pteval_t *arch_lookup_pte(unsigned long va);
 
 /* Where page-table pages come from: returns a zeroed page's address, or 0. */
 typedef phys_addr_t (*pgtable_alloc_fn)(void);
