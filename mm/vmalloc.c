@@ -498,8 +498,11 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags, pteval_
 
 /*** vmalloc ***/
 
-/* One page at a time (Linux also bulk-allocates); returns how many it got. */
-static unsigned int vm_area_alloc_pages(gfp_t gfp, unsigned int nr_pages, struct page **pages)
+/*
+ * One page at a time (Linux also bulk-allocates); returns how many it got.
+ * Not inlined, so that the page allocator's reports name it, as Linux's do.
+ */
+static noinline unsigned int vm_area_alloc_pages(gfp_t gfp, unsigned int nr_pages, struct page **pages)
 {
 	unsigned int nr_allocated = 0;
 

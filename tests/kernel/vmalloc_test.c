@@ -239,21 +239,22 @@ static struct zone_census census(const void *p)
 static unsigned long saa7146_like_vmalloc_to_sg(const void *virt, unsigned long nr_pages,
 						const void *caller)
 {
-	unsigned long highmem = 0;
+	unsigned long highmem = 0, above_4g = 0;
 
 	for (unsigned long i = 0; i < nr_pages; i++) {
 		struct page *pg = vmalloc_to_page((const u8 *)virt + i * PAGE_SIZE);
 
 		if (!pg)
 			return highmem;
+		above_4g += page_to_pfn(pg) >= DMA32_LIMIT_PFN;
 		if (PageHighMem(pg) && !highmem++)
 			pr_err("saa7146-like check in %ps: vmalloc_32() page %lu (pfn %#lx) is in "
 			       "zone %s: saa7146's BUG_ON(PageHighMem(pg)) would fire here\n", caller, i,
 			       page_to_pfn(pg), page_zone(pg)->name);
 	}
 	if (highmem)
-		pr_err("saa7146-like check in %ps: %lu of %lu vmalloc_32() pages are HighMem\n",
-		       caller, highmem, nr_pages);
+		pr_err("saa7146-like check in %ps: %lu of %lu vmalloc_32() pages are HighMem, "
+		       "%lu above 4 GiB\n", caller, highmem, nr_pages, above_4g);
 	return highmem;
 }
 
@@ -440,12 +441,14 @@ static void test_vmalloc_highmem_rule_symptom(struct ktest *t)
 		EXPECT_WARN(t, p = vmalloc_32(PAGE_SIZE));
 		EXPECT_NULL(t, p);
 		EXPECT_TRUE(t, logged_line(mark, "invalid zone modifiers", line, sizeof(line)));
+		ktest_info(t, "vmalloc_32() warned: %s", line);	/* the console was quiet */
 		/* vmalloc_32's GFP_DMA32|GFP_KERNEL, the implicit HIGHMEM, vmalloc's NOWARN */
 		snprintf(mode, sizeof(mode), "mode:%#x(",
 			 GFP_KERNEL | __GFP_DMA32 | __GFP_HIGHMEM | __GFP_NOWARN);
 		EXPECT_NOT_NULL(t, strstr(line, mode));
 		EXPECT_TRUE(t, logged_line(mark, "vmalloc error: size 0, failed to allocate pages",
 					   line, sizeof(line)));
+		ktest_info(t, "and returned NULL: %s", line);
 		EXPECT_NOT_NULL(t, strstr(line, "test_vmalloc_highmem_rule_symptom"));
 		vfree(p);
 		return;
