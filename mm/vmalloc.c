@@ -373,9 +373,10 @@ void free_vm_area(struct vm_struct *area)
  * vmalloc() or vfree() outside interrupts drains it, as does
  * vmalloc_drain_deferred() (the tests' leak check calls it before
  * sampling). Unlike Linux, the address is checked first (find_vmap_area()
- * takes the irq-safe vmap_area_lock): only the start of a vmalloc() area is
- * queued; anything else gets the nonexistent-area warning at once, and
- * nothing is written.
+ * takes the irq-safe vmap_area_lock): only the start of an area whose
+ * pages vfree() frees (vmalloc(), or vmap() with VM_MAP_PUT_PAGES) is
+ * queued, and only once; anything else is reported at once, and nothing is
+ * written.
  */
 struct vfree_deferred {
 	spinlock_t lock;
@@ -388,12 +389,16 @@ static void vfree_atomic(const void *addr, const void *caller)
 	struct vmap_area *va = find_vmap_area((unsigned long)addr);
 	unsigned long irqflags;
 
-	if (!va || va->va_start != (unsigned long)addr || !va->vm ||
-	    !(va->vm->flags & VM_ALLOC)) {
+	if (!va || va->va_start != (unsigned long)addr || !va->vm) {
 		WARN(1, "Trying to vfree() nonexistent vm area (%p) from %pS in interrupt context\n",
 		     addr, caller);
 		return;
 	}
+	/* the list node is written into the area: only into pages vfree() will free */
+	if (WARN(!(va->vm->flags & (VM_ALLOC | VM_MAP_PUT_PAGES)),
+		 "vfree(%p) from %pS in interrupt context: a vmap() area whose pages stay its "
+		 "caller's; not freed\n", addr, caller))
+		return;
 	spin_lock_irqsave(&vfree_deferred.lock, irqflags);
 	/* a second vfree() before the drain is a double free: nothing is queued twice */
 	for (void *p = vfree_deferred.list; p; p = *(void **)p) {

@@ -799,6 +799,20 @@ static void test_vmalloc_vfree_in_interrupt(struct ktest *t)
 	EXPECT_WARN(t, run_in_interrupt(false, &used));
 	vfree(NULL);
 	EXPECT_EQ(t, vmalloc_nr_areas(), areas - 1);
+	/* a vmap() area keeps its caller's pages: not queued (the node would be written there) */
+	{
+		struct page *pg = alloc_page(GFP_KERNEL);
+		void *v;
+
+		ASSERT_NOT_NULL(t, pg);
+		v = vmap(&pg, 1, VM_MAP, PAGE_KERNEL);
+		ASSERT_NOT_NULL(t, v);
+		EXPECT_WARN(t, run_in_interrupt(false, v));
+		vfree(NULL);
+		EXPECT_PTR_EQ(t, find_vm_area(v)->addr, v);	/* still there */
+		vunmap(v);
+		__free_page(pg);
+	}
 	/* vmalloc() in an interrupt handler: refused */
 	irq_result = (void *)1;
 	EXPECT_WARN(t, run_in_interrupt(true, (void *)PAGE_SIZE));
@@ -989,6 +1003,45 @@ static void test_vmalloc_area_api(struct ktest *t)
 	EXPECT_NULL(t, get_vm_area(~0UL & PAGE_MASK, VM_IOREMAP));
 }
 
+/*
+ * Pages run out part-way: Linux's "vmalloc error: size %lu, failed to
+ * allocate pages" names what was allocated, and everything (pages, array,
+ * area) goes back; the leak check after the case sees the rest.
+ */
+static void test_vmalloc_pages_run_out(struct ktest *t)
+{
+	/* every free page: GFP_KERNEL stops at the zones' min watermarks before that */
+	unsigned long want = nr_free_pages(), areas = vmalloc_nr_areas();
+	u64 mark;
+	void *p;
+
+	if (want > (512UL << (20 - PAGE_SHIFT)))
+		ktest_skip(t, "%lu MiB free: too slow to exhaust here (the small machines do)",
+			   nr_free_pages() >> (20 - PAGE_SHIFT));
+	/* i386: more than the whole range (120 MiB or so) cannot get an area at all */
+	if (want >= VMALLOC_TOTAL >> PAGE_SHIFT) {
+		mark = printk_log_mark();
+		p = vmalloc(want << PAGE_SHIFT);
+		EXPECT_NULL(t, p);
+		EXPECT_TRUE(t, printk_logged_since(mark, ", vm_struct allocation failed"));
+		/* and with what the range can hold, the pages run out as well? */
+		ktest_skip(t, "%lu MiB free, more than the %lu MiB vmalloc range: only the area "
+			   "failure is reachable", want >> (20 - PAGE_SHIFT),
+			   (unsigned long)(VMALLOC_TOTAL >> 20));
+	}
+	if (want >= (VMALLOC_TOTAL >> PAGE_SHIFT) / 2)
+		ktest_skip(t, "%lu MiB free, close to the %lu MiB vmalloc range: which fails first "
+			   "depends on the range's use", want >> (20 - PAGE_SHIFT),
+			   (unsigned long)(VMALLOC_TOTAL >> 20));
+	mark = printk_log_mark();
+	p = vmalloc(want << PAGE_SHIFT);
+	EXPECT_NULL(t, p);
+	EXPECT_TRUE(t, printk_logged_since(mark, ", failed to allocate pages"));
+	EXPECT_EQ(t, vmalloc_nr_areas(), areas);
+	if (p)
+		vfree(p);
+}
+
 static struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(test_vmalloc_small_sizes),
 	KTEST_CASE(test_vmalloc_large_sizes),
@@ -1009,6 +1062,7 @@ static struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(test_vmalloc_meminfo),
 	KTEST_CASE(test_vmalloc_vmallocinfo_line),
 	KTEST_CASE(test_vmalloc_area_api),
+	KTEST_CASE(test_vmalloc_pages_run_out),
 	{}
 };
 static struct ktest_suite vmalloc_suite = { .name = "vmalloc", .cases = vmalloc_cases };
