@@ -297,9 +297,19 @@ static bool check_poison(struct kmem_cache *s, void *obj, unsigned long caller)
 
 #define QUARANTINED	((void *)0xdead4ead)
 
+/* Does the free pointer lie after the object, where its user cannot write? */
+static bool freeptr_outside_object(const struct kmem_cache *s)
+{
+	return s->offset >= s->inuse;
+}
+
+/*
+ * Only a red zone or poison check quarantines, and both keep the free
+ * pointer outside the object: there, the mark cannot be object data.
+ */
 static bool slab_is_quarantined(struct kmem_cache *s, void *obj)
 {
-	return get_freepointer(s, obj) == QUARANTINED;
+	return freeptr_outside_object(s) && get_freepointer(s, obj) == QUARANTINED;
 }
 
 /* An object found corrupt is never handed out again: it stays "in use". */
@@ -616,7 +626,8 @@ static bool free_debug_processing(struct kmem_cache *s, struct page *slab, void 
 	bool free;
 
 	local_irq_save(flags);
-	free = on_freelist(s, slab, obj);
+	/* a quarantined object was freed once already: counting it again would leak its slab */
+	free = on_freelist(s, slab, obj) || slab_is_quarantined(s, obj);
 	local_irq_restore(flags);
 	if (free) {
 		report_double_free(s, slab, obj, caller);

@@ -561,6 +561,32 @@ static void test_slab_debug_use_after_free(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+/*
+ * A free that finds a red zone overwritten quarantines the object. Freeing
+ * it again is a double free: one "Object already free" report, and the
+ * object is counted once (a second quarantine would count it twice, make
+ * the live count wrap and keep the cache from ever being destroyed).
+ */
+static void test_slab_debug_free_quarantined_twice(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_quarantine2", 40, 0,
+						 SLAB_RED_ZONE | SLAB_NO_MERGE, NULL);
+	u8 *p;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	p[40] = 'X';	/* one byte past the end */
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p),
+			  "BUG test_quarantine2: Right Redzone overwritten", NULL);
+	EXPECT_EQ(t, s->quarantined, 1);
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p),
+			  "BUG test_quarantine2: Object already free", NULL);
+	EXPECT_EQ(t, s->quarantined, 1);
+	EXPECT_EQ(t, kmem_cache_live_objects(s), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
 /* Free one object twice: one report, and the object is still handed out only once. */
 static void double_free_case(struct ktest *t, const char *name, slab_flags_t flags)
 {
@@ -948,6 +974,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_debug_write_past_end),
 	KTEST_CASE(test_slab_debug_use_after_free),
 	KTEST_CASE(test_slab_debug_double_free),
+	KTEST_CASE(test_slab_debug_free_quarantined_twice),
 	KTEST_CASE(test_slab_double_free_without_debug),
 	KTEST_CASE(test_slab_debug_wrong_cache),
 	KTEST_CASE(test_slab_debug_invalid_pointer),
