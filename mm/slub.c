@@ -540,9 +540,11 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t
 		local_irq_save(flags);
 		c = this_cpu_slab(s);
 		if (c->limit && !c->avail)
-			refill_array(s, c, gfp);
+			refill_array(s, c, gfp);	/* asks for a new slab at most once */
 		if (c->avail)
 			obj = c->objects[c->avail--];
+		else if (c->limit)
+			obj = NULL;	/* the refill found no memory: do not ask again */
 		else
 			obj = cpu_slab_pop(s, c, gfp);	/* a debug cache: no array */
 		local_irq_restore(flags);

@@ -497,6 +497,48 @@ static void test_slab_busy_destroyed_takes_no_alias(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+/*
+ * One kmem_cache_alloc() that finds no memory asks the page allocator for
+ * one slab, once: with ZONE_DMA emptied, a DMA cache's allocation fails,
+ * the zone's nr_alloc_failed grows by one and one failure report is
+ * printed. 256-byte objects: an order-0 slab (8 objects fit in a page)
+ * with or without slab_debug's metadata, so there is no smaller order to
+ * fall back to.
+ */
+static void test_slab_alloc_fails_once(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_dma_empty", 256, 0,
+						 SLAB_CACHE_DMA | SLAB_NO_MERGE, NULL);
+	struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
+	struct block_list held = { 0 };
+	unsigned long failed;
+	struct page *page;
+	void *obj;
+	u64 mark;
+	bool quiet;
+
+	ASSERT_NOT_NULL(t, s);
+	if (!zone_dma_usable()) {
+		kmem_cache_destroy(s);
+		ktest_skip(t, "no RAM below 16 MiB: nothing to exhaust");
+	}
+	EXPECT_EQ(t, s->order, 0);
+	while ((page = alloc_pages(GFP_KERNEL | GFP_DMA | __GFP_NOWARN, 0)))
+		block_push(&held, page, 0);
+	failed = dma->nr_alloc_failed;
+	mark = printk_log_mark();
+	quiet = printk_console_quiet(true);
+	obj = kmem_cache_alloc(s, GFP_KERNEL);
+	printk_console_quiet(quiet);
+	EXPECT_NULL(t, obj);
+	EXPECT_EQ(t, dma->nr_alloc_failed - failed, 1);
+	EXPECT_EQ(t, printk_log_count(mark, "page allocation failure: order:0"), 1);
+	block_free_all(&held);
+	if (obj)
+		kmem_cache_free(s, obj);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
 /*** debugging ***/
 
 /* The next n allocations must all avoid bad; returns true if so. */
@@ -971,6 +1013,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_merge_with_kmalloc),
 	KTEST_CASE(test_slab_shrink_and_destroy_busy),
 	KTEST_CASE(test_slab_busy_destroyed_takes_no_alias),
+	KTEST_CASE(test_slab_alloc_fails_once),
 	KTEST_CASE(test_slab_debug_write_past_end),
 	KTEST_CASE(test_slab_debug_use_after_free),
 	KTEST_CASE(test_slab_debug_double_free),
