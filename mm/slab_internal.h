@@ -16,6 +16,10 @@
  *
  *   [red_left_pad][object_size bytes][red zone to a word][free ptr][track x2][pad]
  *   ^slot start    ^what the caller gets
+ *
+ * The free pointer has a word of its own only with poison, red zones or a
+ * constructor; otherwise it overlays the object's first word, and the
+ * tracks start right after the in-use part (Linux's get_info_end()).
  */
 #ifndef MM_SLAB_PRIV_H
 #define MM_SLAB_PRIV_H

@@ -160,9 +160,26 @@ static unsigned int obj_index(const struct kmem_cache *s, const struct page *sla
 	return offset_to_index(s, (unsigned long)(slot_of(s, obj) - (u8 *)slab_base(slab)));
 }
 
+/* Does the free pointer lie after the object, where its user cannot write? */
+static bool freeptr_outside_object(const struct kmem_cache *s)
+{
+	return s->offset >= s->inuse;
+}
+
+/*
+ * Linux's get_info_end(): where the metadata after the object's in-use
+ * part begins, from the slot start: after the free pointer when that lies
+ * outside the object, else right at the end of the in-use part.
+ */
+static unsigned int get_info_end(const struct kmem_cache *s)
+{
+	return freeptr_outside_object(s) ? s->inuse + (unsigned int)sizeof(void *) : s->inuse;
+}
+
+/* The alloc (0) and free (1) tracks, then the kmalloc size (2), after the in-use part. */
 static struct track *get_track(const struct kmem_cache *s, const void *obj, int which)
 {
-	return (struct track *)(slot_of(s, obj) + s->offset + sizeof(void *)) + which;
+	return (struct track *)(slot_of(s, obj) + get_info_end(s)) + which;
 }
 
 static unsigned long *orig_size_of(const struct kmem_cache *s, const void *obj)
@@ -296,12 +313,6 @@ static bool check_poison(struct kmem_cache *s, void *obj, unsigned long caller)
 }
 
 #define QUARANTINED	((void *)0xdead4ead)
-
-/* Does the free pointer lie after the object, where its user cannot write? */
-static bool freeptr_outside_object(const struct kmem_cache *s)
-{
-	return s->offset >= s->inuse;
-}
 
 /*
  * Only a red zone or poison check quarantines, and both keep the free

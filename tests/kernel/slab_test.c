@@ -629,6 +629,40 @@ static void test_slab_debug_free_quarantined_twice(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+/*
+ * Owner tracking alone (no poison, red zone or constructor): the free
+ * pointer overlays the object's first word, and the tracks lie after the
+ * object's in-use part (Linux's get_info_end(): s->inuse when the free
+ * pointer is inside the object), never in it. An owner who fills every
+ * byte of the object must find them all as written, and the report that
+ * lists live objects names the allocating function.
+ */
+static noinline void test_slab_store_user_outside_object(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_owner", 64, 0,
+						 SLAB_STORE_USER | SLAB_NO_MERGE, NULL);
+	unsigned long changed = 0;
+	int err = 0;
+	u64 mark;
+	u8 *p;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	memset(p, 0xab, 64);
+	EXPECT_ONE_REPORT(t, slab_report_count, EXPECT_WARN(t, err = kmem_cache_destroy(s)),
+			  "BUG test_owner: Objects remaining in test_owner", &mark);
+	EXPECT_EQ(t, err, -EBUSY);
+	EXPECT_TRUE(t, printk_logged_since(mark,
+			"INFO: Allocated in test_slab_store_user_outside_object+0x"));
+	EXPECT_FALSE(t, printk_logged_since(mark, "in 0xabababab"));
+	for (int i = 0; i < 64; i++)
+		changed += p[i] != 0xab;
+	EXPECT_EQ(t, changed, 0);
+	kmem_cache_free(s, p);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
 /* Free one object twice: one report, and the object is still handed out only once. */
 static void double_free_case(struct ktest *t, const char *name, slab_flags_t flags)
 {
@@ -1018,6 +1052,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_debug_use_after_free),
 	KTEST_CASE(test_slab_debug_double_free),
 	KTEST_CASE(test_slab_debug_free_quarantined_twice),
+	KTEST_CASE(test_slab_store_user_outside_object),
 	KTEST_CASE(test_slab_double_free_without_debug),
 	KTEST_CASE(test_slab_debug_wrong_cache),
 	KTEST_CASE(test_slab_debug_invalid_pointer),
