@@ -25,6 +25,7 @@
 #include <kernel/bug.h>
 #include <kernel/cache.h>
 #include <kernel/errno.h>
+#include <kernel/log2.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
@@ -123,9 +124,8 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 	s->slab_mask = (PAGE_SIZE << s->order) - 1;
 	s->allocflags = (s->order ? __GFP_COMP : 0) | ((flags & SLAB_CACHE_DMA) ? GFP_DMA : 0) |
 			((flags & SLAB_CACHE_DMA32) ? GFP_DMA32 : 0);
-	s->min_partial = 5;
-	for (unsigned int l = s->size; l >= 1024 && s->min_partial < 10; l >>= 2)
-		s->min_partial++;	/* ~ilog2(size) / 2 clamped to [5, 10], as Linux */
+	/* Linux's set_min_partial(s, ilog2(s->size) / 2): MIN_PARTIAL 5 .. MAX_PARTIAL 10 */
+	s->min_partial = min(max(ilog2(s->size) / 2, 5u), 10u);
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
 

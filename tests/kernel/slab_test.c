@@ -160,6 +160,44 @@ static void test_slab_object_boundaries(struct ktest *t)
 	EXPECT_EQ(t, wrong, 0);
 }
 
+/*
+ * Empty slabs a cache keeps on its partial list: Linux's set_min_partial(s,
+ * ilog2(s->size) / 2) clamped to [MIN_PARTIAL, MAX_PARTIAL] = [5, 10]
+ * (mm/slub.c), written again here: 5 up to 2 KiB slots, 6 for 4 KiB and
+ * 8 KiB, 10 from 1 MiB.
+ */
+static unsigned long linux_min_partial(u64 size)
+{
+	unsigned long log = 0, want;
+
+	while (size >>= 1)
+		log++;
+	want = log / 2;
+	return want < 5 ? 5 : want > 10 ? 10 : want;
+}
+
+static void test_slab_min_partial(struct ktest *t)
+{
+	static const unsigned int sizes[] = { 8, 1000, 1024, 2048, 4096, 8192, 65536, 1u << 20 };
+	unsigned long wrong = 0, checked = 0;
+
+	for (struct kmem_cache *s = slab_caches; s; s = s->next, checked++)
+		if (s->min_partial != linux_min_partial(s->size) && !wrong++)
+			ktest_info(t, "%s: size %u, min_partial %lu", s->name, s->size, s->min_partial);
+	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++) {
+		struct kmem_cache *s = kmem_cache_create("test_min_partial", sizes[i], 0,
+							 SLAB_NO_MERGE, NULL);
+
+		ASSERT_NOT_NULL(t, s);
+		if (s->min_partial != linux_min_partial(s->size) && !wrong++)
+			ktest_info(t, "size %u: min_partial %lu", s->size, s->min_partial);
+		checked++;
+		EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+	}
+	EXPECT_GT(t, checked, 20);
+	EXPECT_EQ(t, wrong, 0);
+}
+
 static void test_slab_hwcache_align_and_ctor(struct ktest *t)
 {
 	/* unmerged, or it would simply become kmalloc-32 (which is 32-aligned too) */
@@ -1039,6 +1077,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_basic),
 	KTEST_CASE(test_slab_cpu_array),
 	KTEST_CASE(test_slab_object_boundaries),
+	KTEST_CASE(test_slab_min_partial),
 	KTEST_CASE(test_slab_hwcache_align_and_ctor),
 	KTEST_CASE(test_slab_zone_placement),
 	KTEST_CASE(test_slab_merging),
