@@ -389,20 +389,26 @@ int kmem_cache_destroy(struct kmem_cache *s)
 
 /*** Allocation entry points ***/
 
-#define GFP_SLAB_BUG_MASK	(__GFP_DMA32 | __GFP_HIGHMEM)
+/* Linux's (mm/internal.h): no kmalloc cache has such memory, and bits beyond the gfp bits */
+#define __GFP_BITS_MASK		(((gfp_t)1 << __GFP_BITS_SHIFT) - 1)
+#define GFP_SLAB_BUG_MASK	(__GFP_DMA32 | __GFP_HIGHMEM | ~__GFP_BITS_MASK)
 
-/* Linux's kmalloc_fix_flags(): a loud warning, the bad bits stripped. */
+/*
+ * Linux's kmalloc_fix_flags(): the offending bits, then the request without
+ * them, and a stack dump (here the WARN's, which also names the caller);
+ * the bits are stripped.
+ */
 static gfp_t fix_gfp(gfp_t gfp, unsigned long caller)
 {
+	gfp_t invalid = gfp & GFP_SLAB_BUG_MASK, fixed = gfp & ~GFP_SLAB_BUG_MASK;
 	char was[128], now[128];
-	gfp_t fixed = gfp & ~GFP_SLAB_BUG_MASK;
 
-	if (likely(!(gfp & GFP_SLAB_BUG_MASK)))
+	if (likely(!invalid))
 		return gfp;
-	format_gfp_flags(was, sizeof(was), gfp);
+	format_gfp_flags(was, sizeof(was), invalid);
 	format_gfp_flags(now, sizeof(now), fixed);
 	WARN(1, "Unexpected gfp: %#x (%s). Fixing up to gfp: %#x (%s). Fix your code! Caller: %pS\n",
-	     gfp, was, fixed, now, (void *)caller);
+	     invalid, was, fixed, now, (void *)caller);
 	return fixed;
 }
 
