@@ -256,6 +256,19 @@ static int create_cache(struct kmem_cache **sp, const char *name, unsigned int s
 }
 
 /*
+ * Note name as an alias of s (Linux's sysfs_slab_alias() link), once: a
+ * name created again while the cache lives is listed already.
+ */
+static void add_alias(struct kmem_cache *s, const char *name)
+{
+	for (unsigned int i = 0; i < s->nr_aliases; i++)
+		if (!strcmp(s->aliases[i], name))
+			return;
+	if (s->nr_aliases < SLAB_MAX_ALIASES)
+		strlcpy(s->aliases[s->nr_aliases++], name, SLAB_NAME_LEN);
+}
+
+/*
  * The longest cache name: a cache keeps its own copy of its name, and of
  * each alias's, in SLAB_NAME_LEN bytes (for /proc/slabinfo and the
  * sysfs-style report). Linux keeps the caller's pointer and sets no limit
@@ -326,8 +339,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 		if (s) {
 			s->refcount++;
 			s->object_size = max(s->object_size, size);
-			if (s->nr_aliases < SLAB_MAX_ALIASES)
-				strlcpy(s->aliases[s->nr_aliases++], name, SLAB_NAME_LEN);
+			add_alias(s, name);
 			return s;
 		}
 		err = create_cache(&s, name, size, align, flags, ctor, _RET_IP_);
@@ -360,11 +372,13 @@ int kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
 		return 0;
-	if (--s->refcount > 0) {
-		if (s->nr_aliases)
-			s->nr_aliases--;
+	/*
+	 * One user fewer. Every creator holds the same pointer, so which
+	 * name this user created is not known: as Linux leaves the sysfs
+	 * alias links, every name stays listed while the cache lives.
+	 */
+	if (--s->refcount > 0)
 		return 0;
-	}
 	__kmem_cache_shrink(s);
 	if (kmem_cache_live_objects(s)) {
 		kmem_cache_report_live(s);
@@ -795,7 +809,8 @@ int show_slab_attributes(const char *name)
 		pr_info("  align           %u\n", s->align);
 		pr_info("  objs_per_slab   %u\n", s->objects);
 		pr_info("  order           %u\n", s->order);
-		pr_info("  aliases         %u\n", s->refcount - 1);
+		/* Linux's aliases_show(): the other users; a boot cache (refcount -1) has none */
+		pr_info("  aliases         %d\n", s->refcount < 0 ? 0 : s->refcount - 1);
 		for (unsigned int i = 0; i < s->nr_aliases; i++)
 			pr_info("  alias           %s -> %s\n", s->aliases[i], id);
 		pr_info("  cache_dma       %d\n", !!(s->flags & SLAB_CACHE_DMA));

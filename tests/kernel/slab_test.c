@@ -440,6 +440,50 @@ static void test_slab_merge_with_kmalloc(struct ktest *t)
 	EXPECT_PTR_NE(t, kmalloc_slab(96, GFP_KERNEL), NULL);	/* kmalloc-96 lives on */
 }
 
+/*
+ * The "aliases" attribute is Linux's aliases_show(): refcount - 1, and 0
+ * for a boot cache (refcount -1). Destroying one user of a shared cache
+ * drops a reference and nothing else: Linux's kmem_cache_destroy() cannot
+ * tell which creator calls it (each got the same pointer) and leaves the
+ * sysfs alias links alone, so every alias stays findable while the cache
+ * lives. SLAB_RECLAIM_ACCOUNT keeps the three apart from the boot caches.
+ */
+static void test_slab_alias_attributes(struct ktest *t)
+{
+	struct kmem_cache *a, *b, *c;
+	u64 mark = printk_log_mark();
+
+	printk_console_quiet(true);
+	EXPECT_EQ(t, show_slab_attributes("kmem_cache"), 0);
+	printk_console_quiet(false);
+	EXPECT_TRUE(t, printk_logged_since(mark, "  aliases         0\n"));
+	a = kmem_cache_create("test_alias_a", 112, 0, SLAB_RECLAIM_ACCOUNT, NULL);
+	b = kmem_cache_create("test_alias_b", 112, 0, SLAB_RECLAIM_ACCOUNT, NULL);
+	c = kmem_cache_create("test_alias_c", 112, 0, SLAB_RECLAIM_ACCOUNT, NULL);
+	ASSERT_NOT_NULL(t, a);
+	ASSERT_NOT_NULL(t, b);
+	ASSERT_NOT_NULL(t, c);
+	if (a == b && a == c) {	/* merged (see test_slab_merging for when) */
+		mark = printk_log_mark();
+		printk_console_quiet(true);
+		EXPECT_EQ(t, show_slab_attributes("test_alias_a"), 0);
+		printk_console_quiet(false);
+		EXPECT_TRUE(t, printk_logged_since(mark, "  aliases         2\n"));
+		EXPECT_EQ(t, kmem_cache_destroy(b), 0);
+		mark = printk_log_mark();
+		printk_console_quiet(true);
+		EXPECT_EQ(t, show_slab_attributes("test_alias_c"), 0);	/* c's creator still uses it */
+		printk_console_quiet(false);
+		EXPECT_TRUE(t, printk_logged_since(mark, "  aliases         1\n"));
+		EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	} else {
+		EXPECT_EQ(t, kmem_cache_destroy(b), 0);
+		EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	}
+	EXPECT_EQ(t, kmem_cache_destroy(a), 0);
+	EXPECT_EQ(t, show_slab_attributes("test_alias_c"), -ENOENT);	/* gone with the cache */
+}
+
 /* The distinct slab pages (compound heads) objs[0..n) lie in, added to heads[0..*nr). */
 static void note_slabs(void *const *objs, int n, struct page **heads, unsigned int *nr)
 {
@@ -1084,6 +1128,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_merge_oldest_first),
 	KTEST_CASE(test_slab_merge_options_last_wins),
 	KTEST_CASE(test_slab_merge_with_kmalloc),
+	KTEST_CASE(test_slab_alias_attributes),
 	KTEST_CASE(test_slab_shrink_and_destroy_busy),
 	KTEST_CASE(test_slab_busy_destroyed_takes_no_alias),
 	KTEST_CASE(test_slab_alloc_fails_once),
