@@ -23,8 +23,8 @@
 struct kmem_cache *slab_caches;
 DEFINE_SPINLOCK(slab_mutex);
 bool slab_nomerge;
-static char slab_debug_opts[128];
-static bool slab_debug_given;
+char slab_debug_opts[128];
+bool slab_debug_given;
 static unsigned long large_kmalloc_pages;
 
 /*
@@ -71,6 +71,13 @@ static int set_slab_debug(const char *val, const struct kernel_param *kp)
 		return -ERANGE;
 	strlcpy(slab_debug_opts, val ? val : "", sizeof(slab_debug_opts));
 	slab_debug_given = true;
+	for (const char *p = slab_debug_opts; *p; p++) {
+		if (*p == ',')	/* a cache list: on to the next block */
+			while (p[1] && p[1] != ';')
+				p++;
+		else if (*p != ';' && !strchr("-fzput", *p | 0x20))
+			pr_err("slab_debug option '%c' unknown. skipped\n", *p);
+	}
 	return 0;
 }
 
@@ -86,50 +93,84 @@ static const struct kernel_param_ops slab_debug_ops = {
 core_param_cb(slab_debug, slab_debug_ops);
 core_param_cb(slub_debug, slab_debug_ops);
 
+#define DEBUG_DEFAULT_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | \
+				 SLAB_STORE_USER)
+
 /*
- * slab_debug=<opts>[,<cache>...][;<opts>,<cache>...]: opts are letters
- * F (checks) Z (red zones) P (poison) U (store user) T (trace), '-' for none;
- * no letters means FZPU. Without cache names a block applies to every cache.
+ * One block of slab_debug=, Linux's parse_slub_debug_flags(): *flags gets
+ * its letters (F checks, Z red zones, P poison, U store user, T trace; '-'
+ * clears those before it; none at all before a cache list means
+ * DEBUG_DEFAULT_FLAGS), *slabs its cache list or NULL. Returns the next
+ * block, or NULL after the last one.
+ */
+static const char *parse_slab_debug_block(const char *str, slab_flags_t *flags,
+					  const char **slabs)
+{
+	while (*str == ';')	/* empty blocks */
+		str++;
+	*flags = *str == ',' ? DEBUG_DEFAULT_FLAGS : 0;
+	for (; *str && *str != ',' && *str != ';'; str++) {
+		switch (*str | 0x20) {
+		case '-': *flags = 0; break;
+		case 'f': *flags |= SLAB_CONSISTENCY_CHECKS; break;
+		case 'z': *flags |= SLAB_RED_ZONE; break;
+		case 'p': *flags |= SLAB_POISON; break;
+		case 'u': *flags |= SLAB_STORE_USER; break;
+		case 't': *flags |= SLAB_TRACE; break;
+		default: break;	/* reported when the option was given */
+		}
+	}
+	*slabs = *str == ',' ? str + 1 : NULL;
+	while (*str && *str != ';')
+		str++;
+	while (*str == ';')
+		str++;
+	return *str ? str : NULL;
+}
+
+/* Does the list at slabs (up to ';' or the end) name the cache? */
+static bool slab_list_matches(const char *slabs, const char *name)
+{
+	while (*slabs && *slabs != ';') {
+		char cache[SLAB_NAME_LEN];
+		size_t n = 0;
+
+		for (; *slabs && *slabs != ',' && *slabs != ';'; slabs++)
+			if (n + 1 < sizeof(cache))
+				cache[n++] = *slabs;
+		cache[n] = '\0';
+		if (glob_match(cache, name))
+			return true;
+		if (*slabs == ',')
+			slabs++;
+	}
+	return false;
+}
+
+/*
+ * slab_debug=<opts>[,<cache>...][;<opts>[,<cache>...]...] as Linux's
+ * setup_slub_debug() and kmem_cache_flags(): the first block whose list
+ * names the cache gives it its flags alone; any other cache gets those of
+ * the last block without a list (none if every block has one). No value,
+ * or an empty one, means DEBUG_DEFAULT_FLAGS for every cache.
  */
 slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags)
 {
-	const char *p = slab_debug_opts;
+	slab_flags_t global = 0, block;
+	const char *p = slab_debug_opts, *slabs;
 
 	if (!slab_debug_given)
 		return flags;
 	if (!*p)
-		return flags | SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER;
-	while (*p) {
-		slab_flags_t opts = 0;
-		bool named = false, match = false;
-
-		for (; *p && *p != ',' && *p != ';'; p++) {
-			switch (*p | 0x20) {
-			case 'f': opts |= SLAB_CONSISTENCY_CHECKS; break;
-			case 'z': opts |= SLAB_RED_ZONE; break;
-			case 'p': opts |= SLAB_POISON; break;
-			case 'u': opts |= SLAB_STORE_USER; break;
-			case 't': opts |= SLAB_TRACE; break;
-			default: break;	/* '-' and unknown letters: nothing */
-			}
-		}
-		while (*p == ',') {
-			char cache[SLAB_NAME_LEN];
-			size_t n = 0;
-
-			for (p++; *p && *p != ',' && *p != ';'; p++)
-				if (n + 1 < sizeof(cache))
-					cache[n++] = *p;
-			cache[n] = '\0';
-			named = true;
-			match |= glob_match(cache, name);
-		}
-		if (!named || match)
-			flags |= opts;
-		if (*p == ';')
-			p++;
+		return flags | DEBUG_DEFAULT_FLAGS;
+	while (p) {
+		p = parse_slab_debug_block(p, &block, &slabs);
+		if (!slabs)
+			global = block;
+		else if (slab_list_matches(slabs, name))
+			return flags | block;
 	}
-	return flags;
+	return flags | global;
 }
 
 /*** Merging ***/

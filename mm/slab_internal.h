@@ -301,6 +301,9 @@ unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigne
 unsigned int slab_ksize(const struct kmem_cache *s);
 /* kmalloc with red zones and owner tracking: guard [size, object_size) too. */
 void kmalloc_set_orig_size(struct kmem_cache *s, void *obj, size_t size);
+/* slab_debug= (or slub_debug=) as given, and whether it was: the boot options' state. */
+extern char slab_debug_opts[128];
+extern bool slab_debug_given;
 /* Apply slab_debug= to a new cache's flags. */
 slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags);
 

@@ -404,6 +404,64 @@ static void test_slab_merge_options_last_wins(struct ktest *t)
 	slab_nomerge = nomerge;
 }
 
+#define FZPU	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
+
+/*
+ * slab_debug= as Linux 6.12 reads it (setup_slub_debug(),
+ * parse_slub_debug_flags() and kmem_cache_flags() in mm/slub.c):
+ * - no value, or an empty one: FZPU (DEBUG_DEFAULT_FLAGS) for every cache;
+ * - a block with no letters but a cache list (",<caches>"): FZPU for them;
+ * - '-' clears the letters before it in its block;
+ * - a cache named by a block gets that block's flags alone, from the
+ *   first block naming it; any other cache the flags of the last block
+ *   without a list, or none if every block has a list;
+ * - a list entry ending in '*' matches by prefix; letters in either case.
+ * Parsed as the boot parses them; what the boot left is put back.
+ */
+static void test_slab_debug_option_syntax(struct ktest *t)
+{
+	static const struct {
+		const char *line, *name;
+		slab_flags_t flags;
+	} cases[] = {
+		{ "slab_debug", "test_a", FZPU },
+		{ "slab_debug=", "test_a", FZPU },
+		{ "slab_debug=,test_a", "test_a", FZPU },
+		{ "slab_debug=,test_a", "test_b", 0 },
+		{ "slub_debug=,test_a,test_b", "test_b", FZPU },
+		{ "slab_debug=-", "test_a", 0 },
+		{ "slab_debug=-,test_a", "test_a", 0 },
+		{ "slab_debug=FZ;-,test_a", "test_a", 0 },
+		{ "slab_debug=FZ;-,test_a", "test_b", SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE },
+		{ "slab_debug=ZU-P,test_a", "test_a", SLAB_POISON },
+		{ "slab_debug=-U", "test_b", SLAB_STORE_USER },
+		{ "slab_debug=P;Z,test_a*", "test_abc", SLAB_RED_ZONE },
+		{ "slab_debug=P;Z,test_a*", "test_b", SLAB_POISON },
+		{ "slab_debug=F,test_a;Z,test_a", "test_a", SLAB_CONSISTENCY_CHECKS },
+		{ "slab_debug=F,test_a;Z,test_b", "test_b", SLAB_RED_ZONE },
+		{ "slab_debug=zp", "test_b", SLAB_RED_ZONE | SLAB_POISON },
+		{ "slab_debug=Z,test_a", "test_b", 0 },
+	};
+	char opts[sizeof(slab_debug_opts)], args[64];
+	bool given = slab_debug_given;
+	unsigned long wrong = 0;
+
+	strlcpy(opts, slab_debug_opts, sizeof(opts));
+	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++) {
+		slab_flags_t got;
+
+		strlcpy(args, cases[i].line, sizeof(args));
+		EXPECT_EQ(t, parse_core_params("test", args, NULL, NULL), 0);
+		got = slab_debug_flags(cases[i].name, SLAB_NO_MERGE);
+		if (got != (cases[i].flags | SLAB_NO_MERGE) && ++wrong)
+			ktest_info(t, "\"%s\": %s gets %#x, not %#x", cases[i].line, cases[i].name,
+				   got & ~SLAB_NO_MERGE, cases[i].flags);
+	}
+	strlcpy(slab_debug_opts, opts, sizeof(slab_debug_opts));
+	slab_debug_given = given;
+	EXPECT_EQ(t, wrong, 0);
+}
+
 /*
  * A plain 96-byte cache is kmalloc-96's size exactly: under Linux's rules
  * it must become an alias of it whenever merging is on and neither cache
@@ -1127,6 +1185,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_merging),
 	KTEST_CASE(test_slab_merge_oldest_first),
 	KTEST_CASE(test_slab_merge_options_last_wins),
+	KTEST_CASE(test_slab_debug_option_syntax),
 	KTEST_CASE(test_slab_merge_with_kmalloc),
 	KTEST_CASE(test_slab_alias_attributes),
 	KTEST_CASE(test_slab_shrink_and_destroy_busy),
