@@ -524,7 +524,7 @@ noinline void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	struct page *slab = virt_to_slab(obj);
 
-	if (likely(slab && slab_cache(slab) == s) && likely(slab_free_to_array(s, obj)))
+	if (likely(slab && slab_cache(slab) == s) && likely(slab_free_to_array(s, slab, obj)))
 		return;
 	kmem_cache_free_slow(s, obj, _RET_IP_);
 }
@@ -731,7 +731,7 @@ noinline void kfree(const void *p)
 	if (unlikely(ZERO_OR_NULL_PTR(p)))
 		return;
 	slab = virt_to_slab(p);
-	if (likely(slab) && likely(slab_free_to_array(slab_cache(slab), (void *)p)))
+	if (likely(slab) && likely(slab_free_to_array(slab_cache(slab), slab, (void *)p)))
 		return;
 	kfree_slow(p, _RET_IP_);
 }
@@ -808,7 +808,7 @@ unsigned long slab_pages(void)
 	unsigned long n = large_kmalloc_pages;
 
 	for (struct kmem_cache *s = slab_caches; s; s = s->next)
-		n += s->nr_slabs << s->order;
+		n += s->nr_pages;
 	return n;
 }
 

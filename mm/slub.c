@@ -120,6 +120,8 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 	s->objects = min(order_objects(s->order, s->size), MAX_OBJS_PER_SLAB);
 	if (!s->objects)
 		return -EINVAL;
+	s->min_order = get_order(s->size);	/* Linux's s->min: one object */
+	s->min_objects = min(order_objects(s->min_order, s->size), MAX_OBJS_PER_SLAB);
 	s->slab_bytes = (unsigned long)s->objects * s->size;
 	s->slab_mask = (PAGE_SIZE << s->order) - 1;
 	s->allocflags = (s->order ? __GFP_COMP : 0) | ((flags & SLAB_CACHE_DMA) ? GFP_DMA : 0) |
@@ -346,7 +348,7 @@ static bool on_freelist(struct kmem_cache *s, struct page *slab, void *obj)
 	void *p = slab == c->slab ? c->freelist : slab_freelist(s, slab);
 	unsigned int n = 0;
 
-	for (; p && n <= s->objects; p = get_freepointer(s, p), n++)
+	for (; p && n <= slab_objects(s, slab); p = get_freepointer(s, p), n++)
 		if (p == obj)
 			return true;
 	return false;
@@ -354,25 +356,51 @@ static bool on_freelist(struct kmem_cache *s, struct page *slab, void *obj)
 
 /*** Slabs ***/
 
+/*
+ * A block for a new slab, as Linux's allocate_slab(): the cache's order,
+ * asked quietly and without retrying (__GFP_NORETRY | __GFP_NOWARN, no
+ * __GFP_NOFAIL) when a smaller order would do; then the minimum order (one
+ * object), asked as the caller asked. Such a slab is marked in
+ * slab->private. Linux retries even when both orders are the same, to try
+ * harder the second time; mmos has no reclaim, so a second try could only
+ * fail again.
+ */
+static struct page *alloc_slab_page(struct kmem_cache *s, gfp_t flags, bool *min_order)
+{
+	gfp_t min_flags = (flags & ~__GFP_COMP) | (s->min_order ? __GFP_COMP : 0);
+	struct page *slab;
+
+	*min_order = false;
+	if (s->order == s->min_order)
+		return alloc_pages(flags, s->order);
+	slab = alloc_pages((flags | __GFP_NORETRY | __GFP_NOWARN) & ~__GFP_NOFAIL, s->order);
+	if (slab)
+		return slab;
+	*min_order = true;
+	return alloc_pages(min_flags, s->min_order);
+}
+
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 {
 	gfp_t flags = (gfp & (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HIGH | __GFP_NOWARN |
 			      __GFP_NOFAIL | __GFP_NORETRY | __GFP_RETRY_MAYFAIL)) | s->allocflags;
-	struct page *slab = alloc_pages(flags, s->order);
-	unsigned int size = s->size, pad = s->red_left_pad;
+	unsigned int size = s->size, pad = s->red_left_pad, objects;
 	long fp = freepointer_offset(s);
+	bool min_order;
+	struct page *slab = alloc_slab_page(s, flags, &min_order);
 	void *prev = NULL;
 	u8 *base, *p;
 
 	if (!slab)
 		return NULL;
 	set_page_flag(slab, PG_slab);
-	slab->private = (unsigned long)s;
+	slab->private = (unsigned long)s | (min_order ? SLAB_MIN_ORDER : 0);
+	objects = slab_objects(s, slab);
 	base = slab_base(slab);
 	if (has_debug(s) || s->ctor) {
 		if (has_debug(s))
-			memset(base, POISON_INUSE, PAGE_SIZE << s->order);
-		for (unsigned int i = 0; i < s->objects; i++) {
+			memset(base, POISON_INUSE, PAGE_SIZE << slab_order(s, slab));
+		for (unsigned int i = 0; i < objects; i++) {
 			void *obj = slot(s, slab, i) + pad;
 
 			if (s->ctor)
@@ -382,7 +410,7 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 		}
 	}
 	/* then the free pointers, chained in address order (after the above wrote the objects) */
-	for (p = base + (unsigned long)s->objects * size; p != base; prev = p + pad) {
+	for (p = base + (unsigned long)objects * size; p != base; prev = p + pad) {
 		p -= size;
 		set_freepointer_at(p + pad, fp, prev);
 	}
@@ -390,25 +418,29 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 	set_slab_freelist(s, slab, prev);
 	set_slab_inuse(slab, 0);
 	s->nr_slabs++;
-	s->total_objects += s->objects;
+	s->nr_pages += 1UL << slab_order(s, slab);
+	s->total_objects += objects;
 	return slab;
 }
 
 /* list_lock held */
 static void discard_slab(struct kmem_cache *s, struct page *slab)
 {
+	unsigned int order = slab_order(s, slab);
+
 	s->nr_slabs--;
-	s->total_objects -= s->objects;
+	s->nr_pages -= 1UL << order;
+	s->total_objects -= slab_objects(s, slab);
 	clear_page_flag(slab, PG_slab);
 	slab->page_type = PAGE_TYPE_NONE;
 	slab->private = 0;
-	__free_pages(slab, s->order);
+	__free_pages(slab, order);
 }
 
 /* Put a slab that is not a CPU slab on the list its state calls for (list_lock held). */
 static void file_slab(struct kmem_cache *s, struct page *slab)
 {
-	if (slab_inuse(slab) == s->objects) {
+	if (slab_inuse(slab) == slab_objects(s, slab)) {
 		page_list_add(&s->full, slab);
 		s->nr_full++;
 	} else if (slab_inuse(slab) == 0 && s->nr_partial >= s->min_partial) {
@@ -476,7 +508,7 @@ static bool refill_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_
 	c->slab = slab;
 	c->freelist = slab_freelist(s, slab);
 	set_slab_freelist(s, slab, NULL);
-	set_slab_inuse(slab, s->objects);	/* frozen: everything counts as the CPU's */
+	set_slab_inuse(slab, slab_objects(s, slab));	/* frozen: everything counts as the CPU's */
 	return true;
 }
 
@@ -522,7 +554,8 @@ static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t g
 		void *obj = c->freelist;
 
 		if (!obj) {
-			if (!refill_cpu_slab(s, c, gfp))
+			/* once the caller's object is there, the rest of the batch is a bonus */
+			if (!refill_cpu_slab(s, c, n ? gfp | __GFP_NOWARN : gfp))
 				break;
 			obj = c->freelist;
 		}
@@ -584,7 +617,7 @@ static unsigned int free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c,
 				 struct page *slab, void *const *objs, unsigned int n,
 				 unsigned long caller)
 {
-	unsigned int block_shift = PAGE_SHIFT + s->order;
+	unsigned int block_shift = PAGE_SHIFT + slab_order(s, slab);
 	phys_addr_t block = page_to_phys(slab) >> block_shift;
 	bool cpu = slab == c->slab;
 	void *head = cpu ? c->freelist : slab_freelist(s, slab);
@@ -605,7 +638,7 @@ static unsigned int free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c,
 		c->freelist = head;
 		return i;
 	}
-	was_full = slab_inuse(slab) == s->objects;
+	was_full = slab_inuse(slab) == slab_objects(s, slab);
 	set_slab_freelist(s, slab, head);
 	set_slab_inuse(slab, slab_inuse(slab) - freed);
 	if (was_full && freed) {
@@ -665,7 +698,8 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 
 	if (!slab_object_valid(s, slab, obj)) {
 		slab_report(s, "Invalid object pointer 0x%p", obj);
-		pr_err("INFO: slab 0x%p objects=%u size=%u caller:%pS\n", slab_base(slab), s->objects,
+		pr_err("INFO: slab 0x%p objects=%u size=%u caller:%pS\n", slab_base(slab),
+		       slab_objects(s, slab),
 		       s->size, (void *)caller);
 		return;
 	}
@@ -720,7 +754,7 @@ unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 			continue;
 		unfile_slab(s, slab, false);
 		discard_slab(s, slab);
-		freed += 1UL << s->order;
+		freed += 1UL << slab_order(s, slab);
 	}
 	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
@@ -736,14 +770,15 @@ unsigned long kmem_cache_live_objects(struct kmem_cache *s)
 	local_irq_save(flags);
 	c = this_cpu_slab(s);
 	if (c->slab) {
-		live += s->objects;
+		live += slab_objects(s, c->slab);
 		for (void *p = c->freelist; p; p = get_freepointer(s, p))
 			live--;
 	}
 	spin_lock(&s->list_lock);
 	page_list_for_each(slab, &s->partial)
 		live += slab_inuse(slab);
-	live += s->nr_full * s->objects;
+	page_list_for_each(slab, &s->full)
+		live += slab_objects(s, slab);
 	live -= c->avail;	/* free, in this CPU's array */
 	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
@@ -776,7 +811,7 @@ void __kmem_cache_release(struct kmem_cache *s)
 
 static void report_live_in(struct kmem_cache *s, struct page *slab, unsigned int *shown)
 {
-	for (unsigned int i = 0; i < s->objects && *shown < 8; i++) {
+	for (unsigned int i = 0; i < slab_objects(s, slab) && *shown < 8; i++) {
 		void *obj = slot(s, slab, i) + s->red_left_pad;
 
 		if (on_freelist(s, slab, obj) || slab_is_quarantined(s, obj))

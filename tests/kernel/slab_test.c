@@ -679,6 +679,71 @@ static void test_slab_alloc_fails_once(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+/* The smallest order whose block holds size bytes: Linux's get_order(), again. */
+static unsigned int order_for(u64 size)
+{
+	unsigned int order = 0;
+
+	while ((u64)PAGE_SIZE << order < size)
+		order++;
+	return order;
+}
+
+/*
+ * When no block of the cache's order can be had, a slab of the smallest
+ * order that holds one object will do: Linux's allocate_slab() tries
+ * s->oo with __GFP_NORETRY | __GFP_NOWARN, then s->min, whose order is
+ * get_order(size). ZONE_DMA is emptied down to its min watermark, then a
+ * block of the minimum order taken before is given back: the cache's order
+ * cannot pass the watermark, the minimum order can. 8 KiB objects: order-3
+ * slabs (calculate_order() wants 4 objects), minimum order 1.
+ */
+static void test_slab_fallback_to_min_order(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_fallback", 8192, 0,
+						 SLAB_CACHE_DMA | SLAB_NO_MERGE, NULL);
+	const gfp_t gfp = GFP_KERNEL | GFP_DMA | __GFP_NOWARN;
+	struct block_list held = { 0 };
+	struct page *page, *spare;
+	unsigned int min_order;
+	void *obj, *more;
+	u64 mark;
+
+	ASSERT_NOT_NULL(t, s);
+	min_order = order_for(s->size);
+	if (!zone_dma_usable() || min_order == s->order) {
+		kmem_cache_destroy(s);
+		ktest_skip(t, zone_dma_usable() ? "no smaller order to fall back to" :
+			   "no RAM below 16 MiB: nothing to fragment");
+	}
+	spare = alloc_pages(gfp, min_order);
+	ASSERT_NOT_NULL(t, spare);
+	for (unsigned int order = s->order + 1; order-- > 0;)
+		while ((page = alloc_pages(gfp, order)))
+			block_push(&held, page, order);
+	__free_pages(spare, min_order);
+	page = alloc_pages(gfp, s->order);	/* what the cache would ask for first */
+	EXPECT_NULL(t, page);
+	if (page)
+		block_push(&held, page, s->order);
+	mark = printk_log_mark();
+	obj = kmem_cache_alloc(s, GFP_KERNEL);
+	EXPECT_NOT_NULL(t, obj);
+	if (obj) {
+		EXPECT_EQ(t, compound_order(compound_head(virt_to_page(obj))), min_order);
+		memset(obj, 0x3c, 8192);
+		more = kmem_cache_alloc(s, GFP_KERNEL | __GFP_NOWARN);	/* nothing left */
+		EXPECT_NULL(t, more);
+		if (more)
+			kmem_cache_free(s, more);
+		kmem_cache_free(s, obj);
+	}
+	/* the first try asks quietly (__GFP_NOWARN): a fallback that works reports nothing */
+	EXPECT_EQ(t, printk_log_count(mark, "page allocation failure"), 0);
+	block_free_all(&held);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
 /*** debugging ***/
 
 /* The next n allocations must all avoid bad; returns true if so. */
@@ -1191,6 +1256,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_shrink_and_destroy_busy),
 	KTEST_CASE(test_slab_busy_destroyed_takes_no_alias),
 	KTEST_CASE(test_slab_alloc_fails_once),
+	KTEST_CASE(test_slab_fallback_to_min_order),
 	KTEST_CASE(test_slab_debug_write_past_end),
 	KTEST_CASE(test_slab_debug_use_after_free),
 	KTEST_CASE(test_slab_debug_double_free),
