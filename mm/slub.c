@@ -314,6 +314,32 @@ static bool check_poison(struct kmem_cache *s, void *obj, unsigned long caller)
 	       check_area(s, obj, "End Poison", p + s->object_size - 1, POISON_END, 1, caller);
 }
 
+/*
+ * Linux's slab_pad_check(), under consistency checks (F): the tail of the
+ * slab beyond its last slot must still hold the POISON_INUSE that
+ * allocate_slab() put there. A write is reported and the bytes restored.
+ * Linux poisons the slab, and so checks the tail, only with P too.
+ */
+static void slab_pad_check(struct kmem_cache *s, struct page *slab)
+{
+	unsigned long length = PAGE_SIZE << slab_order(s, slab);
+	unsigned long remainder = length - (unsigned long)slab_objects(s, slab) * s->size;
+	u8 *start = slab_base(slab), *end = start + length, *fault;
+
+	if (!(s->flags & SLAB_CONSISTENCY_CHECKS) || !remainder)
+		return;
+	fault = check_bytes(end - remainder, POISON_INUSE, remainder);
+	if (!fault)
+		return;
+	while (end > fault && end[-1] == POISON_INUSE)
+		end--;
+	slab_report(s, "Padding overwritten. 0x%p-0x%p @offset=%lu", (void *)fault,
+		    (void *)(end - 1), (unsigned long)(fault - start));
+	memset(fault, POISON_INUSE, (size_t)(end - fault));
+	pr_err("FIX %s: Restoring slab padding 0x%p-0x%p=0x%x\n", s->name, (void *)fault,
+	       (void *)(end - 1), POISON_INUSE);
+}
+
 #define QUARANTINED	((void *)0xdead4ead)
 
 /*
@@ -380,6 +406,11 @@ static struct page *alloc_slab_page(struct kmem_cache *s, gfp_t flags, bool *min
 	return alloc_pages(min_flags, s->min_order);
 }
 
+/*
+ * A new slab, its objects constructed (and with debugging, poisoned).
+ * Zeroing objects a constructor made undoes it: Linux's new_slab() warns
+ * once.
+ */
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 {
 	gfp_t flags = (gfp & (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HIGH | __GFP_NOWARN |
@@ -391,6 +422,7 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 	void *prev = NULL;
 	u8 *base, *p;
 
+	WARN_ON_ONCE(s->ctor && (gfp & __GFP_ZERO));
 	if (!slab)
 		return NULL;
 	set_page_flag(slab, PG_slab);
@@ -428,6 +460,7 @@ static void discard_slab(struct kmem_cache *s, struct page *slab)
 {
 	unsigned int order = slab_order(s, slab);
 
+	slab_pad_check(s, slab);	/* as Linux's __free_slab() with consistency checks */
 	s->nr_slabs--;
 	s->nr_pages -= 1UL << order;
 	s->total_objects -= slab_objects(s, slab);
@@ -515,6 +548,7 @@ static bool refill_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_
 /* Checks for an object leaving the freelist; false: quarantined, try another. */
 static bool alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller)
 {
+	slab_pad_check(s, virt_to_slab(obj));
 	if (!check_poison(s, obj, caller) || !check_redzones(s, obj, SLUB_RED_INACTIVE, caller)) {
 		quarantine(s, obj);
 		return false;
@@ -671,6 +705,7 @@ static bool free_debug_processing(struct kmem_cache *s, struct page *slab, void 
 	unsigned long flags;
 	bool free;
 
+	slab_pad_check(s, slab);
 	local_irq_save(flags);
 	/* a quarantined object was freed once already: counting it again would leak its slab */
 	free = on_freelist(s, slab, obj) || slab_is_quarantined(s, obj);

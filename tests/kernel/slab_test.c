@@ -744,6 +744,84 @@ static void test_slab_fallback_to_min_order(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+static void marking_ctor(void *obj)
+{
+	memset(obj, 0x42, 24);
+}
+
+/* Zeroed objects from s until two new slabs were made; frees them. */
+static void zalloc_two_slabs(struct kmem_cache *s, unsigned int *slabs)
+{
+	static void *objs[64];
+	struct page *heads[64];
+	unsigned int n = 0;
+
+	*slabs = 0;
+	while (n < ARRAY_SIZE(objs) && *slabs < 2) {
+		objs[n] = kmem_cache_zalloc(s, GFP_KERNEL);
+		if (!objs[n])
+			break;
+		note_slabs(&objs[n++], 1, heads, slabs);
+	}
+	while (n)
+		kmem_cache_free(s, objs[--n]);
+}
+
+/*
+ * __GFP_ZERO on a cache with a constructor zeroes what the constructor
+ * made: Linux's new_slab() has WARN_ON_ONCE(s->ctor && (flags &
+ * __GFP_ZERO)), one warning however many slabs such calls make (here two;
+ * the once-flags are cleared first, as Linux's clear_warn_once does).
+ */
+static void test_slab_zero_with_ctor_warns_once(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_zero_ctor", 1024, 0, 0, marking_ctor);
+	unsigned int slabs = 0;
+
+	ASSERT_NOT_NULL(t, s);
+	clear_warn_once();
+	EXPECT_WARN(t, zalloc_two_slabs(s, &slabs));
+	EXPECT_EQ(t, slabs, 2);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+/*
+ * The tail of a slab page beyond its last slot is filled with POISON_INUSE
+ * (0x5a) under debugging; with consistency checks (F) a write there is
+ * found on the next allocation or free in that slab ("Padding
+ * overwritten", Linux's slab_pad_check()) and the bytes are restored.
+ * Linux poisons, and so checks, the tail only with P as well; mmos fills
+ * it for every debug flag. 1000-byte slots: an order-1 slab of 8 leaves
+ * 192 bytes.
+ */
+static void test_slab_debug_padding_overwritten(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_padding", 1000, 0,
+						 SLAB_CONSISTENCY_CHECKS | SLAB_NO_MERGE, NULL);
+	unsigned long slab_size;
+	u8 *p, *last;
+	u64 mark;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	slab_size = PAGE_SIZE << compound_order(compound_head(virt_to_page(p)));
+	if (!(slab_size % s->size)) {
+		kmem_cache_free(s, p);
+		kmem_cache_destroy(s);
+		ktest_skip(t, "slab_debug= left no padding at the end of the slab");
+	}
+	last = (u8 *)page_address(compound_head(virt_to_page(p))) + slab_size - 1;
+	EXPECT_EQ(t, *last, 0x5a);
+	*last = 0;
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p),
+			  "BUG test_padding: Padding overwritten.", &mark);
+	EXPECT_TRUE(t, printk_logged_since(mark, "FIX test_padding: Restoring slab padding"));
+	EXPECT_EQ(t, *last, 0x5a);
+	EXPECT_EQ(t, s->quarantined, 0);	/* the object itself was fine */
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
 /*** debugging ***/
 
 /* The next n allocations must all avoid bad; returns true if so. */
@@ -1257,6 +1335,8 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_busy_destroyed_takes_no_alias),
 	KTEST_CASE(test_slab_alloc_fails_once),
 	KTEST_CASE(test_slab_fallback_to_min_order),
+	KTEST_CASE(test_slab_zero_with_ctor_warns_once),
+	KTEST_CASE(test_slab_debug_padding_overwritten),
 	KTEST_CASE(test_slab_debug_write_past_end),
 	KTEST_CASE(test_slab_debug_use_after_free),
 	KTEST_CASE(test_slab_debug_double_free),
