@@ -777,8 +777,13 @@ static void create_kmalloc_caches(void)
 					 size >> 10);
 			else
 				snprintf(name, SLAB_NAME_LEN, "%skmalloc-%u", type ? "dma-" : "", size);
-			/* created directly: a kmalloc cache is never an alias of another */
-			if (create_cache(&kmalloc_caches[idx][type], name, size, 0,
+			/*
+			 * Created directly: a kmalloc cache is never an alias of
+			 * another. A power-of-two size is its own alignment, with
+			 * debugging too, as Linux's create_boot_cache().
+			 */
+			if (create_cache(&kmalloc_caches[idx][type], name, size,
+					 !(size & (size - 1)) ? size : 0,
 					 slab_debug_flags(name, SLAB_KMALLOC | (type == KMALLOC_DMA ?
 									SLAB_CACHE_DMA : 0)),
 					 NULL, _THIS_IP_))

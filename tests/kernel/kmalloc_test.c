@@ -48,12 +48,11 @@ static void test_kmalloc_size_classes(struct ktest *t)
 		bad_ksize += ksize(p) != c;
 		bad_align += (unsigned long)p & 7;
 		/*
-		 * Power-of-two classes are naturally aligned. Linux keeps that
-		 * with slab_debug= too (such kmalloc caches are aligned to their
-		 * size); mmos only where no debug metadata (as the cache's flags
-		 * say) sits between the slots.
+		 * Power-of-two classes are naturally aligned, with slab_debug=
+		 * too: Linux's create_boot_cache() aligns such kmalloc caches to
+		 * their size whatever the debugging (since 5.4).
 		 */
-		if (!(c & (c - 1)) && s && !(s->flags & (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)))
+		if (!(c & (c - 1)))
 			bad_align += ((unsigned long)p & (c - 1)) != 0;
 		memset(p, 0x77, size);
 		kfree(p);
