@@ -10,7 +10,8 @@
  * back to alloc_pages/__free_pages).
  * Locking: a CPU's kmem_cache_cpu with IRQs off; s->list_lock (IRQs off)
  * for the lists, the slabs' freelists and the counters. Order: IRQs off ->
- * list_lock -> zone->lock.
+ * list_lock -> zone->lock. New slabs are allocated and constructed with
+ * neither (as Linux's new_slab()), then added under them.
  *
  * The fast paths (inline, mm/slab_internal.h) pop and push this CPU's
  * array of free objects. An empty array takes a batch from the CPU slab's
@@ -407,9 +408,12 @@ static struct page *alloc_slab_page(struct kmem_cache *s, gfp_t flags, bool *min
 }
 
 /*
- * A new slab, its objects constructed (and with debugging, poisoned).
- * Zeroing objects a constructor made undoes it: Linux's new_slab() warns
- * once.
+ * A new slab, its objects constructed (and with debugging, poisoned), not
+ * yet part of the cache (install_new_slab() adds it). As Linux's
+ * new_slab(), it is called with no slab lock held and interrupts as the
+ * caller has them, so a constructor may allocate, even from its own
+ * cache. Zeroing objects a constructor made undoes it: Linux's new_slab()
+ * warns once.
  */
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 {
@@ -449,9 +453,6 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 	slab->page_type = 0;
 	set_slab_freelist(s, slab, prev);
 	set_slab_inuse(slab, 0);
-	s->nr_slabs++;
-	s->nr_pages += 1UL << slab_order(s, slab);
-	s->total_objects += objects;
 	return slab;
 }
 
@@ -520,8 +521,20 @@ static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	spin_unlock(&s->list_lock);
 }
 
-/* Make a partial or new slab this CPU's slab (IRQs off). False if none. */
-static bool refill_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t gfp)
+static void set_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab)
+{
+	c->slab = slab;
+	c->freelist = slab_freelist(s, slab);
+	set_slab_freelist(s, slab, NULL);
+	set_slab_inuse(slab, slab_objects(s, slab));	/* frozen: everything counts as the CPU's */
+}
+
+/*
+ * Make a partial slab this CPU's slab, once its own has run dry (IRQs
+ * off). False if there is none: then a new slab must be made, which
+ * happens outside (see __slab_alloc()).
+ */
+static bool get_partial_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct page *slab;
 
@@ -531,18 +544,34 @@ static bool refill_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_
 	if (slab)
 		unfile_slab(s, slab, false);
 	spin_unlock(&s->list_lock);
-	if (!slab) {
-		spin_lock(&s->list_lock);	/* allocate_slab updates the counters */
-		slab = allocate_slab(s, gfp);
-		spin_unlock(&s->list_lock);
-		if (!slab)
-			return false;
-	}
-	c->slab = slab;
-	c->freelist = slab_freelist(s, slab);
-	set_slab_freelist(s, slab, NULL);
-	set_slab_inuse(slab, slab_objects(s, slab));	/* frozen: everything counts as the CPU's */
+	if (!slab)
+		return false;
+	set_cpu_slab(s, c, slab);
 	return true;
+}
+
+/*
+ * A slab from allocate_slab() joins the cache (IRQs off): it becomes this
+ * CPU's slab if that has still run dry, else (an interrupt, or the
+ * constructor, got one meanwhile) it goes on the partial list.
+ */
+static void install_new_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab)
+{
+	bool for_cpu = !c->freelist;
+
+	if (for_cpu)
+		deactivate_slab(s, c);
+	spin_lock(&s->list_lock);
+	s->nr_slabs++;
+	s->nr_pages += 1UL << slab_order(s, slab);
+	s->total_objects += slab_objects(s, slab);
+	if (!for_cpu) {
+		page_list_add(&s->partial, slab);
+		s->nr_partial++;
+	}
+	spin_unlock(&s->list_lock);
+	if (for_cpu)
+		set_cpu_slab(s, c, slab);
 }
 
 /* Checks for an object leaving the freelist; false: quarantined, try another. */
@@ -561,13 +590,13 @@ static bool alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned lon
 	return true;
 }
 
-/* One object from the CPU slab, which is refilled when it has run dry (IRQs off). */
-static void *cpu_slab_pop(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t gfp)
+/* One object from the CPU slab, or a partial one when it has run dry (IRQs off). */
+static void *cpu_slab_pop(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	void *obj = c->freelist;
 
 	if (!obj) {
-		if (!refill_cpu_slab(s, c, gfp))
+		if (!get_partial_cpu_slab(s, c))
 			return NULL;
 		obj = c->freelist;
 	}
@@ -577,9 +606,10 @@ static void *cpu_slab_pop(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t 
 
 /*
  * Fill this CPU's empty object array with up to batch objects from the CPU
- * slab (IRQs off), arranged so they are handed out in address order.
+ * slab and the partial slabs (IRQs off), arranged so they are handed out in
+ * address order. Fewer, or none, when they have no more.
  */
-static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t gfp)
+static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	unsigned int batch = c->batch, n = 0;
 	long fp = freepointer_offset(s);
@@ -588,8 +618,7 @@ static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t g
 		void *obj = c->freelist;
 
 		if (!obj) {
-			/* once the caller's object is there, the rest of the batch is a bonus */
-			if (!refill_cpu_slab(s, c, n ? gfp | __GFP_NOWARN : gfp))
+			if (!get_partial_cpu_slab(s, c))
 				break;
 			obj = c->freelist;
 		}
@@ -603,31 +632,46 @@ static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t g
 		} while (obj && n < batch);
 		c->freelist = obj;
 	}
-	if (n < batch)	/* short of memory: close the gap at the bottom */
+	if (n < batch)	/* short of objects: close the gap at the bottom */
 		memmove(c->objects + 1, c->objects + 1 + batch - n, n * sizeof(void *));
 	c->avail = n;
 }
 
+/* An object this CPU's array, its slab or a partial slab has, or NULL (IRQs off). */
+static void *get_free_object(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	if (!c->limit)
+		return cpu_slab_pop(s, c);	/* a debug cache: no array */
+	if (!c->avail)
+		refill_array(s, c);
+	return c->avail ? c->objects[c->avail--] : NULL;
+}
+
+/*
+ * When no slab has a free object, a new one is made with interrupts as the
+ * caller has them and no lock held, as Linux's ___slab_alloc() calls
+ * new_slab(), then joins the cache, and the search starts again. A failed
+ * allocation asks the page allocator for one slab, once.
+ */
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size)
 {
-	struct kmem_cache_cpu *c;
 	unsigned long flags;
+	struct page *slab;
 	void *obj;
 
 	for (;;) {
 		local_irq_save(flags);
-		c = this_cpu_slab(s);
-		if (c->limit && !c->avail)
-			refill_array(s, c, gfp);	/* asks for a new slab at most once */
-		if (c->avail)
-			obj = c->objects[c->avail--];
-		else if (c->limit)
-			obj = NULL;	/* the refill found no memory: do not ask again */
-		else
-			obj = cpu_slab_pop(s, c, gfp);	/* a debug cache: no array */
+		obj = get_free_object(s, this_cpu_slab(s));
 		local_irq_restore(flags);
-		if (!obj)
-			return NULL;
+		if (!obj) {
+			slab = allocate_slab(s, gfp);
+			if (!slab)
+				return NULL;
+			local_irq_save(flags);
+			install_new_slab(s, this_cpu_slab(s), slab);
+			local_irq_restore(flags);
+			continue;
+		}
 		if (!has_debug(s) || alloc_debug_processing(s, obj, caller))
 			break;
 	}

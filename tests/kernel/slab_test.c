@@ -822,6 +822,55 @@ static void test_slab_debug_padding_overwritten(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+static struct kmem_cache *ctor_cache;
+static unsigned long ctor_irqs_off, ctor_locked, ctor_nested;
+
+/* Notes the state a new slab is built in; the first call allocates from its own cache. */
+static void observing_ctor(void *obj)
+{
+	ctor_irqs_off += irqs_disabled();
+	ctor_locked += spin_is_locked(&ctor_cache->list_lock);
+	memset(obj, 0x42, 24);
+	if (!ctor_nested++) {
+		void *other = kmem_cache_alloc(ctor_cache, GFP_KERNEL);
+
+		if (other)
+			kmem_cache_free(ctor_cache, other);
+	}
+}
+
+/*
+ * A new slab is allocated, cleared and constructed with no slab lock held
+ * and interrupts as the caller had them, as Linux's new_slab(), which its
+ * ___slab_alloc() calls outside the list lock and the per-CPU lock. A
+ * constructor may then allocate from its own cache: the first call here
+ * does (its own new slab has no such call), and the outer allocation
+ * must go on and find every object constructed.
+ */
+static void test_slab_new_slab_outside_locks(struct ktest *t)
+{
+	void *objs[8];
+
+	if (irqs_disabled())
+		ktest_skip(t, "the test runs with interrupts off");
+	ctor_irqs_off = ctor_locked = ctor_nested = 0;
+	ctor_cache = kmem_cache_create("test_ctor_state", 256, 0, SLAB_NO_MERGE, observing_ctor);
+	ASSERT_NOT_NULL(t, ctor_cache);
+	for (unsigned int i = 0; i < ARRAY_SIZE(objs); i++) {
+		objs[i] = kmem_cache_alloc(ctor_cache, GFP_KERNEL);
+		ASSERT_NOT_NULL(t, objs[i]);
+		EXPECT_EQ(t, ((u8 *)objs[i])[23], 0x42);
+	}
+	EXPECT_GT(t, ctor_nested, 1);	/* the nested call made a slab of its own */
+	EXPECT_EQ(t, ctor_irqs_off, 0);
+	EXPECT_EQ(t, ctor_locked, 0);
+	EXPECT_EQ(t, kmem_cache_live_objects(ctor_cache), ARRAY_SIZE(objs));
+	for (unsigned int i = 0; i < ARRAY_SIZE(objs); i++)
+		kmem_cache_free(ctor_cache, objs[i]);
+	EXPECT_EQ(t, kmem_cache_destroy(ctor_cache), 0);
+	ctor_cache = NULL;
+}
+
 /*** debugging ***/
 
 /* The next n allocations must all avoid bad; returns true if so. */
@@ -1337,6 +1386,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_fallback_to_min_order),
 	KTEST_CASE(test_slab_zero_with_ctor_warns_once),
 	KTEST_CASE(test_slab_debug_padding_overwritten),
+	KTEST_CASE(test_slab_new_slab_outside_locks),
 	KTEST_CASE(test_slab_debug_write_past_end),
 	KTEST_CASE(test_slab_debug_use_after_free),
 	KTEST_CASE(test_slab_debug_double_free),
