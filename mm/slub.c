@@ -244,10 +244,20 @@ static void set_track(struct kmem_cache *s, void *obj, int which, unsigned long 
 	}
 }
 
-/* First byte in [start, start+len) that is not v, or NULL. */
+/* An unsigned long that may alias bytes, for reading a byte buffer a word at a time. */
+typedef unsigned long __attribute__((__may_alias__)) ulong_alias_t;
+
+/* First byte in [start, start+len) that is not v, or NULL (a word at a time where it can). */
 static u8 *check_bytes(u8 *start, u8 v, unsigned long len)
 {
-	for (unsigned long i = 0; i < len; i++)
+	unsigned long word = (unsigned long)v * (~0UL / 0xff), i = 0;
+
+	for (; i < len && ((unsigned long)(start + i) & (sizeof(long) - 1)); i++)
+		if (start[i] != v)
+			return start + i;
+	for (; i + sizeof(long) <= len && *(ulong_alias_t *)(start + i) == word; i += sizeof(long))
+		;
+	for (; i < len; i++)
 		if (start[i] != v)
 			return start + i;
 	return NULL;
