@@ -578,9 +578,24 @@ struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
 	return kmalloc_cache(size, gfp);
 }
 
+/*
+ * large_kmalloc_pages changes in any context (kfree() may run in an
+ * interrupt): with one CPU, interrupts off make each update whole. More
+ * CPUs would need a lock or an atomic (Linux counts these pages in the
+ * per-CPU vmstat NR_SLAB_UNRECLAIMABLE_B, updated with interrupts off).
+ */
+static void mod_large_kmalloc_pages(long delta)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	large_kmalloc_pages += (unsigned long)delta;
+	local_irq_restore(flags);
+}
+
 static void free_large_kmalloc_dtor(struct page *head)
 {
-	large_kmalloc_pages -= compound_nr(head);
+	mod_large_kmalloc_pages(-(long)compound_nr(head));
 	free_compound_block(head, _RET_IP_);
 }
 
@@ -593,7 +608,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 		return NULL;
 	if (order)
 		set_compound_page_dtor(page, KMALLOC_LARGE_DTOR);
-	large_kmalloc_pages += 1UL << order;
+	mod_large_kmalloc_pages(1L << order);
 	return page_address(page);
 }
 

@@ -211,10 +211,15 @@ void slab_report(struct kmem_cache *s, const char *fmt, ...)
 	char buf[160];
 	va_list ap;
 
+	unsigned long flags;
+
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	/* reports come from any context: one CPU, so interrupts off make the update whole */
+	local_irq_save(flags);
 	nr_slab_reports++;
+	local_irq_restore(flags);
 	add_taint(TAINT_BAD_PAGE);	/* taint B: Linux's slab_err() and object_err() do */
 	pr_err("=============================================================================\n");
 	pr_err("BUG %s: %s\n", s->name, buf);
@@ -365,9 +370,13 @@ static bool slab_is_quarantined(struct kmem_cache *s, void *obj)
 /* An object found corrupt is never handed out again: it stays "in use". */
 static void quarantine(struct kmem_cache *s, void *obj)
 {
+	unsigned long flags, n;
+
+	spin_lock_irqsave(&s->list_lock, flags);	/* the counter's lock */
 	set_freepointer(s, obj, QUARANTINED);
-	s->quarantined++;
-	pr_err("FIX %s: Object at 0x%p quarantined (%lu so far)\n", s->name, obj, s->quarantined);
+	n = ++s->quarantined;
+	spin_unlock_irqrestore(&s->list_lock, flags);
+	pr_err("FIX %s: Object at 0x%p quarantined (%lu so far)\n", s->name, obj, n);
 }
 
 static void report_double_free(struct kmem_cache *s, struct page *slab, void *obj,
@@ -869,9 +878,10 @@ unsigned long kmem_cache_live_objects(struct kmem_cache *s)
 	page_list_for_each(slab, &s->full)
 		live += slab_objects(s, slab);
 	live -= c->avail;	/* free, in this CPU's array */
+	live -= s->quarantined;	/* corrupt objects are nobody's */
 	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
-	return live - s->quarantined;	/* corrupt objects are nobody's */
+	return live;
 }
 
 void __kmem_cache_release(struct kmem_cache *s)
