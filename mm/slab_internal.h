@@ -8,7 +8,7 @@
  *   flags         PG_slab (and PG_head for order > 0)
  *   buddy links   the cache's partial or full list (a cpu slab is on none)
  *   private       the kmem_cache; bit 0 (SLAB_MIN_ORDER) set for a slab of
- *                 the cache's minimum order, fewer objects (see allocate_slab())
+ *                 the cache's minimum order, fewer objects (see alloc_slab_page())
  *   page_type     bits 31..16: index of the first free object (0xffff: none)
  *                 bits 15..0:  objects in use
  *
