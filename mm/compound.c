@@ -88,10 +88,26 @@ noinline void put_page(struct page *page)
 	}
 	if (!put_page_testzero(head))
 		return;
-	if (PageHead(head))
+	if (PageHead(head)) {
 		destroy_compound_page(head, _RET_IP_);
-	else
-		free_unreferenced_block(head, (unsigned int)max(page_alloc_order(head), 0), _RET_IP_);
+	} else {
+		int order = max(page_alloc_order(head), 0);
+
+		/*
+		 * Linux sees an order-0 folio here: it frees this one page and
+		 * the rest of the block leaks. mmos knows the order, frees the
+		 * whole block, and reports the caller's mistake.
+		 */
+		if (order > 0) {
+			char why[112];
+
+			snprintf(why, sizeof(why), "put_page frees a non-compound order-%d block; "
+				 "Linux would free order 0 and leak %lu pages", order,
+				 (1UL << order) - 1);
+			bad_page(head, why, _RET_IP_);
+		}
+		free_unreferenced_block(head, (unsigned int)order, _RET_IP_);
+	}
 }
 
 void split_page(struct page *page, unsigned int order)

@@ -80,8 +80,9 @@ static void zone_init(struct zone *z, enum zone_type idx, unsigned long start, u
 	z->zone_pgdat = &contig_page_data;
 	z->idx = idx;
 	z->name = zone_names[idx];
-	z->zone_start_pfn = start;
-	z->spanned_pages = end - start;
+	/* as calculate_node_totalpages(): a zone that spans nothing starts at pfn 0 */
+	z->zone_start_pfn = end > start ? start : 0;
+	z->spanned_pages = end > start ? end - start : 0;
 	z->present_pages = present_in(start, end, NULL);
 	z->managed_pages = 0;
 	spin_lock_init(&z->lock);

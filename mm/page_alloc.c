@@ -347,23 +347,31 @@ static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int ord
 
 /*** Allocation ***/
 
+/*
+ * Linux 6.12's %pGg table (include/trace/events/mmflags.h): composite names,
+ * most bits first, then the zone bits under their GFP_ names, __GFP_RECLAIM,
+ * and every __GFP_ bit in bit order. An entry prints when all its bits are
+ * still set, and takes them.
+ */
+#define GFP_TRANSHUGE_LIGHT	((GFP_HIGHUSER_MOVABLE | __GFP_COMP | __GFP_NOMEMALLOC | \
+				  __GFP_NOWARN) & ~__GFP_RECLAIM)
+#define GFP_TRANSHUGE		(GFP_TRANSHUGE_LIGHT | __GFP_DIRECT_RECLAIM)
+#define GFP_NAME(f)		{ f, #f }
+
 static const struct { gfp_t mask; const char *name; } gfp_names[] = {
-	{ GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE" }, { GFP_HIGHUSER, "GFP_HIGHUSER" },
-	{ GFP_USER, "GFP_USER" }, { GFP_KERNEL_ACCOUNT, "GFP_KERNEL_ACCOUNT" },
-	{ GFP_KERNEL, "GFP_KERNEL" }, { GFP_NOFS, "GFP_NOFS" }, { GFP_ATOMIC, "GFP_ATOMIC" },
-	{ GFP_NOIO, "GFP_NOIO" }, { GFP_NOWAIT, "GFP_NOWAIT" },
-	{ __GFP_DMA, "__GFP_DMA" }, { __GFP_HIGHMEM, "__GFP_HIGHMEM" },
-	{ __GFP_DMA32, "__GFP_DMA32" }, { __GFP_MOVABLE, "__GFP_MOVABLE" },
-	{ __GFP_RECLAIMABLE, "__GFP_RECLAIMABLE" }, { __GFP_HIGH, "__GFP_HIGH" },
-	{ __GFP_IO, "__GFP_IO" }, { __GFP_FS, "__GFP_FS" }, { __GFP_ZERO, "__GFP_ZERO" },
-	{ __GFP_DIRECT_RECLAIM, "__GFP_DIRECT_RECLAIM" },
-	{ __GFP_KSWAPD_RECLAIM, "__GFP_KSWAPD_RECLAIM" }, { __GFP_WRITE, "__GFP_WRITE" },
-	{ __GFP_NOWARN, "__GFP_NOWARN" }, { __GFP_RETRY_MAYFAIL, "__GFP_RETRY_MAYFAIL" },
-	{ __GFP_NOFAIL, "__GFP_NOFAIL" }, { __GFP_NORETRY, "__GFP_NORETRY" },
-	{ __GFP_MEMALLOC, "__GFP_MEMALLOC" }, { __GFP_COMP, "__GFP_COMP" },
-	{ __GFP_NOMEMALLOC, "__GFP_NOMEMALLOC" }, { __GFP_HARDWALL, "__GFP_HARDWALL" },
-	{ __GFP_THISNODE, "__GFP_THISNODE" }, { __GFP_ACCOUNT, "__GFP_ACCOUNT" },
-	{ __GFP_ZEROTAGS, "__GFP_ZEROTAGS" },
+	GFP_NAME(GFP_TRANSHUGE), GFP_NAME(GFP_TRANSHUGE_LIGHT), GFP_NAME(GFP_HIGHUSER_MOVABLE),
+	GFP_NAME(GFP_HIGHUSER), GFP_NAME(GFP_USER), GFP_NAME(GFP_KERNEL_ACCOUNT),
+	GFP_NAME(GFP_KERNEL), GFP_NAME(GFP_NOFS), GFP_NAME(GFP_ATOMIC), GFP_NAME(GFP_NOIO),
+	GFP_NAME(GFP_NOWAIT), GFP_NAME(GFP_DMA), GFP_NAME(GFP_DMA32), GFP_NAME(__GFP_RECLAIM),
+	/* bit order */
+	GFP_NAME(__GFP_DMA), GFP_NAME(__GFP_HIGHMEM), GFP_NAME(__GFP_DMA32),
+	GFP_NAME(__GFP_MOVABLE), GFP_NAME(__GFP_RECLAIMABLE), GFP_NAME(__GFP_HIGH),
+	GFP_NAME(__GFP_IO), GFP_NAME(__GFP_FS), GFP_NAME(__GFP_ZERO),
+	GFP_NAME(__GFP_DIRECT_RECLAIM), GFP_NAME(__GFP_KSWAPD_RECLAIM), GFP_NAME(__GFP_WRITE),
+	GFP_NAME(__GFP_NOWARN), GFP_NAME(__GFP_RETRY_MAYFAIL), GFP_NAME(__GFP_NOFAIL),
+	GFP_NAME(__GFP_NORETRY), GFP_NAME(__GFP_MEMALLOC), GFP_NAME(__GFP_COMP),
+	GFP_NAME(__GFP_NOMEMALLOC), GFP_NAME(__GFP_HARDWALL), GFP_NAME(__GFP_THISNODE),
+	GFP_NAME(__GFP_ACCOUNT), GFP_NAME(__GFP_ZEROTAGS),
 };
 
 int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
@@ -372,6 +380,8 @@ int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
 	gfp_t left = gfp;
 
 	buf[0] = '\0';
+	if (!gfp)
+		return scnprintf(buf, size, "none");
 	for (size_t i = 0; i < ARRAY_SIZE(gfp_names) && left; i++) {
 		if ((left & gfp_names[i].mask) != gfp_names[i].mask)
 			continue;
@@ -411,6 +421,7 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 
 static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
+	set_page_private(page, 0);	/* as post_alloc_hook(): nothing of the last owner's */
 	set_page_count(page, 1);
 	set_page_alloc_order(page, (int)order);
 	if (unlikely(gfp & __GFP_ZERO))

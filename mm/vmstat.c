@@ -33,6 +33,7 @@ void show_buddyinfo(void)
 
 static void zoneinfo_one(struct zone *z)
 {
+	struct per_cpu_pages *pcp;
 	char prot[96];
 	int n = 0;
 
@@ -51,17 +52,16 @@ static void zoneinfo_one(struct zone *z)
 		n += scnprintf(prot + n, sizeof(prot) - (size_t)n, "%s%ld", j ? ", " : "",
 			       z->lowmem_reserve[j]);
 	printk(KERN_INFO "        protection: (%s)\n", prot);
-	if (populated_zone(z)) {
-		struct per_cpu_pages *pcp = this_cpu_pcp(z);
-
-		printk(KERN_INFO "      %-12s %lu\n", "nr_free_pages", z->nr_free);
-		printk(KERN_INFO "      %-12s %lu\n", "nr_alloc_fail", z->nr_alloc_failed);
-		printk(KERN_INFO "  pagesets\n");
-		printk(KERN_INFO "    cpu: %i\n", 0);
-		printk(KERN_INFO "              count: %i\n", pcp->count);
-		printk(KERN_INFO "              high:  %i\n", pcp->high);
-		printk(KERN_INFO "              batch: %i\n", pcp->batch);
-	}
+	if (!populated_zone(z))
+		return;		/* as Linux's zoneinfo_show_print(): nothing more to say */
+	pcp = this_cpu_pcp(z);
+	printk(KERN_INFO "      %-12s %lu\n", "nr_free_pages", z->nr_free);
+	printk(KERN_INFO "      %-12s %lu\n", "nr_alloc_fail", z->nr_alloc_failed);
+	printk(KERN_INFO "  pagesets\n");
+	printk(KERN_INFO "    cpu: %i\n", 0);
+	printk(KERN_INFO "              count: %i\n", pcp->count);
+	printk(KERN_INFO "              high:  %i\n", pcp->high);
+	printk(KERN_INFO "              batch: %i\n", pcp->batch);
 	printk(KERN_INFO "  node_unreclaimable:  0\n");
 	printk(KERN_INFO "  start_pfn:           %lu\n", z->zone_start_pfn);
 }

@@ -36,8 +36,12 @@ void build_all_zonelists(void)
 	int n = 0;
 
 	for (int i = MAX_NR_ZONES - 1; i >= 0; i--)
-		/* as Linux: only the zones with pages to give */
-		if (managed_zone(&pgdat->node_zones[i]))
+		/*
+		 * As Linux since 5.18 (build_zonerefs_node()): every zone with
+		 * RAM, even one boot reserved in full; its empty free lists
+		 * and zero watermarks make the walk step over it.
+		 */
+		if (populated_zone(&pgdat->node_zones[i]))
 			pgdat->node_zonelist.zones[n++] = &pgdat->node_zones[i];
 	pgdat->node_zonelist.zones[n] = NULL;
 	pgdat->nr_zones = n;

@@ -227,8 +227,9 @@ static void test_compound_put_below_zero(struct ktest *t)
 
 /*
  * The last put_page() on the first page of a plain block frees all of it:
- * mmos records the allocation's order. (Linux sees an order-0 folio there
- * and frees only the first page; the rest leaks.)
+ * mmos records the allocation's order. Linux sees an order-0 folio there
+ * and frees only the first page; the rest leaks. So mmos reports the call,
+ * naming both orders and the caller.
  */
 static void test_compound_put_plain_block(struct ktest *t)
 {
@@ -239,7 +240,8 @@ static void test_compound_put_plain_block(struct ktest *t)
 	get_page(plain);
 	put_page(plain);
 	EXPECT_EQ(t, free_pages_now(), free0 - 8);	/* still held once */
-	put_page(plain);
+	EXPECT_BAD_PAGE(t, put_page(plain), "put_page frees a non-compound order-3 block; "
+			"Linux would free order 0 and leak 7 pages");
 	EXPECT_EQ(t, free_pages_now(), free0);
 	for (unsigned int i = 0; i < 8; i++)
 		EXPECT_EQ(t, pfn_listed(page_to_pfn(plain) + i), 1);

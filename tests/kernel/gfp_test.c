@@ -64,20 +64,43 @@ static void test_gfp_zone_table(struct ktest *t)
 	}
 }
 
+/*
+ * Linux 6.12's %pGg (include/trace/events/mmflags.h, __def_gfpflag_names):
+ * composite names first, most bits first, then GFP_DMA, GFP_DMA32,
+ * __GFP_RECLAIM, then each __GFP_ bit in bit order; leftover bits in hex;
+ * "none" for 0. Several strings are lib/test_printf.c's.
+ */
 static void test_gfp_format(struct ktest *t)
 {
+	static const struct { gfp_t gfp; const char *want; } cases[] = {
+		{ GFP_KERNEL, "GFP_KERNEL" },
+		{ GFP_KERNEL | __GFP_DMA | __GFP_HIGHMEM, "GFP_KERNEL|GFP_DMA|__GFP_HIGHMEM" },
+		{ GFP_KERNEL | __GFP_DMA32, "GFP_KERNEL|GFP_DMA32" },
+		{ GFP_KERNEL | __GFP_DMA32 | __GFP_HIGHMEM, "GFP_KERNEL|GFP_DMA32|__GFP_HIGHMEM" },
+		{ GFP_ATOMIC | __GFP_DMA, "GFP_ATOMIC|GFP_DMA" },
+		{ GFP_HIGHUSER_MOVABLE | __GFP_ZERO, "GFP_HIGHUSER_MOVABLE|__GFP_ZERO" },
+		{ GFP_ATOMIC | __GFP_COMP | __GFP_NOWARN, "GFP_ATOMIC|__GFP_NOWARN|__GFP_COMP" },
+		/*
+		 * GFP_TRANSHUGE_LIGHT = (GFP_HIGHUSER_MOVABLE 0x100cca | COMP 0x40000 |
+		 * NOMEMALLOC 0x80000 | NOWARN 0x2000) & ~__GFP_RECLAIM 0xc00 = 0x1c20ca;
+		 * GFP_TRANSHUGE adds __GFP_DIRECT_RECLAIM 0x400.
+		 */
+		{ 0x1c24ca, "GFP_TRANSHUGE" },
+		{ 0x1c20ca, "GFP_TRANSHUGE_LIGHT" },
+		{ __GFP_HIGH, "__GFP_HIGH" },
+		{ __GFP_RECLAIM | __GFP_ZERO, "GFP_NOIO|__GFP_ZERO" },
+		{ __GFP_DIRECT_RECLAIM | __GFP_MOVABLE, "__GFP_MOVABLE|__GFP_DIRECT_RECLAIM" },
+		{ __GFP_NOWARN | 0x1000000, "__GFP_NOWARN|0x1000000" },
+		{ 0, "none" },
+	};
 	char buf[160];
 
-	format_gfp_flags(buf, sizeof(buf), GFP_KERNEL);
-	EXPECT_STREQ(t, buf, "GFP_KERNEL");
-	format_gfp_flags(buf, sizeof(buf), GFP_KERNEL | __GFP_DMA | __GFP_HIGHMEM);
-	EXPECT_STREQ(t, buf, "GFP_KERNEL|__GFP_DMA|__GFP_HIGHMEM");
-	format_gfp_flags(buf, sizeof(buf), GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
-	EXPECT_STREQ(t, buf, "GFP_HIGHUSER_MOVABLE|__GFP_ZERO");
-	format_gfp_flags(buf, sizeof(buf), GFP_ATOMIC | __GFP_COMP | __GFP_NOWARN);
-	EXPECT_STREQ(t, buf, "GFP_ATOMIC|__GFP_NOWARN|__GFP_COMP");
-	format_gfp_flags(buf, sizeof(buf), 0);
-	EXPECT_STREQ(t, buf, "");
+	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++) {
+		format_gfp_flags(buf, sizeof(buf), cases[i].gfp);
+		if (strcmp(buf, cases[i].want))
+			ktest_info(t, "%#x: got %s", cases[i].gfp, buf);
+		EXPECT_STREQ(t, buf, cases[i].want);
+	}
 }
 
 static noinline void test_gfp_invalid_combinations(struct ktest *t)

@@ -155,7 +155,7 @@ static noinline void test_kmalloc_dma32_refused(struct ktest *t)
 	EXPECT_WARN(t, p = kmalloc(64, GFP_KERNEL | __GFP_DMA32));
 	ASSERT_NOT_NULL(t, p);
 	memset(p, 1, 64);	/* usable */
-	EXPECT_TRUE(t, printk_logged_since(mark, "Unexpected gfp: 0xcc4 (GFP_KERNEL|__GFP_DMA32). "
+	EXPECT_TRUE(t, printk_logged_since(mark, "Unexpected gfp: 0xcc4 (GFP_KERNEL|GFP_DMA32). "
 					   "Fixing up to gfp: 0xcc0 (GFP_KERNEL). Fix your code!"));
 	EXPECT_TRUE(t, printk_logged_since(mark, "Caller: test_kmalloc_dma32_refused+0x"));
 	/* served from the normal cache: there is no DMA32 kmalloc array */
