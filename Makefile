@@ -129,11 +129,12 @@ HOST_CFLAGS := -std=gnu11 $(HOST_OPT) -g $(HOST_ARCH_FLAGS) -fno-omit-frame-poin
 	$(HOST_SAN) -Wall -Wextra -Werror -MD -MP -DMMOS_VERSION=\"$(VERSION)\" \
 	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
 HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
-	kernel/cmdline.c kernel/kallsyms.c kernel/string.c kernel/panic.c \
+	kernel/cmdline.c kernel/kallsyms.c kernel/string.c kernel/panic.c kernel/rbtree.c \
 	arch/x86/e820.c arch/x86/multiboot.c arch/x86/mm/zones.c \
 	$(addprefix tests/kernel/,mm_checks.c e820_test.c memblock_test.c mm_init_test.c \
 		gfp_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
-		printk_test.c cmdline_test.c watermark_test.c multiboot_test.c ktest_leak_test.c)
+		printk_test.c cmdline_test.c watermark_test.c multiboot_test.c ktest_leak_test.c \
+		vmap_area_test.c highmem_test.c)
 # The kernel's section bounds, from the host linker's own symbols (the
 # "Memory:" line sizes the text, rodata, data and bss with them).
 HOST_SECTION_SYMS := -Wl,--defsym=_text=__executable_start -Wl,--defsym=_erodata=__data_start \
@@ -174,7 +175,7 @@ FUZZ_CFLAGS := -std=gnu11 -O1 -g $(FUZZ_ARCH_FLAGS) -fno-omit-frame-pointer \
 	-DMMOS_VERSION=\"$(VERSION)\" \
 	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
 FUZZ_LIB_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
-	kernel/cmdline.c kernel/kallsyms.c kernel/string.c kernel/panic.c \
+	kernel/cmdline.c kernel/kallsyms.c kernel/string.c kernel/panic.c kernel/rbtree.c \
 	arch/x86/e820.c arch/x86/multiboot.c arch/x86/mm/zones.c tests/kernel/mm_checks.c
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(FUZZ_LIB_SRCS)) $(FUZZ_BUILD)/tests/host/shim.o \
 	$(FUZZ_BUILD)/kallsyms0.o

@@ -8,6 +8,7 @@
 #include <kernel/cmdline.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <mm/highmem.h>
 #include <mm/mm.h>
 #include <mm/memblock.h>
 #include <mm/slab.h>
@@ -35,6 +36,7 @@ static int cmd_pageinfo(int argc, char **argv)
 }
 SHELL_COMMAND(pageinfo, "struct page state of a pfn range: pageinfo <pfn> [count]", cmd_pageinfo);
 
+SHELL_REPORT(kmapinfo, "kmap() PKMAP slots in use/total and kmap_local depth", show_kmapinfo);
 SHELL_REPORT(slabinfo, "slab caches, like /proc/slabinfo (version 2.1)", show_slabinfo);
 
 static int cmd_slabattr(int argc, char **argv)

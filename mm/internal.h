@@ -5,6 +5,8 @@
 #ifndef MM_INTERNAL_H
 #define MM_INTERNAL_H
 
+#include <kernel/list.h>
+#include <kernel/rbtree.h>
 #include <mm/gfp.h>
 #include <mm/mm.h>
 
@@ -51,5 +53,13 @@ void destroy_compound_page(struct page *head, unsigned long caller);
 /* Per-CPU list of a zone on this CPU (interrupts must be off). */
 struct per_cpu_pages *this_cpu_pcp(struct zone *zone);
 int zone_batchsize(const struct zone *zone);
+
+/*
+ * mm/vmap_area.c's trees, for the tests' invariant checks, read under
+ * vmap_area_lock: the busy areas, and the free blocks (augmented with
+ * subtree_max_size) with their address-ordered list.
+ */
+extern struct rb_root vmap_area_root, free_vmap_area_root;
+extern struct list_head free_vmap_area_list;
 
 #endif

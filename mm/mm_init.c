@@ -13,14 +13,17 @@
 #include <kernel/bug.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <mm/highmem.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <mm/vmap_area.h>
 #include <mm/vmstat.h>
 #include "internal.h"
 
 pg_data_t contig_page_data;
 unsigned long max_pfn, max_low_pfn, min_low_pfn;
+void *high_memory;	/* the end of the direct map (arch/x86/mm/zones.c sets it) */
 unsigned long totalram_pages, totalhigh_pages;
 
 const char *const zone_names[MAX_NR_ZONES] = {
@@ -249,6 +252,7 @@ void mm_core_init(void)
 {
 	struct zone *z;
 
+	page_address_init();
 	memblock_report();
 	memblock_free_all();
 	totalram_pages = totalhigh_pages = 0;
@@ -274,4 +278,5 @@ void mm_core_init(void)
 	mem_init_print_info();
 	show_buddyinfo();
 	kmem_cache_init();
+	vmap_init();
 }

@@ -286,6 +286,7 @@ static __always_inline struct page *rmqueue(struct zone *zone, unsigned int orde
 	return page;
 }
 
+/* This CPU's lists, which on mmos's one CPU is all of them (kernel/percpu.h). */
 void drain_all_pages(void)
 {
 	struct zone *z;

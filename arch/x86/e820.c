@@ -20,6 +20,8 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
+#include <mm/mmconfig.h>
+#include <mm/page_list.h>
 
 struct e820_table e820_table, e820_table_firmware;
 bool e820_userdef;
@@ -418,15 +420,24 @@ static void sanitize_or_warn(struct e820_table *t, const char *when)
 }
 
 /* The highest physical address the arch can use (exclusive). */
-static u64 arch_phys_limit(void)
+/*
+ * The end of the physical addresses RAM may use: what the CPU can address,
+ * capped at Linux's MAX_PHYSMEM_BITS (46 on x86_64 with 4-level paging; 36,
+ * PAE's, on i386) and, an mmos limit, at the pfns a free-list link can name
+ * (mm/page_list.h: 32-bit pfns, PFN_NIL reserved): one page short of 16 TiB.
+ */
+u64 e820__phys_limit(void)
 {
+	u64 limit = PFN_PHYS((u64)PAGE_LIST_MAX_PFN + 1);
 #ifdef CONFIG_X86_64
-	unsigned int bits = boot_cpu_data.phys_bits < 46 ? boot_cpu_data.phys_bits : 46;
-
-	return 1ULL << bits;
+	unsigned int bits = min(boot_cpu_data.phys_bits, (unsigned int)MAX_PHYSMEM_BITS);
 #else
-	return 1ULL << 36;	/* PAE: 36-bit physical addresses, 64 GiB */
+	unsigned int bits = MAX_PHYSMEM_BITS;	/* PAE entries hold 36 bits whatever CPUID says */
 #endif
+
+	/* every pfn below the limit fits a link: the compiler checks the type */
+	BUILD_BUG_ON((u32)PAGE_LIST_MAX_PFN != PAGE_LIST_MAX_PFN || PAGE_LIST_MAX_PFN >= PFN_NIL);
+	return min(limit, 1ULL << bits);
 }
 
 static void e820__apply_user_map(void)
@@ -487,7 +498,7 @@ const char *e820__memory_setup_default(const struct boot_info *bi, struct e820_t
 void e820__memory_setup(void)
 {
 	struct e820_table *fw = &e820_table_firmware;
-	u64 limit = arch_phys_limit(), n;
+	u64 limit = e820__phys_limit(), n;
 	const char *who = e820__memory_setup_default(&boot_info, fw);
 
 	pr_info("BIOS-provided physical RAM map:\n");
@@ -495,8 +506,11 @@ void e820__memory_setup(void)
 
 	e820_table = *fw;
 	sanitize_or_warn(&e820_table, "firmware map");
+	/* Linux's parse_early_param() and e820__finish_early_params() come first... */
+	e820__apply_user_map();
 	/*
-	 * x86: page 0 is never RAM to the kernel; 640 KiB-1 MiB is the BIOS's.
+	 * ...then trim_bios_range(), so a user map cannot give RAM back here:
+	 * page 0 is never RAM to the kernel; 640 KiB-1 MiB is the BIOS's.
 	 * Linux prints both lines whether or not they change anything.
 	 */
 	print_change("update", 0, PAGE_SIZE, "usable ==> reserved");
@@ -504,11 +518,12 @@ void e820__memory_setup(void)
 	print_change("remove", 0xa0000, 0x60000, "usable");
 	e820__range_remove(&e820_table, 0xa0000, 0x60000, E820_TYPE_RAM, true);
 	sanitize_or_warn(&e820_table, "BIOS range");
-	e820__apply_user_map();
 	n = e820__range_remove(&e820_table, limit, ~0ULL - limit, E820_TYPE_RAM, true);
 	if (n)
-		pr_warn("e820: %llu MiB of RAM above the %llu GiB the CPU can address: removed\n",
-			(unsigned long long)(n >> 20), (unsigned long long)(limit >> 30));
+		pr_warn("e820: %llu MiB of RAM at or above %#llx, the end of what %s: removed\n",
+			(unsigned long long)(n >> 20), (unsigned long long)limit,
+			limit == PFN_PHYS((u64)PAGE_LIST_MAX_PFN + 1) ?
+				"the memmap's 32-bit pfn links can name" : "the CPU can address");
 	sanitize_or_warn(&e820_table, "arch limit");
 	pr_info("e820: sanitized physical RAM map:\n");
 	e820__print_table(&e820_table, "e820");

@@ -2,7 +2,8 @@
 /*
  * arch/x86/irq.c - the 8259 PIC pair: remap, mask, dispatch, EOI.
  *
- * Owns: the IRQ handler table and per-line counts. The PICs are remapped to
+ * Owns: the IRQ handler table and per-line counts, and the per-CPU nesting
+ * count behind in_interrupt() (kernel/hardirq.h). The PICs are remapped to
  * vectors 32..47 (the CPU's exceptions own 0..31); every line starts masked
  * and request_irq() unmasks it. Spurious IRQ 7/15 (in-service bit clear) are
  * counted and not acknowledged, as the 8259 requires.
@@ -10,6 +11,7 @@
  */
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <kernel/hardirq.h>
 #include <kernel/irqflags.h>
 #include <kernel/printk.h>
 
@@ -23,6 +25,7 @@
 static irq_handler_t handlers[NR_IRQS];
 static unsigned long counts[NR_IRQS];
 static unsigned long spurious;
+DEFINE_PER_CPU(unsigned int, hardirq_nesting);
 static u16 irq_mask = 0xffff & ~(1 << 2);	/* all masked but the cascade */
 
 static void pic_write_mask(void)
@@ -102,8 +105,10 @@ void do_irq(unsigned int irq, struct pt_regs *regs)
 	if ((irq == 7 || irq == 15) && is_spurious(irq))
 		return;
 	counts[irq]++;
+	irq_enter();
 	if (handlers[irq])
 		handlers[irq](irq);
+	irq_exit();
 	if (irq >= 8)
 		outb(PIC2_CMD, PIC_EOI);
 	outb(PIC1_CMD, PIC_EOI);

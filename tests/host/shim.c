@@ -7,8 +7,11 @@
  * costs what is used; the vmemmap is a reserved mapping. In an i386-like
  * build the highmem part of the direct map is made inaccessible after the
  * lowmem limit is known, and kmap_local_page maps the file's page at a
- * slot, as the kernel's fixmap does. The console is stdout, the
- * clock CLOCK_MONOTONIC, traces come from backtrace(). host_boot() "boots"
+ * slot, as the kernel's fixmap does; kmap() maps it the same way in a
+ * window of 512 pages standing for the PKMAP area. The vmalloc area is a
+ * window reserved inaccessible (host_vmalloc_base, host_vmalloc_size). The
+ * console is stdout, the clock CLOCK_MONOTONIC, traces come from
+ * backtrace(). host_boot() "boots"
  * mm/ on one of the e820 maps below (QEMU's, or synthetic ones with holes,
  * overlaps and odd boundaries) through the same calls setup_arch() makes;
  * main.c (the test runner) and the fuzzers (tests/fuzz) start with it.
@@ -40,6 +43,9 @@ void mm_core_init(void);
 char *host_mem;
 unsigned long host_vmemmap;
 unsigned long host_kmap_base;
+unsigned long host_vmalloc_base, host_vmalloc_size;	/* the vmalloc area's window */
+unsigned long host_pkmap_base;
+unsigned int hardirq_nesting;	/* in_interrupt(): no interrupts here */
 static int ram_fd = -1;
 unsigned long host_eflags = 1UL << 9;
 volatile unsigned long jiffies;
@@ -290,6 +296,16 @@ bool host_boot(const char *name)
 		host_vmemmap = (unsigned long)reserve((size_t)(end >> 12) * 32 + (1UL << 22));
 	host_kmap_base = (unsigned long)mmap(NULL, 16 << 12, PROT_NONE,
 					     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	/* the vmalloc area: reserved, inaccessible until something maps into it */
+	host_vmalloc_size = sizeof(long) == 8 ? 1UL << 30 : 128UL << 20;
+	host_vmalloc_base = (unsigned long)mmap(NULL, host_vmalloc_size, PROT_NONE,
+						MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (host_vmalloc_base == (unsigned long)MAP_FAILED) {
+		perror("mmap vmalloc window");
+		exit(2);
+	}
+	host_pkmap_base = (unsigned long)mmap(NULL, 512 << 12, PROT_NONE,
+					      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	e820__memory_setup();
 	x86_memory_limits();
 	if ((u64)max_low_pfn << 12 > host_mem_mapped) {

@@ -12,6 +12,7 @@
  *   gives           RAM  [0..10M) res [10M..20M) RAM [20M..100M)
  */
 #include <asm/e820.h>
+#include <asm/processor.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
@@ -334,11 +335,46 @@ static void test_e820_sanitize_too_long(struct ktest *t)
 			"[mem 0x000000001fa00000-0x000000003fffffff] dropped"));
 }
 
+/*
+ * Where RAM must end. x86_64: the CPU's physical address bits, at most
+ * Linux's MAX_PHYSMEM_BITS of 46 (64 TiB), and below that mmos's own limit:
+ * free-list links are 32-bit pfns and 0xffffffff means "no page", so the
+ * last usable page is pfn 0xfffffffe and RAM ends at 0xffffffff000 (pfn 0xffffffff).
+ * i386 PAE: 36 bits (64 GiB) whatever the CPU reports.
+ */
+static void test_e820_phys_limit(struct ktest *t)
+{
+	static const struct { unsigned int bits; u64 end; } cases[] = {
+#ifdef CONFIG_X86_64
+		{ 36, 1ULL << 36 }, { 40, 1ULL << 40 }, { 43, 1ULL << 43 },
+		{ 44, 0xffffffff000ULL }, { 46, 0xffffffff000ULL }, { 52, 0xffffffff000ULL },
+#else
+		{ 32, 1ULL << 36 }, { 36, 1ULL << 36 }, { 40, 1ULL << 36 },
+#endif
+	};
+	unsigned int saved = boot_cpu_data.phys_bits;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++) {
+		boot_cpu_data.phys_bits = cases[i].bits;
+		if (e820__phys_limit() != cases[i].end)
+			ktest_info(t, "%u CPU bits: limit %#llx", cases[i].bits,
+				   (unsigned long long)e820__phys_limit());
+		EXPECT_EQ(t, e820__phys_limit(), cases[i].end);
+	}
+	boot_cpu_data.phys_bits = saved;
+	/* and what this boot used: nothing of the table reaches past it */
+	for (unsigned int i = 0; i < e820_table.nr_entries; i++)
+		if (e820_table.entries[i].type == E820_TYPE_RAM)
+			EXPECT_LE(t, e820_table.entries[i].addr + e820_table.entries[i].size,
+				  e820__phys_limit());
+}
+
 static struct ktest_case e820_cases[] = {
 	KTEST_CASE(test_e820_sanitize_maps),
 	KTEST_CASE(test_e820_sanitize_idempotent),
 	KTEST_CASE(test_e820_update_and_remove),
 	KTEST_CASE(test_e820_mem_limit),
+	KTEST_CASE(test_e820_phys_limit),
 	KTEST_CASE(test_e820_memmap_forms),
 	KTEST_CASE(test_e820_memmap_malformed),
 	KTEST_CASE(test_e820_type_names),

@@ -10,8 +10,8 @@
  * every other case leaks one thing or makes one report it does not declare,
  * and its comment names the check that must catch it (tests/run's
  * configuration for this suite lists them).
- * Only the kmap_local case needs HighMem (i386 with more than 896 MiB);
- * elsewhere it skips.
+ * Only the kmap_local and kmap cases need HighMem (i386 with more than
+ * 896 MiB); elsewhere they skip.
  * What the cases leak stays in `held` until suite_exit gives it back, after
  * every case has been checked, so the suite's own check sees only what
  * suite_init keeps on purpose: two pages of ZONE_DMA, lost for good (nothing
@@ -39,6 +39,7 @@ static struct {
 	/* what the cases leak */
 	struct page *dma_block, *moved, *skipped;
 	void *kmalloc_64, *obj, *large, *kmap;
+	bool kmapped;			/* held.high kmap()ed and not kunmapped */
 	struct kmem_cache *cache, *alias;
 } held;
 
@@ -84,6 +85,8 @@ static void ktest_leak_suite_exit(void)
 
 	if (held.kmap)
 		kunmap_local(held.kmap);
+	if (held.kmapped)
+		kunmap(held.high);
 	free_pages_held(&held.high, 0);
 
 	free_pages_held(&held.dma_reserve, 2);
@@ -142,7 +145,7 @@ static void test_ktest_leak_nothing(struct ktest *t)
 	void *obj = kmem_cache_alloc(held.objs, GFP_KERNEL);
 	void *debug_obj = kmem_cache_alloc(held.debug, GFP_KERNEL);
 	struct kmem_cache *cache, *alias;
-	void *cache_obj, *map = kmap_local_page(held.high);
+	void *cache_obj, *map = kmap_local_page(held.high), *pkmap = kmap(held.high);
 
 	cache = kmem_cache_create("ktest_leak_none", 200, 0, SLAB_NO_MERGE, NULL);
 	alias = kmem_cache_create("ktest_leak_none_alias", 64, 0, 0, NULL);
@@ -156,6 +159,8 @@ static void test_ktest_leak_nothing(struct ktest *t)
 	EXPECT_NOT_NULL(t, debug_obj);
 	EXPECT_NOT_NULL(t, cache_obj);
 	EXPECT_NOT_NULL(t, alias);
+	EXPECT_NOT_NULL(t, pkmap);
+	kunmap(held.high);
 	kunmap_local(map);
 	free_pages_held(&dma, 2);
 	free_pages_held(&page, 0);
@@ -294,6 +299,19 @@ static void test_ktest_leak_kmap_local(struct ktest *t)
 }
 
 /*
+ * kmap()s a HighMem page and never kunmaps it. Must fire: kmap slots, +1
+ * (a slot with a user; the slot a kunmapped page keeps until the PKMAP
+ * area wraps has none and is no leak). Skips where there is no HighMem.
+ */
+static void test_ktest_leak_kmap(struct ktest *t)
+{
+	if (!PageHighMem(held.high))
+		ktest_skip(t, "no HighMem: kmap() maps nothing");
+	held.kmapped = kmap(held.high) != NULL;
+	ASSERT_TRUE(t, held.kmapped);
+}
+
+/*
  * Keeps a page of ZONE_DMA, then skips. Must fire: free pages in zone DMA,
  * -1; the case is "not ok", not skipped: a skip does not excuse a leak.
  */
@@ -336,6 +354,7 @@ static struct ktest_case ktest_leak_cases[] = {
 	KTEST_CASE(test_ktest_leak_cache_alias),
 	KTEST_CASE(test_ktest_leak_kmalloc_large),
 	KTEST_CASE(test_ktest_leak_kmap_local),
+	KTEST_CASE(test_ktest_leak_kmap),
 	KTEST_CASE(test_ktest_leak_then_skip),
 	KTEST_CASE(test_ktest_leak_unexpected_warn),
 	KTEST_CASE(test_ktest_leak_unexpected_bad_page),

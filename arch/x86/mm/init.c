@@ -14,11 +14,13 @@
  * No page is both writable and executable; paging_init checks that.
  * Table pages come from a pool in .bss (like Linux's brk area) for the
  * direct map, then from memblock, then from the buddy allocator.
- * x86_64 also backs the vmemmap (the struct page array) here.
+ * x86_64 also backs the vmemmap (the struct page array) here; i386 creates
+ * the page tables of the fixmap and of the PKMAP area at boot.
  * Tests: tests/kernel/traps_test.c (W^X, guards, NX on the direct map).
  */
 #include <asm/desc.h>
 #include <asm/e820.h>
+#include <asm/highmem.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <kernel/bug.h>
@@ -138,6 +140,22 @@ int arch_vmemmap_populate(unsigned long start, unsigned long end)
 	return 0;
 }
 #else
+pteval_t *pkmap_page_table;
+
+/*
+ * Create the PKMAP area's page table now, so kmap() never allocates, and
+ * note where its entries are (Linux: permanent_kmaps_init(), init_32.c).
+ */
+static void permanent_kmaps_init(void)
+{
+	if (arch_map_page(PKMAP_ADDR(0), 0, PAGE_KERNEL))
+		panic("paging: no page table for the PKMAP area");
+	arch_unmap_page(PKMAP_ADDR(0));
+	pkmap_page_table = arch_lookup_pte(PKMAP_ADDR(0));
+	BUG_ON(!pkmap_page_table || arch_lookup_pte(PKMAP_ADDR(LAST_PKMAP - 1)) !=
+				    pkmap_page_table + LAST_PKMAP - 1);
+}
+
 /* Create the fixmap's page table now, so kmap_local never allocates. */
 static void fixmap_init(void)
 {
@@ -188,6 +206,7 @@ void paging_init(void)
 #ifndef CONFIG_X86_64
 	set_double_fault_cr3(kernel_pgd_phys);
 	fixmap_init();
+	permanent_kmaps_init();
 #endif
 	pgtable_set_allocator(memblock_pgtable_alloc);
 	pr_info("paging: %s, direct map of %llu MiB at %#lx, %lu page-table pages\n",

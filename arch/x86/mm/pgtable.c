@@ -227,3 +227,17 @@ unsigned long ptdump_count_wx(void)
 		return 0;	/* without NX every page is executable: nothing to check */
 	return count_wx(__va(kernel_pgd_phys), TOP, 0);
 }
+
+pteval_t *arch_lookup_pte(unsigned long va)
+{
+	pteval_t *table = __va(kernel_pgd_phys);
+
+	for (int l = TOP; l > 0; l--) {
+		pteval_t e = table[pt_index(va, l)];
+
+		if (!(e & _PAGE_PRESENT) || (e & _PAGE_PSE))
+			return NULL;
+		table = table_va(e);
+	}
+	return &table[pt_index(va, 0)];
+}

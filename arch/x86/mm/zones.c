@@ -23,7 +23,10 @@
 unsigned long __VMALLOC_RESERVE = 128UL << 20;
 #endif
 
-/* max_low_pfn: the end of the memory the kernel maps permanently. */
+/*
+ * max_low_pfn: the end of the memory the kernel maps permanently, and
+ * high_memory, its virtual end (i386: where the vmalloc area starts from).
+ */
 static void find_low_pfn_range(void)
 {
 #ifdef CONFIG_X86_64
@@ -34,6 +37,7 @@ static void find_low_pfn_range(void)
 		pr_notice("%luMB HIGHMEM available.\n", (max_pfn - max_low_pfn) >> (20 - PAGE_SHIFT));
 	pr_notice("%luMB LOWMEM available.\n", max_low_pfn >> (20 - PAGE_SHIFT));
 #endif
+	high_memory = __va(PFN_PHYS(max_low_pfn));
 }
 
 void x86_zone_sizes_init(void)

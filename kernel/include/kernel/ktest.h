@@ -95,7 +95,7 @@ struct ktest_suite {
  *
  * Registered today (tests/kernel/mm_checks.c): free pages per zone, live
  * slab objects per cache, quarantined slab objects per cache, users of each
- * slab cache, large kmalloc pages, and kmap_local slots.
+ * slab cache, large kmalloc pages, kmap_local slots and kmap slots.
  */
 #define KTEST_MAX_COUNTERS	512
 #define KTEST_LABEL_LEN		32

@@ -3,11 +3,18 @@
  * kernel/percpu.h - per-CPU variables.
  *
  * DEFINE_PER_CPU puts the variable in .data..percpu; that section is CPU 0's
- * copy. Each CPU reaches its copy through __per_cpu_offset[cpu], so code
- * written with this_cpu_ptr() needs no change when more CPUs come up: SMP
- * bring-up allocates a copy of the section per CPU and fills in the offsets.
+ * copy, and each CPU would reach its own through __per_cpu_offset[cpu].
  * A this_cpu_* access is only stable with interrupts (later: preemption)
  * off; the allocators take it inside their irqsave sections.
+ *
+ * mmos runs on one CPU (NR_CPUS is 1). The accessors are SMP-shaped, but
+ * more CPUs would need more than copies of the section and their offsets:
+ *  - the per-CPU page lists' sizes are computed for one CPU (mm/watermark.c);
+ *  - drain_all_pages() drains this CPU's lists only (Linux queues a drain on
+ *    every CPU that has pages);
+ *  - zoneinfo prints the pageset of "cpu: 0" only;
+ *  - a zero-filled copy is not a valid empty state: an empty page list holds
+ *    PFN_NIL (all ones), so a new CPU's lists must be initialised.
  */
 #ifndef KERNEL_PERCPU_H
 #define KERNEL_PERCPU_H

@@ -45,6 +45,7 @@ enum pageflags {
 
 extern struct page *mem_map;
 extern unsigned long max_pfn, max_low_pfn, min_low_pfn;
+extern void *high_memory;
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {
@@ -203,12 +204,30 @@ static inline void set_page_count(struct page *page, int v)
 	atomic_set(&page->_refcount, v);
 }
 
-/* Kernel virtual address of a page, or NULL for highmem (use kmap). */
+/* A low-memory page's place in the direct map. */
+static inline void *lowmem_page_address(const struct page *page)
+{
+	return __va(page_to_phys(page));
+}
+
+#ifdef CONFIG_HIGHMEM
+/* mm/highmem.c: a HighMem page's kmap() address, from page_address_htable. */
+void *highmem_page_address(const struct page *page);
+#endif
+
+/*
+ * Kernel virtual address of a page. HighMem pages are never in the direct
+ * map: theirs is the PKMAP slot kmap() gave them while they hold one (even
+ * with no users left, until the slot is recycled), else NULL. Linux's
+ * page_address() with HASHED_PAGE_VIRTUAL; the lowmem case stays inline.
+ */
 static inline void *page_address(const struct page *page)
 {
+#ifdef CONFIG_HIGHMEM
 	if (PageHighMem(page))
-		return NULL;
-	return __va(page_to_phys(page));
+		return highmem_page_address(page);
+#endif
+	return lowmem_page_address(page);
 }
 
 /*

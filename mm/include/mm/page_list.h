@@ -19,6 +19,8 @@
 #include <mm/mm_types.h>
 
 #define PFN_NIL		0xffffffffu
+/* The highest pfn a link can name (RAM is clamped below it: e820__phys_limit()). */
+#define PAGE_LIST_MAX_PFN	(PFN_NIL - 1)
 
 struct page_list {
 	u32 first, last;

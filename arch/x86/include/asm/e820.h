@@ -113,6 +113,8 @@ const char *e820__memory_setup_default(const struct boot_info *bi, struct e820_t
  * what the arch addresses, printing each step as Linux does.
  */
 void e820__memory_setup(void);
+/* Where usable RAM must end: the CPU's, MAX_PHYSMEM_BITS' and the memmap's limit. */
+u64 e820__phys_limit(void);
 /* Register e820 RAM with memblock. */
 void e820__memblock_setup(void);
 

@@ -58,6 +58,14 @@ void arch_unmap_page(unsigned long va);
  */
 bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned long *size);
 
+/*
+ * The 4 KiB entry for va in the live tables, or NULL if a table on the way
+ * is missing or va lies in a large page. For owners of a range whose page
+ * table exists from boot (the PKMAP area) and who write their entries
+ * themselves, flushing the TLB when they decide to.
+ */
+pteval_t *arch_lookup_pte(unsigned long va);
+
 /* Where page-table pages come from: returns a zeroed page's address, or 0. */
 typedef phys_addr_t (*pgtable_alloc_fn)(void);
 void pgtable_set_allocator(pgtable_alloc_fn fn);
