@@ -6,7 +6,8 @@
  * line crashes once boot is complete; the shell's "crash <TYPE>" does it at
  * once. tests/run boots some types and checks the oops and the exit code.
  * Types: PANIC BUG WARNING PAGEFAULT WRITE_RO EXEC_DATA EXHAUST_STACK
- *        INVALID_OPCODE DIVIDE.
+ *        INVALID_OPCODE DIVIDE VMALLOC_GUARD (Linux's lkdtm calls the last
+ *        one VMALLOC_LINEAR_OVERFLOW: a write one byte past a vmalloc area).
  */
 #include <kernel/bug.h>
 #include <kernel/cmdline.h>
@@ -14,6 +15,7 @@
 #include <kernel/printk.h>
 #include <kernel/shell.h>
 #include <kernel/string.h>
+#include <mm/vmalloc.h>
 
 static char crash_type[32];
 core_param_string(crash, crash_type);
@@ -31,6 +33,18 @@ static noinline void exhaust_stack(unsigned long depth, volatile unsigned long *
 	if (depth < *limit)
 		exhaust_stack(depth + 1, limit);
 	frame[1] = frame[0];	/* no tail call */
+}
+
+/* Write the byte just past a one-page vmalloc area: its guard page. */
+static noinline void lkdtm_vmalloc_linear_overflow(void)
+{
+	char *one = vmalloc(PAGE_SIZE);
+
+	if (!one)
+		return;
+	pr_info("lkdtm: Attempting vmalloc linear overflow at %p ...\n", one + PAGE_SIZE);
+	((volatile char *)one)[PAGE_SIZE] = 0x5a;
+	vfree(one);
 }
 
 static void do_crash(const char *type)
@@ -54,6 +68,8 @@ static void do_crash(const char *type)
 		exhaust_stack(0, &forever);
 	} else if (!strcmp(type, "INVALID_OPCODE")) {
 		__asm__ __volatile__("ud2");
+	} else if (!strcmp(type, "VMALLOC_GUARD")) {
+		lkdtm_vmalloc_linear_overflow();
 	} else if (!strcmp(type, "DIVIDE")) {
 		pr_info("lkdtm: %lu\n", 1UL / zero);
 	} else {
@@ -77,7 +93,7 @@ static int cmd_crash(int argc, char **argv)
 {
 	if (argc != 2) {
 		console_printf("usage: crash PANIC|BUG|WARNING|PAGEFAULT|WRITE_RO|EXEC_DATA|"
-			       "EXHAUST_STACK|INVALID_OPCODE|DIVIDE\n");
+			       "EXHAUST_STACK|INVALID_OPCODE|DIVIDE|VMALLOC_GUARD\n");
 		return 1;
 	}
 	do_crash(argv[1]);

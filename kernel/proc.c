@@ -3,7 +3,8 @@
  * kernel/proc.c - shell commands that print the /proc-style memory reports.
  *
  * Owns: only the command names; the reports themselves live with the code
- * whose state they show (mm/vmstat.c, mm/memblock.c).
+ * whose state they show (mm/vmstat.c, mm/memblock.c,
+ * mm/vmalloc.c).
  */
 #include <kernel/cmdline.h>
 #include <kernel/printk.h>
@@ -12,11 +13,13 @@
 #include <mm/mm.h>
 #include <mm/memblock.h>
 #include <mm/slab.h>
+#include <mm/vmalloc.h>
 #include <mm/vmstat.h>
 
 SHELL_REPORT(meminfo, "memory totals, like /proc/meminfo", show_meminfo);
 SHELL_REPORT(buddyinfo, "free blocks per order and zone, like /proc/buddyinfo", show_buddyinfo);
 SHELL_REPORT(zoneinfo, "zone sizes, watermarks, protection, like /proc/zoneinfo", show_zoneinfo);
+SHELL_REPORT(vmallocinfo, "vmalloc and vmap areas, like /proc/vmallocinfo", show_vmallocinfo);
 SHELL_REPORT(memblock, "what the boot allocator reserved, by kind", memblock_report);
 
 static int cmd_pageinfo(int argc, char **argv)

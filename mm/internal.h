@@ -25,6 +25,16 @@
 #define ALLOC_MIN_RESERVE	0x20	/* __GFP_HIGH: half of min may be used */
 #define ALLOC_NON_BLOCK		0x40	/* cannot sleep: a further quarter */
 
+/*
+ * The bits of a caller's mask that say how to reclaim, kept when an
+ * allocator allocates its own bookkeeping for the caller (vmalloc's page
+ * array and vm_struct); zone and mobility bits are dropped. Linux's
+ * mm/internal.h (less __GFP_NOLOCKDEP, which mmos does not have).
+ */
+#define GFP_RECLAIM_MASK	(__GFP_RECLAIM | __GFP_HIGH | __GFP_IO | __GFP_FS | \
+				 __GFP_NOWARN | __GFP_RETRY_MAYFAIL | __GFP_NOFAIL | \
+				 __GFP_NORETRY | __GFP_MEMALLOC | __GFP_NOMEMALLOC)
+
 extern int min_free_kbytes;
 extern int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES];
 extern int watermark_scale_factor;

@@ -17,6 +17,7 @@
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <mm/vmalloc.h>
 #include <mm/vmap_area.h>
 #include <mm/vmstat.h>
 #include "internal.h"
@@ -279,4 +280,5 @@ void mm_core_init(void)
 	show_buddyinfo();
 	kmem_cache_init();
 	vmap_init();
+	vmalloc_init();
 }

@@ -10,7 +10,9 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <mm/slab.h>
+#include <mm/vmalloc.h>
 #include <mm/vmstat.h>
+#include <asm/pgtable_areas.h>
 #include "internal.h"
 
 void show_buddyinfo(void)
@@ -119,4 +121,8 @@ void show_meminfo(void)
 #endif
 	show_val_kb("Slab", slab_pages());
 	show_val_kb("SUnreclaim", slab_pages());
+	/* Linux's order: these follow Committed_AS, which mmos does not keep */
+	printk(KERN_INFO "%-16s%8lu kB\n", "VmallocTotal:", (unsigned long)(VMALLOC_TOTAL >> 10));
+	show_val_kb("VmallocUsed", vmalloc_nr_pages());
+	show_val_kb("VmallocChunk", 0);
 }

@@ -75,6 +75,7 @@ static void cpu_identify(void)
 	if (max_ext >= 0x80000001) {
 		cpuid(0x80000001, &a, &b, &cx, &d);
 		c->has_nx = d & (1 << 20);
+		c->has_gbpages = d & (1 << 26);	/* Page1GB: PDPT entries may map 1 GiB */
 	}
 	if (max_ext >= 0x80000008) {
 		cpuid(0x80000008, &a, &b, &cx, &d);

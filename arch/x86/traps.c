@@ -18,6 +18,7 @@
 #include <asm/stacktrace.h>
 #include <kernel/bug.h>
 #include <kernel/printk.h>
+#include <mm/vmalloc.h>
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds", "invalid opcode",
@@ -111,6 +112,7 @@ static void page_fault_header(unsigned long cr2, unsigned long err)
 {
 	const char *what = (err & 0x10) ? "instruction fetch" : (err & 2) ? "write access" :
 									   "read access";
+	char where[192];
 
 	if (cr2 < PAGE_SIZE)
 		printk(KERN_EMERG "BUG: kernel NULL pointer dereference, address: %0*lx\n",
@@ -121,6 +123,9 @@ static void page_fault_header(unsigned long cr2, unsigned long err)
 	printk(KERN_EMERG "#PF: supervisor %s in %s mode\n", what, (err & 4) ? "user" : "kernel");
 	printk(KERN_EMERG "#PF: error_code(0x%04lx) - %s\n", err,
 	       (err & 1) ? "permissions violation" : "not-present page");
+	/* a vmalloc overrun: which area, and whose (mm/vmalloc.c) */
+	if (vmalloc_describe_addr(cr2, where, sizeof(where)))
+		printk(KERN_EMERG "#PF: address %0*lx is %s\n", (int)(2 * sizeof(long)), cr2, where);
 }
 
 /* An exception nothing could fix: report it completely, then stop. */

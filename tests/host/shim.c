@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include <kernel/types.h>
+#include <asm/pgtable.h>
 #include <asm/bootinfo.h>
 #include <asm/processor.h>
 
@@ -255,6 +256,94 @@ void arch_kmap_local_set(unsigned long vaddr, u64 pa)
 void arch_kmap_local_clear(unsigned long vaddr)
 {
 	mmap((void *)vaddr, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+}
+
+/*
+ * vmalloc's page tables (mm/vmalloc.c): inside the vmalloc window
+ * (host_vmalloc_base, reserved PROT_NONE at boot) a mapped page is the RAM
+ * file's page mapped MAP_SHARED at that address, so writes through it
+ * reach the direct map and kmap; unmapping puts PROT_NONE back, so a guard
+ * page or a freed area faults as in the kernel. One entry per page of the
+ * window remembers the physical address for arch_query(). There is no TLB:
+ * the noflush unmap is immediate. Addresses outside the window abort: the
+ * hosted build maps nothing else.
+ */
+pteval_t __supported_pte_mask = ~0ULL;	/* the simulated CPU has NX and PGE */
+static u64 *host_vmalloc_ptes;		/* pa | _PAGE_PRESENT, or 0 */
+static unsigned long host_vmalloc_ptes_for;
+
+static u64 *host_vmalloc_pte(unsigned long va)
+{
+	if (va < host_vmalloc_base || va - host_vmalloc_base >= host_vmalloc_size)
+		return NULL;
+	if (host_vmalloc_ptes_for != host_vmalloc_base) {
+		free(host_vmalloc_ptes);
+		host_vmalloc_ptes = calloc(host_vmalloc_size >> 12, sizeof(u64));
+		if (!host_vmalloc_ptes) {
+			perror("vmalloc page table");
+			abort();
+		}
+		host_vmalloc_ptes_for = host_vmalloc_base;
+	}
+	return &host_vmalloc_ptes[(va - host_vmalloc_base) >> 12];
+}
+
+static u64 *host_vmalloc_pte_or_die(const char *fn, unsigned long va)
+{
+	u64 *pte = host_vmalloc_pte(va);
+
+	if (!pte) {
+		fprintf(stderr, "%s(%#lx): outside the hosted vmalloc window\n", fn, va);
+		abort();
+	}
+	return pte;
+}
+
+int arch_map_page(unsigned long va, phys_addr_t pa, pteval_t prot)
+{
+	u64 *pte = host_vmalloc_pte_or_die(__func__, va);
+	int rw = (prot & _PAGE_RW) ? PROT_READ | PROT_WRITE : PROT_READ;
+
+	if (mmap((void *)va, 4096, rw, MAP_SHARED | MAP_FIXED, ram_fd, (off_t)pa) == MAP_FAILED)
+		return -12;	/* -ENOMEM */
+	*pte = (pa & PTE_PFN_MASK) | (prot & ~PTE_PFN_MASK) | _PAGE_PRESENT;
+	return 0;
+}
+
+void arch_unmap_page_noflush(unsigned long va)
+{
+	u64 *pte = host_vmalloc_pte_or_die(__func__, va);
+
+	mmap((void *)va, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
+	     -1, 0);
+	*pte = 0;
+}
+
+void arch_unmap_page(unsigned long va)
+{
+	arch_unmap_page_noflush(va);
+}
+
+bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned long *size)
+{
+	u64 *pte = host_vmalloc_pte(va);
+
+	if (!pte || !(*pte & _PAGE_PRESENT))
+		return false;
+	if (pa)
+		*pa = (*pte & PTE_PFN_MASK) + (va & 4095);
+	if (flags)
+		*flags = *pte & ~PTE_PFN_MASK;
+	if (size)
+		*size = 4096;
+	return true;
+}
+
+/* The shim's mappings take no page-table pages from simulated RAM. */
+unsigned long pgtable_pages_in_zone(unsigned int zone)
+{
+	(void)zone;
+	return 0;
 }
 
 extern unsigned long max_pfn, max_low_pfn;

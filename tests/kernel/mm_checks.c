@@ -4,11 +4,13 @@
  *
  * Registers the memory resources every case and suite is held to (see
  * kernel/ktest.h): free pages per zone, once every slab cache has given
- * back its empty slabs and the per-CPU lists are drained; live objects per
- * slab cache, counted on the slabs once the per-CPU object arrays are
+ * back its empty slabs, the per-CPU lists are drained and vmalloc's lazy
+ * purge list is flushed (page-table pages counted as free); live objects
+ * per slab cache, counted on the slabs once the per-CPU object arrays are
  * flushed; quarantined objects per cache; the users of each cache (a cache
- * left behind, or a merged alias not destroyed); large kmalloc pages; and
- * kmap_local and kmap slots in use.
+ * left behind, or a merged alias not destroyed); large kmalloc pages;
+ * kmap_local and kmap slots in use; vmalloc areas and the pages vmalloc
+ * holds.
  * check_free_lists() verifies the buddy invariants; zone_for_request()
  * predicts which zone serves a request; expect_*() are Linux's zone policy
  * formulas written again; report_line() and report_numbers() read the
@@ -22,6 +24,9 @@
 #include <mm/gfp.h>
 #include <mm/highmem.h>
 #include <mm/slab.h>
+#include <mm/vmalloc.h>
+#include <mm/vmap_area.h>
+#include <asm/pgtable.h>
 #include "../../mm/internal.h"
 #include "../../mm/slab_internal.h"
 #include "mm_checks.h"
@@ -29,8 +34,21 @@
 unsigned long test_mem_mb;
 core_param_ulong(test_mem_mb, test_mem_mb);
 
+/*
+ * vmalloc's lazily freed areas go back (their vmap_area objects to the
+ * slab, their range to the free tree) once the purge list is flushed, and
+ * interrupt handlers' vfree()s happen once drained: neither is a leak, so
+ * both are settled before sampling, as the per-CPU lists are drained.
+ */
+static void settle_vmalloc(void)
+{
+	vmalloc_drain_deferred();
+	vm_unmap_aliases();
+}
+
 unsigned long free_pages_now(void)
 {
+	settle_vmalloc();
 	kmem_cache_shrink_all();
 	drain_all_pages();
 	return nr_free_pages();
@@ -38,18 +56,25 @@ unsigned long free_pages_now(void)
 
 /*** leak-check resources ***/
 
-/* Per zone, once the slab caches gave back their empty slabs and the per-CPU lists drained. */
+/*
+ * Per zone, once the slab caches gave back their empty slabs and the
+ * per-CPU lists drained. Page-table pages count as free: a case that maps
+ * a new part of the vmalloc range builds tables that stay for good, as in
+ * Linux (asm/pgtable.h, pgtable_pages_in_zone()).
+ */
 static void sample_free_pages(struct ktest_sample *smp)
 {
 	struct zone *z;
 
+	settle_vmalloc();
 	kmem_cache_shrink_all();
 	drain_all_pages();
 	for_each_populated_zone(z) {
 		char label[KTEST_LABEL_LEN];
 
 		snprintf(label, sizeof(label), "zone %s", z->name);
-		ktest_counter(smp, z, label, READ_ONCE(z->nr_free));
+		ktest_counter(smp, z, label,
+			      READ_ONCE(z->nr_free) + pgtable_pages_in_zone((unsigned int)zone_idx(z)));
 	}
 }
 KTEST_RESOURCE("free pages", sample_free_pages);
@@ -72,6 +97,7 @@ static void sample_caches(struct ktest_sample *smp, unsigned long (*fn)(struct k
 /* Counted on the slabs, where the objects live, once the per-CPU arrays are flushed. */
 static void sample_slab_objects(struct ktest_sample *smp)
 {
+	settle_vmalloc();
 	kmem_cache_shrink_all();
 	sample_caches(smp, kmem_cache_live_objects);
 }
@@ -134,6 +160,21 @@ static void sample_kmap(struct ktest_sample *smp)
 	ktest_counter(smp, NULL, "", nr_pkmaps_in_use());
 }
 KTEST_RESOURCE("kmap slots", sample_kmap);
+
+/* vm_structs not removed: areas of get_vm_area(), vmalloc() and vmap(). */
+static void sample_vmalloc_areas(struct ktest_sample *smp)
+{
+	settle_vmalloc();
+	ktest_counter(smp, NULL, "", vmalloc_nr_areas());
+}
+KTEST_RESOURCE("vmalloc areas", sample_vmalloc_areas);
+
+/* Data pages vmalloc holds (meminfo's VmallocUsed). */
+static void sample_vmalloc_pages(struct ktest_sample *smp)
+{
+	ktest_counter(smp, NULL, "", vmalloc_nr_pages());
+}
+KTEST_RESOURCE("vmalloc pages", sample_vmalloc_pages);
 
 /*** helpers ***/
 

@@ -8,8 +8,10 @@
  * shows the probe itself works, so a fault is evidence, not an accident.
  */
 #include <asm/desc.h>
+#include <asm/e820.h>
 #include <asm/extable.h>
 #include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 
@@ -143,6 +145,18 @@ static void test_traps_stack_guards_unmapped(struct ktest *t)
 	}
 }
 
+/* Does one RAM entry of the sanitised map (adjacent RAM is merged) hold [start, end)? */
+static bool ram_covers(u64 start, u64 end)
+{
+	for (unsigned int i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+
+		if (e->type == E820_TYPE_RAM && e->addr <= start && e->addr + e->size >= end)
+			return true;
+	}
+	return false;
+}
+
 static void test_traps_direct_map_covers_ram(struct ktest *t)
 {
 	phys_addr_t pa;
@@ -156,6 +170,15 @@ static void test_traps_direct_map_covers_ram(struct ktest *t)
 	EXPECT_EQ(t, pa, 0x200000);
 	if (KERNEL_VMA != PAGE_OFFSET)
 		EXPECT_EQ(t, size, PMD_SIZE);
+	/*
+	 * RAM covering all of [1 GiB, 2 GiB) is one 1 GiB page when the CPU has
+	 * Page1GB (x86_64), else 2 MiB pages.
+	 */
+	if (KERNEL_VMA != PAGE_OFFSET && ram_covers(1ULL << 30, 2ULL << 30)) {
+		ASSERT_TRUE(t, arch_query((unsigned long)__va(3ULL << 29), &pa, NULL, &size));
+		EXPECT_EQ(t, pa, 3ULL << 29);
+		EXPECT_EQ(t, size, boot_cpu_data.has_gbpages ? 1UL << 30 : PMD_SIZE);
+	}
 	/* nothing is mapped at virtual 0: no identity map survives boot */
 	EXPECT_FALSE(t, arch_query(0, NULL, NULL, NULL));
 	EXPECT_FALSE(t, arch_query(0x100000, NULL, NULL, NULL));

@@ -30,17 +30,42 @@
 #include <mm/gfp.h>
 #include <mm/memblock.h>
 
-#define PGTABLE_POOL_PAGES	96	/* enough for a 64 GiB direct map */
+/*
+ * The first page-table pages come from a small pool in .bss, as Linux's come
+ * from its brk area (INIT_PGT_BUF_SIZE); when it runs out, from memblock,
+ * as Linux's alloc_low_pages() does, so any amount of RAM can be mapped.
+ * Until the switch to the new tables only what the boot tables map can be
+ * written (boot/head.asm: the first 4 GiB at PAGE_OFFSET on x86_64, 1 GiB
+ * on i386), so memblock must give a page below that.
+ */
+#define PGTABLE_POOL_PAGES	16
+#ifdef CONFIG_X86_64
+#define BOOT_DIRECT_MAP_END	(4ULL << 30)
+#else
+#define BOOT_DIRECT_MAP_END	(1ULL << 30)
+#endif
 
 static u8 pgtable_pool[PGTABLE_POOL_PAGES][PAGE_SIZE] __section(".bss.page_aligned");
 static unsigned int pool_used;
+static unsigned long early_memblock_tables;
 
 static phys_addr_t pool_alloc(void)
 {
-	if (pool_used == PGTABLE_POOL_PAGES)
-		panic("paging: early page-table pool (%d pages) exhausted", PGTABLE_POOL_PAGES);
-	memset(pgtable_pool[pool_used], 0, PAGE_SIZE);
-	return __pa(pgtable_pool[pool_used++]);
+	phys_addr_t pa;
+
+	if (pool_used < PGTABLE_POOL_PAGES) {
+		memset(pgtable_pool[pool_used], 0, PAGE_SIZE);
+		return __pa(pgtable_pool[pool_used++]);
+	}
+	pa = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, 0,
+				       min(BOOT_DIRECT_MAP_END, (u64)PFN_PHYS(max_low_pfn)),
+				       MEMBLOCK_PGTABLE);
+	if (!pa)
+		panic("paging: no memory for page tables below %#llx",
+		      (unsigned long long)BOOT_DIRECT_MAP_END);
+	memset(__va(pa), 0, PAGE_SIZE);
+	early_memblock_tables++;
+	return pa;
 }
 
 static bool is_guard_page(unsigned long va)
@@ -100,12 +125,22 @@ static phys_addr_t memblock_pgtable_alloc(void)
 	return pa;
 }
 
+static unsigned long buddy_pgtable_pages[MAX_NR_ZONES];
+
 /* Once the buddy allocator runs: zeroed low-memory pages from it. */
 static phys_addr_t buddy_pgtable_alloc(void)
 {
 	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 
-	return page ? page_to_phys(page) : 0;
+	if (!page)
+		return 0;
+	buddy_pgtable_pages[page_zonenum(page)]++;
+	return page_to_phys(page);
+}
+
+unsigned long pgtable_pages_in_zone(unsigned int zone)
+{
+	return zone < MAX_NR_ZONES ? buddy_pgtable_pages[zone] : 0;
 }
 
 void arch_mm_late_init(void)
@@ -209,9 +244,11 @@ void paging_init(void)
 	permanent_kmaps_init();
 #endif
 	pgtable_set_allocator(memblock_pgtable_alloc);
-	pr_info("paging: %s, direct map of %llu MiB at %#lx, %lu page-table pages\n",
+	pr_info("paging: %s, direct map of %llu MiB at %#lx%s, %lu page-table pages "
+		"(%u from the boot pool, %lu from memblock)\n",
 		PGTABLE_LEVELS == 4 ? "4-level" : "PAE 3-level", (unsigned long long)(mapped >> 20),
-		PAGE_OFFSET, (unsigned long)pool_used);
+		PAGE_OFFSET, PGTABLE_LEVELS == 4 && boot_cpu_data.has_gbpages ? " with 1 GiB pages" : "",
+		(unsigned long)pool_used + early_memblock_tables, pool_used, early_memblock_tables);
 	wx = ptdump_count_wx();
 	if (wx)
 		pr_warn("x86/mm: Checked W+X mappings: FAILED, %lu W+X pages found.\n", wx);

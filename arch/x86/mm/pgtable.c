@@ -68,18 +68,29 @@ static pteval_t *alloc_table(void)
 	return __va(pa);
 }
 
-/* Turn a 2 MiB leaf at *pmd into a table of 512 4 KiB leaves with the same rights. */
-static int split_large(pteval_t *pmd)
+/* Bytes one entry at this level maps: 4 KiB, 2 MiB, 1 GiB. */
+static unsigned long level_size(int level)
 {
-	pteval_t *pt = alloc_table();
-	pteval_t flags = (*pmd & ~PTE_PFN_MASK) & ~_PAGE_PSE;
-	phys_addr_t base = *pmd & PTE_PFN_MASK & ~(PMD_SIZE - 1);
+	return 1UL << level_shift(level);
+}
 
-	if (!pt)
+/*
+ * Turn a large leaf at `level` (2 MiB at 1, 1 GiB at 2) into a table of 512
+ * leaves one level down with the same rights: 4 KiB pages, or 2 MiB ones.
+ */
+static int split_large(pteval_t *e, int level)
+{
+	pteval_t *t = alloc_table();
+	pteval_t flags = *e & ~PTE_PFN_MASK;
+	phys_addr_t base = *e & PTE_PFN_MASK & ~((phys_addr_t)level_size(level) - 1);
+
+	if (!t)
 		return -ENOMEM;
+	if (level == 1)
+		flags &= ~_PAGE_PSE;	/* 4 KiB entries have no size bit */
 	for (unsigned int i = 0; i < 512; i++)
-		pt[i] = (base + i * PAGE_SIZE) | flags;
-	*pmd = __pa(pt) | table_entry_flags(1);
+		t[i] = (base + (phys_addr_t)i * level_size(level - 1)) | flags;
+	*e = __pa(t) | table_entry_flags(level);
 	return 0;
 }
 
@@ -106,7 +117,7 @@ static pteval_t *walk(unsigned long va, int level, enum walk_mode mode)
 				return NULL;
 			*e = __pa(next) | table_entry_flags(l);
 		} else if (*e & _PAGE_PSE) {
-			if (split_large(e))
+			if (split_large(e, l))
 				return NULL;
 		}
 		table = table_va(*e);
@@ -125,17 +136,33 @@ int arch_map_page(unsigned long va, phys_addr_t pa, pteval_t prot)
 	return 0;
 }
 
-static int map_large(unsigned long va, phys_addr_t pa, pteval_t prot)
+/* A large leaf at `level`: 0 mapped, 1 a finer table is in the way, or -ENOMEM. */
+static int map_large(unsigned long va, phys_addr_t pa, pteval_t prot, int level)
 {
-	pteval_t *pmd = walk(va, 1, WALK_CREATE);
+	pteval_t *e = walk(va, level, WALK_CREATE);
 
-	if (!pmd)
+	if (!e)
 		return -ENOMEM;
 	/* a table already here (finer mappings) is left to its owner */
-	if ((*pmd & _PAGE_PRESENT) && !(*pmd & _PAGE_PSE))
+	if ((*e & _PAGE_PRESENT) && !(*e & _PAGE_PSE))
 		return 1;
-	*pmd = (pa & PTE_PFN_MASK) | (prot & __supported_pte_mask) | _PAGE_PSE;
+	*e = (pa & PTE_PFN_MASK) | (prot & __supported_pte_mask) | _PAGE_PSE;
 	invlpg(va);
+	return 0;
+}
+
+/*
+ * The largest leaf that fits at va/pa with `left` bytes to go: 1 GiB where
+ * the CPU has Page1GB (4-level only: a PAE PDPTE cannot be a leaf), 2 MiB,
+ * else 0 for 4 KiB pages.
+ */
+static int largest_level(unsigned long va, phys_addr_t pa, u64 left)
+{
+	for (int level = (PGTABLE_LEVELS == 4 && boot_cpu_data.has_gbpages) ? 2 : 1; level > 0;
+	     level--)
+		if (IS_ALIGNED(va, level_size(level)) && IS_ALIGNED(pa, level_size(level)) &&
+		    left >= level_size(level))
+			return level;
 	return 0;
 }
 
@@ -144,17 +171,18 @@ int arch_map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t prot)
 	u64 done = 0;
 
 	while (done < size) {
-		int err = 1;
+		int level = largest_level(va + done, pa + done, size - done), err;
 
-		if (IS_ALIGNED(va + done, PMD_SIZE) && IS_ALIGNED(pa + done, PMD_SIZE) &&
-		    size - done >= PMD_SIZE) {
-			err = map_large(va + done, pa + done, prot);
+		for (; level > 0; level--) {
+			err = map_large(va + done, pa + done, prot, level);
 			if (err < 0)
 				return err;
-			if (!err) {
-				done += PMD_SIZE;
-				continue;
-			}
+			if (!err)
+				break;
+		}
+		if (level > 0) {
+			done += level_size(level);
+			continue;
 		}
 		err = arch_map_page(va + done, pa + done, prot);
 		if (err)
@@ -172,6 +200,14 @@ void arch_unmap_page(unsigned long va)
 		*pte = 0;
 		invlpg(va);
 	}
+}
+
+void arch_unmap_page_noflush(unsigned long va)
+{
+	pteval_t *pte = walk(va, 0, WALK_SPLIT);
+
+	if (pte)
+		*pte = 0;
 }
 
 bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned long *size)

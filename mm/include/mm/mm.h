@@ -249,6 +249,10 @@ static inline struct page *virt_to_page(const void *addr)
 	return pfn_to_page(PFN_DOWN(__pa(addr)));
 }
 
+/* addr rounded up to a page boundary; is addr on one? */
+#define PAGE_ALIGN(addr)	ALIGN(addr, PAGE_SIZE)
+#define PAGE_ALIGNED(addr)	IS_ALIGNED((unsigned long)(addr), PAGE_SIZE)
+
 /* Smallest order whose block holds size bytes (size > 0). */
 static inline unsigned int get_order(size_t size)
 {

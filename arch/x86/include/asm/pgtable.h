@@ -43,15 +43,22 @@ extern pteval_t __supported_pte_mask;
 #define PAGE_KERNEL_NOCACHE	(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
 /*
- * Map one 4 KiB page (or, for arch_map_range, a range using 2 MiB pages
- * where va, pa and size allow). Page-table pages come from the current
+ * Map one 4 KiB page (or, for arch_map_range, a range using 1 GiB pages
+ * where the CPU has them on x86_64, and 2 MiB pages, where va, pa and size
+ * allow). Page-table pages come from the current
  * table allocator. Returns 0, or -ENOMEM when no table page could be had.
  * Mapping over an existing mapping replaces it (and flushes the TLB entry).
  */
 int arch_map_page(unsigned long va, phys_addr_t pa, pteval_t prot);
 int arch_map_range(unsigned long va, phys_addr_t pa, u64 size, pteval_t prot);
-/* Remove the 4 KiB mapping at va (splitting a 2 MiB page if needed). */
+/* Remove the 4 KiB mapping at va (splitting a 1 GiB or 2 MiB page if needed). */
 void arch_unmap_page(unsigned long va);
+/*
+ * The same without the TLB flush: the entry is gone from the tables, but
+ * this and other CPUs may still use a cached translation until the caller
+ * flushes (vmalloc's lazy purge, flush_tlb_kernel_range()).
+ */
+void arch_unmap_page_noflush(unsigned long va);
 /*
  * Look va up in the live tables. Returns false if unmapped; otherwise the
  * physical address, the leaf entry's flags and the leaf's size in bytes.
@@ -69,6 +76,14 @@ pteval_t *arch_lookup_pte(unsigned long va);
 /* Where page-table pages come from: returns a zeroed page's address, or 0. */
 typedef phys_addr_t (*pgtable_alloc_fn)(void);
 void pgtable_set_allocator(pgtable_alloc_fn fn);
+
+/*
+ * Page-table pages taken from the page allocator since it started, in the
+ * zone with index zone (arch/x86/mm/init.c). Kernel page tables are never
+ * freed (Linux does not free the vmalloc range's either), so the test
+ * harness counts these as held, not leaked.
+ */
+unsigned long pgtable_pages_in_zone(unsigned int zone);
 
 /* Physical address of the root table (what CR3 holds). */
 extern phys_addr_t kernel_pgd_phys;

@@ -63,7 +63,7 @@ static inline void halt(void) { __asm__ __volatile__("hlt" ::: "memory"); }
 struct cpuinfo_x86 {
 	char vendor[13];
 	u32 family, model, stepping;
-	bool has_pae, has_nx, has_pge, has_pse, has_tsc;
+	bool has_pae, has_nx, has_pge, has_pse, has_tsc, has_gbpages;
 	unsigned int phys_bits, virt_bits;
 };
 extern struct cpuinfo_x86 boot_cpu_data;

@@ -12,6 +12,9 @@
 
 #include <kernel/types.h>
 
+/* The hosted build: no CPU exceptions or interrupts (tests that need them check this). */
+#define CONFIG_HOSTED	1
+
 #define PAGE_SHIFT	12
 #define PAGE_SIZE	(1UL << PAGE_SHIFT)
 #define PAGE_MASK	(~(PAGE_SIZE - 1))

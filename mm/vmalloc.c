@@ -1,0 +1,720 @@
+// SPDX-License-Identifier: MIT
+/*
+ * mm/vmalloc.c - vmalloc, vmap and the vm_structs of the vmalloc range.
+ *
+ * Owns: struct vm_struct and what hangs off it (the page array, the data
+ * pages of vmalloc memory), the page-table entries of busy areas, the
+ * __GFP_HIGHMEM rule and its history (vmalloc_highmem=), the deferred list
+ * of vfree() from interrupt context, and the /proc/vmallocinfo report.
+ * Must not touch: where areas go (mm/vmap_area.c finds the space, keeps the
+ * busy/free trees and the lazy purge list and flushes the TLB); how page
+ * tables are built (arch_map_page() in arch/x86/mm/pgtable.c, tables from
+ * the buddy allocator, never freed, as Linux never frees the vmalloc
+ * range's tables).
+ *
+ * The functions keep Linux 6.12's names and call structure, so this file
+ * reads next to Linux's mm/vmalloc.c: vmalloc() -> __vmalloc_node() ->
+ * __vmalloc_node_range() -> __get_vm_area_node() (the area, guard page
+ * included) and __vmalloc_area_node() (the page array, then
+ * vm_area_alloc_pages() and vmap_pages_range()). vfree() ->
+ * remove_vm_area() -> free_unmap_vmap_area(): the PTEs are cleared at once
+ * (vunmap_range_noflush) but the TLB is flushed lazily, by the purge that
+ * also makes the range reusable: until then another CPU could still
+ * translate the old addresses, but nothing is mapped there again before
+ * the flush. vm_unmap_aliases() forces the purge.
+ *
+ * Locking: vmap_area_lock (mm/vmap_area.c, irqsave) guards va->vm and the
+ * lists the report walks. vmalloc() and vfree() may allocate page tables
+ * and must not run in interrupt context, except vfree(), which is deferred.
+ * Tests: tests/kernel/vmalloc_test.c.
+ */
+#include <kernel/bug.h>
+#include <kernel/cmdline.h>
+#include <kernel/compiler.h>
+#include <kernel/err.h>
+#include <kernel/hardirq.h>
+#include <kernel/printk.h>
+#include <kernel/spinlock.h>
+#include <kernel/string.h>
+#include <mm/slab.h>
+#include <mm/vmalloc.h>
+#include <mm/vmap_area.h>
+#include <asm/pgtable_areas.h>
+#include <asm/tlbflush.h>
+#include "internal.h"
+
+/*** the __GFP_HIGHMEM rule and its history ***/
+
+enum vmalloc_highmem_rule vmalloc_highmem_rule = VMALLOC_HIGHMEM_2018;
+
+static const char *const rule_names[] = {
+	[VMALLOC_HIGHMEM_2017_03] = "2017-03",
+	[VMALLOC_HIGHMEM_2017_08] = "2017-08",
+	[VMALLOC_HIGHMEM_2018] = "2018",
+};
+
+const char *vmalloc_highmem_rule_name(enum vmalloc_highmem_rule rule)
+{
+	return rule < ARRAY_SIZE(rule_names) ? rule_names[rule] : "?";
+}
+
+/* vmalloc_highmem=2017-03|2017-08|2018; anything else is reported and leaves the default. */
+static int set_vmalloc_highmem(const char *val, const struct kernel_param *kp)
+{
+	(void)kp;
+	for (unsigned int i = 0; val && i < ARRAY_SIZE(rule_names); i++) {
+		if (!strcmp(val, rule_names[i])) {
+			vmalloc_highmem_rule = (enum vmalloc_highmem_rule)i;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+static int get_vmalloc_highmem(char *buf, size_t size, const struct kernel_param *kp)
+{
+	(void)kp;
+	return snprintf(buf, size, "%s", vmalloc_highmem_rule_name(vmalloc_highmem_rule));
+}
+
+static const struct kernel_param_ops vmalloc_highmem_ops = {
+	set_vmalloc_highmem, get_vmalloc_highmem, "2017-03|2017-08|2018"
+};
+core_param_cb(vmalloc_highmem, vmalloc_highmem_ops);
+
+/*
+ * GFP_VMALLOC32 as Linux defines it in mm/vmalloc.c: 64-bit kernels with
+ * ZONE_DMA32 ask for DMA32, and so do 32-bit ones since 698d0831ba87
+ * (2018); before it (the 2017 rules) the 32-bit mask was plain GFP_KERNEL.
+ */
+static gfp_t gfp_vmalloc32(void)
+{
+#if defined(CONFIG_X86_64) && defined(CONFIG_ZONE_DMA32)
+	return GFP_DMA32 | GFP_KERNEL;
+#else
+	if (vmalloc_highmem_rule < VMALLOC_HIGHMEM_2018)
+		return GFP_KERNEL;
+	return GFP_DMA32 | GFP_KERNEL;
+#endif
+}
+#define GFP_VMALLOC32	gfp_vmalloc32()
+
+/*
+ * The mask for the data pages: __GFP_HIGHMEM unless the caller asked for
+ * GFP_DMA or GFP_DMA32 (704b862f9efd, 2017-08). The first rule of 2017-03
+ * (19809c2da28a) added it unconditionally, which turns vmalloc_32's
+ * GFP_DMA32 into the invalid DMA32|HIGHMEM on 64-bit kernels.
+ */
+static gfp_t vmalloc_highmem_gfp(gfp_t gfp_mask)
+{
+	if (vmalloc_highmem_rule == VMALLOC_HIGHMEM_2017_03)
+		return gfp_mask | __GFP_HIGHMEM;
+	if (!(gfp_mask & (GFP_DMA | GFP_DMA32)))
+		gfp_mask |= __GFP_HIGHMEM;
+	return gfp_mask;
+}
+
+void vmalloc_init(void)
+{
+	static const char *const commits[] = {
+		[VMALLOC_HIGHMEM_2017_03] = "19809c2da28a",
+		[VMALLOC_HIGHMEM_2017_08] = "704b862f9efd",
+		[VMALLOC_HIGHMEM_2018] = "698d0831ba87",
+	};
+	static const char *const rules[] = {
+		[VMALLOC_HIGHMEM_2017_03] = "implicit on every request",
+		[VMALLOC_HIGHMEM_2017_08] = "implicit unless GFP_DMA/GFP_DMA32",
+		[VMALLOC_HIGHMEM_2018] = "implicit unless GFP_DMA/GFP_DMA32",
+	};
+	char names[96];
+
+	format_gfp_flags(names, sizeof(names), GFP_VMALLOC32);
+	pr_info("vmalloc: __GFP_HIGHMEM rule of %s (%s): %s; vmalloc_32 uses %s\n",
+		vmalloc_highmem_rule_name(vmalloc_highmem_rule), commits[vmalloc_highmem_rule],
+		rules[vmalloc_highmem_rule], names);
+}
+
+/*** counters ***/
+
+static unsigned long nr_vmalloc_pages;	/* data pages of vmalloc areas */
+static unsigned long nr_vm_areas;	/* vm_structs set up and not removed */
+
+unsigned long vmalloc_nr_pages(void)
+{
+	return __atomic_load_n(&nr_vmalloc_pages, __ATOMIC_RELAXED);
+}
+
+unsigned long vmalloc_nr_areas(void)
+{
+	return __atomic_load_n(&nr_vm_areas, __ATOMIC_RELAXED);
+}
+
+/*
+ * Linux's warn_alloc() for vmalloc's failures: one line naming the caller,
+ * what failed and the mask, unless __GFP_NOWARN.
+ */
+static __printf(3, 4) void warn_alloc(gfp_t gfp_mask, const void *caller, const char *fmt, ...)
+{
+	char msg[128], names[160];
+	va_list ap;
+
+	if (gfp_mask & __GFP_NOWARN)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	format_gfp_flags(names, sizeof(names), gfp_mask);
+	pr_warn("%pS: %s, mode:%#x(%s)\n", caller, msg, gfp_mask, names);
+}
+
+/*** address checks and page lookup ***/
+
+bool is_vmalloc_addr(const void *x)
+{
+	unsigned long addr = (unsigned long)x;
+
+	return addr >= VMALLOC_START && addr < VMALLOC_END;
+}
+
+/* Linux walks pgd/p4d/pud/pmd/pte; arch_query() is mmos's walk of the live tables. */
+struct page *vmalloc_to_page(const void *vmalloc_addr)
+{
+	phys_addr_t pa;
+
+	if (!arch_query((unsigned long)vmalloc_addr, &pa, NULL, NULL))
+		return NULL;
+	if (!pfn_valid(PFN_DOWN(pa)))
+		return NULL;
+	return pfn_to_page(PFN_DOWN(pa));
+}
+
+unsigned long vmalloc_to_pfn(const void *vmalloc_addr)
+{
+	struct page *page = vmalloc_to_page(vmalloc_addr);
+
+	return page ? page_to_pfn(page) : 0;
+}
+
+/*** page tables ***/
+
+/* Clear the PTEs of [addr, end) without flushing the TLB: the purge does that. */
+static void vunmap_range_noflush(unsigned long addr, unsigned long end)
+{
+	for (; addr < end; addr += PAGE_SIZE)
+		arch_unmap_page_noflush(addr);
+}
+
+/* Map pages[] at [addr, end); page tables are built on demand. 0 or -ENOMEM. */
+static int vmap_pages_range(unsigned long addr, unsigned long end, pteval_t prot,
+			    struct page **pages)
+{
+	unsigned long start = addr;
+
+	for (unsigned int i = 0; addr < end; addr += PAGE_SIZE, i++) {
+		if (arch_map_page(addr, page_to_phys(pages[i]), prot)) {
+			vunmap_range_noflush(start, addr);
+			flush_tlb_kernel_range(start, addr);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/*** areas ***/
+
+static void setup_vmalloc_vm(struct vm_struct *vm, struct vmap_area *va, unsigned long flags,
+			     const void *caller)
+{
+	unsigned long irqflags;
+
+	spin_lock_irqsave(&vmap_area_lock, irqflags);
+	vm->flags = flags;
+	vm->addr = (void *)va->va_start;
+	vm->size = va->va_end - va->va_start;
+	vm->caller = caller;
+	va->vm = vm;
+	nr_vm_areas++;
+	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
+}
+
+/* The area is filled: reports may show it now. */
+static void clear_vm_uninitialized_flag(struct vm_struct *vm)
+{
+	unsigned long irqflags;
+
+	spin_lock_irqsave(&vmap_area_lock, irqflags);
+	vm->flags &= ~VM_UNINITIALIZED;
+	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
+}
+
+static struct vm_struct *__get_vm_area_node(unsigned long size, unsigned long align,
+					    unsigned long flags, unsigned long start,
+					    unsigned long end, gfp_t gfp_mask, const void *caller)
+{
+	struct vmap_area *va;
+	struct vm_struct *area;
+
+	/* Linux: BUG_ON(in_interrupt()); mmos reports it and fails the request */
+	if (WARN(in_interrupt(), "vmalloc: area of %lu bytes for %pS requested in interrupt context\n",
+		 size, caller))
+		return NULL;
+	size = PAGE_ALIGN(size);
+	if (unlikely(!size))
+		return NULL;
+
+	area = kzalloc(sizeof(*area), gfp_mask & GFP_RECLAIM_MASK);
+	if (unlikely(!area))
+		return NULL;
+
+	if (!(flags & VM_NO_GUARD))
+		size += PAGE_SIZE;
+
+	va = alloc_vmap_area(size, align, start, end, gfp_mask);
+	if (IS_ERR(va)) {
+		kfree(area);
+		return NULL;
+	}
+	setup_vmalloc_vm(area, va, flags, caller);
+	return area;
+}
+
+struct vm_struct *__get_vm_area_caller(unsigned long size, unsigned long flags,
+				       unsigned long start, unsigned long end,
+				       const void *caller)
+{
+	return __get_vm_area_node(size, 1, flags, start, end, GFP_KERNEL, caller);
+}
+
+struct vm_struct *get_vm_area(unsigned long size, unsigned long flags)
+{
+	return __get_vm_area_node(size, 1, flags, VMALLOC_START, VMALLOC_END, GFP_KERNEL,
+				  __builtin_return_address(0));
+}
+
+struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
+				     const void *caller)
+{
+	return __get_vm_area_node(size, 1, flags, VMALLOC_START, VMALLOC_END, GFP_KERNEL,
+				  caller);
+}
+
+struct vm_struct *find_vm_area(const void *addr)
+{
+	struct vmap_area *va = find_vmap_area((unsigned long)addr);
+
+	return va ? va->vm : NULL;
+}
+
+/* Clear the area's PTEs; its range waits on the purge list for the TLB flush. */
+static void free_unmap_vmap_area(struct vmap_area *va)
+{
+	vunmap_range_noflush(va->va_start, va->va_end);
+	free_vmap_area_noflush(va);
+}
+
+struct vm_struct *remove_vm_area(const void *addr)
+{
+	struct vmap_area *va;
+	struct vm_struct *vm;
+	unsigned long irqflags;
+
+	if (WARN(!PAGE_ALIGNED((unsigned long)addr), "Trying to vfree() bad address (%p)\n",
+		 addr))
+		return NULL;
+
+	va = find_unlink_vmap_area((unsigned long)addr);
+	if (!va || !va->vm)
+		return NULL;
+	vm = va->vm;
+	spin_lock_irqsave(&vmap_area_lock, irqflags);
+	va->vm = NULL;
+	nr_vm_areas--;
+	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
+	free_unmap_vmap_area(va);
+	return vm;
+}
+
+void free_vm_area(struct vm_struct *area)
+{
+	struct vm_struct *ret = remove_vm_area(area->addr);
+
+	BUG_ON(ret != area);
+	kfree(area);
+}
+
+/*** vfree from interrupt context ***/
+
+/*
+ * Linux's vfree_atomic(): an interrupt handler may not unmap (that could
+ * need a TLB flush and sleeps in Linux), so the address goes on a list and
+ * the free happens later. The list node is the first word of the area
+ * itself, as Linux's llist_node: its contents are dead anyway. Linux
+ * drains the list from a work item; mmos has no workqueues, so the next
+ * vmalloc() or vfree() outside interrupts drains it, as does
+ * vmalloc_drain_deferred() (the tests' leak check calls it before
+ * sampling). Unlike Linux, the address is checked first (find_vmap_area()
+ * takes the irq-safe vmap_area_lock): only the start of a vmalloc() area is
+ * queued; anything else gets the nonexistent-area warning at once, and
+ * nothing is written.
+ */
+struct vfree_deferred {
+	spinlock_t lock;
+	void *list;
+};
+static struct vfree_deferred vfree_deferred = { .lock = __SPIN_LOCK_UNLOCKED(vfree_deferred) };
+
+static void vfree_atomic(const void *addr, const void *caller)
+{
+	struct vmap_area *va = find_vmap_area((unsigned long)addr);
+	unsigned long irqflags;
+
+	if (!va || va->va_start != (unsigned long)addr || !va->vm ||
+	    !(va->vm->flags & VM_ALLOC)) {
+		WARN(1, "Trying to vfree() nonexistent vm area (%p) from %pS in interrupt context\n",
+		     addr, caller);
+		return;
+	}
+	spin_lock_irqsave(&vfree_deferred.lock, irqflags);
+	*(void **)addr = vfree_deferred.list;
+	vfree_deferred.list = (void *)addr;
+	spin_unlock_irqrestore(&vfree_deferred.lock, irqflags);
+}
+
+static void vfree_one(const void *addr, const void *caller);
+
+/* Free what interrupt handlers queued (Linux's delayed_vfree_work()). */
+void vmalloc_drain_deferred(void)
+{
+	unsigned long irqflags;
+	void *p;
+
+	if (in_interrupt() || !READ_ONCE(vfree_deferred.list))
+		return;
+	spin_lock_irqsave(&vfree_deferred.lock, irqflags);
+	p = vfree_deferred.list;
+	vfree_deferred.list = NULL;
+	spin_unlock_irqrestore(&vfree_deferred.lock, irqflags);
+	while (p) {
+		void *next = *(void **)p;
+
+		vfree_one(p, __builtin_return_address(0));
+		p = next;
+	}
+}
+
+/*** vfree, vunmap ***/
+
+static void vfree_one(const void *addr, const void *caller)
+{
+	struct vm_struct *vm = remove_vm_area(addr);
+
+	if (unlikely(!vm)) {
+		WARN(1, "Trying to vfree() nonexistent vm area (%p) from %pS\n", addr, caller);
+		return;
+	}
+	for (unsigned int i = 0; i < vm->nr_pages; i++) {
+		BUG_ON(!vm->pages[i]);
+		__free_page(vm->pages[i]);
+	}
+	if (!(vm->flags & VM_MAP_PUT_PAGES))
+		__atomic_sub_fetch(&nr_vmalloc_pages, vm->nr_pages, __ATOMIC_RELAXED);
+	/* kvfree(): the array is vmalloc memory when it did not fit a page */
+	if (is_vmalloc_addr(vm->pages))
+		vfree_one(vm->pages, caller);
+	else
+		kfree(vm->pages);
+	kfree(vm);
+}
+
+void vfree(const void *addr)
+{
+	if (unlikely(in_interrupt())) {
+		if (addr)
+			vfree_atomic(addr, __builtin_return_address(0));
+		return;
+	}
+	vmalloc_drain_deferred();
+	if (!addr)
+		return;
+	vfree_one(addr, __builtin_return_address(0));
+}
+
+void vunmap(const void *addr)
+{
+	const void *caller = __builtin_return_address(0);
+	struct vmap_area *va;
+	struct vm_struct *vm;
+
+	/* Linux: BUG_ON(in_interrupt()); mmos reports it and goes on */
+	if (WARN(in_interrupt(), "vunmap(%p) from %pS in interrupt context\n", addr, caller))
+		return;
+	if (!addr)
+		return;
+	/*
+	 * Linux would remove a vmalloc() area here and leak its pages; mmos
+	 * refuses: such an area must go through vfree().
+	 */
+	va = find_vmap_area((unsigned long)addr);
+	if (WARN(va && va->va_start == (unsigned long)addr && va->vm && (va->vm->flags & VM_ALLOC),
+		 "vunmap(%p) from %pS: a vmalloc() area, use vfree(); not unmapped\n",
+		 addr, caller))
+		return;
+	vm = remove_vm_area(addr);
+	if (unlikely(!vm)) {
+		WARN(1, "Trying to vunmap() nonexistent vm area (%p) from %pS\n", addr, caller);
+		return;
+	}
+	kfree(vm);
+}
+
+void *vmap(struct page **pages, unsigned int count, unsigned long flags, pteval_t prot)
+{
+	struct vm_struct *area;
+	unsigned long addr, size;
+
+	if (WARN_ON_ONCE(flags & VM_FLUSH_RESET_PERMS))
+		return NULL;
+	if (WARN_ON_ONCE(flags & VM_NO_GUARD))
+		flags &= ~VM_NO_GUARD;
+	if (count > totalram_pages)
+		return NULL;
+
+	size = (unsigned long)count << PAGE_SHIFT;
+	area = get_vm_area_caller(size, flags, __builtin_return_address(0));
+	if (!area)
+		return NULL;
+
+	addr = (unsigned long)area->addr;
+	if (vmap_pages_range(addr, addr + size, pgprot_nx(prot), pages) < 0) {
+		vunmap(area->addr);
+		return NULL;
+	}
+	if (flags & VM_MAP_PUT_PAGES) {
+		area->pages = pages;
+		area->nr_pages = count;
+	}
+	return area->addr;
+}
+
+/*** vmalloc ***/
+
+/*
+ * One page at a time (Linux also bulk-allocates); returns how many it got.
+ * Not inlined, so that the page allocator's reports name it, as Linux's do.
+ */
+static noinline unsigned int vm_area_alloc_pages(gfp_t gfp, unsigned int nr_pages, struct page **pages)
+{
+	unsigned int nr_allocated = 0;
+
+	while (nr_allocated < nr_pages) {
+		struct page *page = alloc_page(gfp);
+
+		if (!page)
+			break;
+		pages[nr_allocated++] = page;
+	}
+	return nr_allocated;
+}
+
+static void *__vmalloc_area_node(struct vm_struct *area, gfp_t gfp_mask, pteval_t prot,
+				 int node)
+{
+	const gfp_t nested_gfp = (gfp_mask & GFP_RECLAIM_MASK) | __GFP_ZERO;
+	unsigned long addr = (unsigned long)area->addr;
+	unsigned long size = get_vm_area_size(area);
+	unsigned int nr_small_pages = (unsigned int)(size >> PAGE_SHIFT);
+	unsigned long array_size = (unsigned long)nr_small_pages * sizeof(struct page *);
+	unsigned int nr;
+
+	gfp_mask = vmalloc_highmem_gfp(gfp_mask);
+
+	if (array_size > PAGE_SIZE)
+		area->pages = __vmalloc_node(array_size, 1, nested_gfp, node, area->caller);
+	else
+		area->pages = kmalloc(array_size, nested_gfp);
+	if (!area->pages) {
+		warn_alloc(gfp_mask, area->caller,
+			   "vmalloc error: size %lu, failed to allocated page array size %lu",
+			   (unsigned long)nr_small_pages * PAGE_SIZE, array_size);
+		free_vm_area(area);
+		return NULL;
+	}
+
+	nr = vm_area_alloc_pages(gfp_mask | __GFP_NOWARN, nr_small_pages, area->pages);
+	area->nr_pages = nr;
+	__atomic_add_fetch(&nr_vmalloc_pages, nr, __ATOMIC_RELAXED);
+	if (nr != nr_small_pages) {
+		warn_alloc(gfp_mask, area->caller, "vmalloc error: size %lu, failed to allocate pages",
+			   (unsigned long)nr * PAGE_SIZE);
+		goto fail;
+	}
+	if (vmap_pages_range(addr, addr + size, prot, area->pages) < 0) {
+		warn_alloc(gfp_mask, area->caller, "vmalloc error: size %lu, failed to map pages",
+			   (unsigned long)nr * PAGE_SIZE);
+		goto fail;
+	}
+	return area->addr;
+
+fail:
+	vfree_one(area->addr, area->caller);
+	return NULL;
+}
+
+void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned long start,
+			   unsigned long end, gfp_t gfp_mask, pteval_t prot,
+			   unsigned long vm_flags, int node, const void *caller)
+{
+	struct vm_struct *area;
+	unsigned long real_size = size;
+	void *ret;
+
+	vmalloc_drain_deferred();
+	if (WARN_ON_ONCE(!size))
+		return NULL;
+	if ((size >> PAGE_SHIFT) > totalram_pages) {
+		warn_alloc(gfp_mask, caller, "vmalloc error: size %lu, exceeds total pages",
+			   real_size);
+		return NULL;
+	}
+
+	area = __get_vm_area_node(real_size, align, VM_ALLOC | VM_UNINITIALIZED | vm_flags,
+				  start, end, gfp_mask, caller);
+	if (!area) {
+		warn_alloc(gfp_mask, caller, "vmalloc error: size %lu, vm_struct allocation failed",
+			   real_size);
+		return NULL;
+	}
+
+	ret = __vmalloc_area_node(area, gfp_mask, prot, node);
+	if (!ret)
+		return NULL;
+	/* __GFP_ZERO reached the page allocator, which zeroes HighMem pages too */
+	clear_vm_uninitialized_flag(area);
+	return area->addr;
+}
+
+void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp_mask, int node,
+		     const void *caller)
+{
+	return __vmalloc_node_range(size, align, VMALLOC_START, VMALLOC_END, gfp_mask,
+				    PAGE_KERNEL, 0, node, caller);
+}
+
+void *__vmalloc(unsigned long size, gfp_t gfp_mask)
+{
+	return __vmalloc_node(size, 1, gfp_mask, NUMA_NO_NODE, __builtin_return_address(0));
+}
+
+void *vmalloc(unsigned long size)
+{
+	return __vmalloc_node(size, 1, GFP_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
+}
+
+void *vzalloc(unsigned long size)
+{
+	return __vmalloc_node(size, 1, GFP_KERNEL | __GFP_ZERO, NUMA_NO_NODE,
+			      __builtin_return_address(0));
+}
+
+void *vmalloc_user(unsigned long size)
+{
+	return __vmalloc_node_range(size, SHMLBA, VMALLOC_START, VMALLOC_END,
+				    GFP_KERNEL | __GFP_ZERO, PAGE_KERNEL, VM_USERMAP,
+				    NUMA_NO_NODE, __builtin_return_address(0));
+}
+
+void *vmalloc_32(unsigned long size)
+{
+	return __vmalloc_node(size, 1, GFP_VMALLOC32, NUMA_NO_NODE, __builtin_return_address(0));
+}
+
+void *vmalloc_32_user(unsigned long size)
+{
+	return __vmalloc_node_range(size, SHMLBA, VMALLOC_START, VMALLOC_END,
+				    GFP_VMALLOC32 | __GFP_ZERO, PAGE_KERNEL, VM_USERMAP,
+				    NUMA_NO_NODE, __builtin_return_address(0));
+}
+
+/*** reports ***/
+
+/* One /proc/vmallocinfo line (Linux's vmalloc_info_show()). */
+static void show_vm_struct(const struct vm_struct *v)
+{
+	char line[256];
+	int n;
+
+	n = scnprintf(line, sizeof(line), "0x%p-0x%p %7ld", v->addr,
+		      (void *)((unsigned long)v->addr + v->size), (long)v->size);
+	if (v->caller)
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " %pS", v->caller);
+	if (v->nr_pages)
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " pages=%u", v->nr_pages);
+	if (v->phys_addr)
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " phys=%#llx",
+			       (unsigned long long)v->phys_addr);
+	if (v->flags & VM_IOREMAP)
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " ioremap");
+	if (v->flags & VM_SPARSE)
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " sparse");
+	if (v->flags & VM_ALLOC)
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " vmalloc");
+	if (v->flags & VM_MAP)
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " vmap");
+	if (v->flags & VM_USERMAP)
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " user");
+	if (v->flags & VM_DMA_COHERENT)
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " dma-coherent");
+	if (is_vmalloc_addr(v->pages))
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " vpages");
+	printk(KERN_INFO "%s\n", line);
+}
+
+void show_vmallocinfo(void)
+{
+	struct vmap_area *va;
+	unsigned long irqflags;
+
+	spin_lock_irqsave(&vmap_area_lock, irqflags);
+	list_for_each_entry(va, &vmap_area_list, list) {
+		/* an area of the allocator alone (no vm_struct), or still being filled */
+		if (!va->vm || (va->vm->flags & VM_UNINITIALIZED))
+			continue;
+		show_vm_struct(va->vm);
+	}
+	/* Linux's show_purge_info(): freed, unmapped, the TLB not yet flushed */
+	list_for_each_entry(va, &purge_vmap_area_list, list)
+		printk(KERN_INFO "0x%p-0x%p %7ld unpurged vm_area\n", (void *)va->va_start,
+		       (void *)va->va_end, (long)(va->va_end - va->va_start));
+	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
+}
+
+bool vmalloc_describe_addr(unsigned long addr, char *buf, size_t size)
+{
+	struct vmap_area *va;
+	unsigned long irqflags;
+	bool found = false;
+
+	if (!is_vmalloc_addr((void *)addr))
+		return false;
+	local_irq_save(irqflags);
+	if (!spin_trylock(&vmap_area_lock)) {	/* the fault came with the lock held */
+		local_irq_restore(irqflags);
+		return false;
+	}
+	list_for_each_entry(va, &vmap_area_list, list) {
+		const struct vm_struct *vm = va->vm;
+		bool guard;
+
+		if (addr < va->va_start || addr >= va->va_end || !vm)
+			continue;
+		guard = !(vm->flags & VM_NO_GUARD) && addr >= va->va_end - PAGE_SIZE;
+		snprintf(buf, size, "in %svmalloc area 0x%p-0x%p allocated by %pS",
+			 guard ? "guard page of " : "", vm->addr,
+			 (void *)((unsigned long)vm->addr + vm->size), vm->caller);
+		found = true;
+		break;
+	}
+	spin_unlock(&vmap_area_lock);
+	local_irq_restore(irqflags);
+	return found;
+}
