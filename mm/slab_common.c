@@ -23,8 +23,8 @@
 struct kmem_cache *slab_caches;
 DEFINE_SPINLOCK(slab_mutex);
 bool slab_nomerge;
-static char slab_debug_opts[128];
-static bool slab_debug_given;
+char slab_debug_opts[128];
+bool slab_debug_given;
 static unsigned long large_kmalloc_pages;
 
 /*
@@ -71,6 +71,13 @@ static int set_slab_debug(const char *val, const struct kernel_param *kp)
 		return -ERANGE;
 	strlcpy(slab_debug_opts, val ? val : "", sizeof(slab_debug_opts));
 	slab_debug_given = true;
+	for (const char *p = slab_debug_opts; *p; p++) {
+		if (*p == ',')	/* a cache list: on to the next block */
+			while (p[1] && p[1] != ';')
+				p++;
+		else if (*p != ';' && !strchr("-fzput", *p | 0x20))
+			pr_err("slab_debug option '%c' unknown. skipped\n", *p);
+	}
 	return 0;
 }
 
@@ -86,50 +93,84 @@ static const struct kernel_param_ops slab_debug_ops = {
 core_param_cb(slab_debug, slab_debug_ops);
 core_param_cb(slub_debug, slab_debug_ops);
 
+#define DEBUG_DEFAULT_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | \
+				 SLAB_STORE_USER)
+
 /*
- * slab_debug=<opts>[,<cache>...][;<opts>,<cache>...]: opts are letters
- * F (checks) Z (red zones) P (poison) U (store user) T (trace), '-' for none;
- * no letters means FZPU. Without cache names a block applies to every cache.
+ * One block of slab_debug=, Linux's parse_slub_debug_flags(): *flags gets
+ * its letters (F checks, Z red zones, P poison, U store user, T trace; '-'
+ * clears those before it; none at all before a cache list means
+ * DEBUG_DEFAULT_FLAGS), *slabs its cache list or NULL. Returns the next
+ * block, or NULL after the last one.
+ */
+static const char *parse_slab_debug_block(const char *str, slab_flags_t *flags,
+					  const char **slabs)
+{
+	while (*str == ';')	/* empty blocks */
+		str++;
+	*flags = *str == ',' ? DEBUG_DEFAULT_FLAGS : 0;
+	for (; *str && *str != ',' && *str != ';'; str++) {
+		switch (*str | 0x20) {
+		case '-': *flags = 0; break;
+		case 'f': *flags |= SLAB_CONSISTENCY_CHECKS; break;
+		case 'z': *flags |= SLAB_RED_ZONE; break;
+		case 'p': *flags |= SLAB_POISON; break;
+		case 'u': *flags |= SLAB_STORE_USER; break;
+		case 't': *flags |= SLAB_TRACE; break;
+		default: break;	/* reported when the option was given */
+		}
+	}
+	*slabs = *str == ',' ? str + 1 : NULL;
+	while (*str && *str != ';')
+		str++;
+	while (*str == ';')
+		str++;
+	return *str ? str : NULL;
+}
+
+/* Does the list at slabs (up to ';' or the end) name the cache? */
+static bool slab_list_matches(const char *slabs, const char *name)
+{
+	while (*slabs && *slabs != ';') {
+		char cache[SLAB_NAME_LEN];
+		size_t n = 0;
+
+		for (; *slabs && *slabs != ',' && *slabs != ';'; slabs++)
+			if (n + 1 < sizeof(cache))
+				cache[n++] = *slabs;
+		cache[n] = '\0';
+		if (glob_match(cache, name))
+			return true;
+		if (*slabs == ',')
+			slabs++;
+	}
+	return false;
+}
+
+/*
+ * slab_debug=<opts>[,<cache>...][;<opts>[,<cache>...]...] as Linux's
+ * setup_slub_debug() and kmem_cache_flags(): the first block whose list
+ * names the cache gives it its flags alone; any other cache gets those of
+ * the last block without a list (none if every block has one). No value,
+ * or an empty one, means DEBUG_DEFAULT_FLAGS for every cache.
  */
 slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags)
 {
-	const char *p = slab_debug_opts;
+	slab_flags_t global = 0, block;
+	const char *p = slab_debug_opts, *slabs;
 
 	if (!slab_debug_given)
 		return flags;
 	if (!*p)
-		return flags | SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER;
-	while (*p) {
-		slab_flags_t opts = 0;
-		bool named = false, match = false;
-
-		for (; *p && *p != ',' && *p != ';'; p++) {
-			switch (*p | 0x20) {
-			case 'f': opts |= SLAB_CONSISTENCY_CHECKS; break;
-			case 'z': opts |= SLAB_RED_ZONE; break;
-			case 'p': opts |= SLAB_POISON; break;
-			case 'u': opts |= SLAB_STORE_USER; break;
-			case 't': opts |= SLAB_TRACE; break;
-			default: break;	/* '-' and unknown letters: nothing */
-			}
-		}
-		while (*p == ',') {
-			char cache[SLAB_NAME_LEN];
-			size_t n = 0;
-
-			for (p++; *p && *p != ',' && *p != ';'; p++)
-				if (n + 1 < sizeof(cache))
-					cache[n++] = *p;
-			cache[n] = '\0';
-			named = true;
-			match |= glob_match(cache, name);
-		}
-		if (!named || match)
-			flags |= opts;
-		if (*p == ';')
-			p++;
+		return flags | DEBUG_DEFAULT_FLAGS;
+	while (p) {
+		p = parse_slab_debug_block(p, &block, &slabs);
+		if (!slabs)
+			global = block;
+		else if (slab_list_matches(slabs, name))
+			return flags | block;
 	}
-	return flags;
+	return flags | global;
 }
 
 /*** Merging ***/
@@ -256,6 +297,19 @@ static int create_cache(struct kmem_cache **sp, const char *name, unsigned int s
 }
 
 /*
+ * Note name as an alias of s (Linux's sysfs_slab_alias() link), once: a
+ * name created again while the cache lives is listed already.
+ */
+static void add_alias(struct kmem_cache *s, const char *name)
+{
+	for (unsigned int i = 0; i < s->nr_aliases; i++)
+		if (!strcmp(s->aliases[i], name))
+			return;
+	if (s->nr_aliases < SLAB_MAX_ALIASES)
+		strlcpy(s->aliases[s->nr_aliases++], name, SLAB_NAME_LEN);
+}
+
+/*
  * The longest cache name: a cache keeps its own copy of its name, and of
  * each alias's, in SLAB_NAME_LEN bytes (for /proc/slabinfo and the
  * sysfs-style report). Linux keeps the caller's pointer and sets no limit
@@ -326,8 +380,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 		if (s) {
 			s->refcount++;
 			s->object_size = max(s->object_size, size);
-			if (s->nr_aliases < SLAB_MAX_ALIASES)
-				strlcpy(s->aliases[s->nr_aliases++], name, SLAB_NAME_LEN);
+			add_alias(s, name);
 			return s;
 		}
 		err = create_cache(&s, name, size, align, flags, ctor, _RET_IP_);
@@ -360,11 +413,13 @@ int kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
 		return 0;
-	if (--s->refcount > 0) {
-		if (s->nr_aliases)
-			s->nr_aliases--;
+	/*
+	 * One user fewer. Every creator holds the same pointer, so which
+	 * name this user created is not known: as Linux leaves the sysfs
+	 * alias links, every name stays listed while the cache lives.
+	 */
+	if (--s->refcount > 0)
 		return 0;
-	}
 	__kmem_cache_shrink(s);
 	if (kmem_cache_live_objects(s)) {
 		kmem_cache_report_live(s);
@@ -389,20 +444,26 @@ int kmem_cache_destroy(struct kmem_cache *s)
 
 /*** Allocation entry points ***/
 
-#define GFP_SLAB_BUG_MASK	(__GFP_DMA32 | __GFP_HIGHMEM)
+/* Linux's (mm/internal.h): no kmalloc cache has such memory, and bits beyond the gfp bits */
+#define __GFP_BITS_MASK		(((gfp_t)1 << __GFP_BITS_SHIFT) - 1)
+#define GFP_SLAB_BUG_MASK	(__GFP_DMA32 | __GFP_HIGHMEM | ~__GFP_BITS_MASK)
 
-/* Linux's kmalloc_fix_flags(): a loud warning, the bad bits stripped. */
+/*
+ * Linux's kmalloc_fix_flags(): the offending bits, then the request without
+ * them, and a stack dump (here the WARN's, which also names the caller);
+ * the bits are stripped.
+ */
 static gfp_t fix_gfp(gfp_t gfp, unsigned long caller)
 {
+	gfp_t invalid = gfp & GFP_SLAB_BUG_MASK, fixed = gfp & ~GFP_SLAB_BUG_MASK;
 	char was[128], now[128];
-	gfp_t fixed = gfp & ~GFP_SLAB_BUG_MASK;
 
-	if (likely(!(gfp & GFP_SLAB_BUG_MASK)))
+	if (likely(!invalid))
 		return gfp;
-	format_gfp_flags(was, sizeof(was), gfp);
+	format_gfp_flags(was, sizeof(was), invalid);
 	format_gfp_flags(now, sizeof(now), fixed);
 	WARN(1, "Unexpected gfp: %#x (%s). Fixing up to gfp: %#x (%s). Fix your code! Caller: %pS\n",
-	     gfp, was, fixed, now, (void *)caller);
+	     invalid, was, fixed, now, (void *)caller);
 	return fixed;
 }
 
@@ -463,7 +524,7 @@ noinline void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	struct page *slab = virt_to_slab(obj);
 
-	if (likely(slab && slab_cache(slab) == s) && likely(slab_free_to_array(s, obj)))
+	if (likely(slab && slab_cache(slab) == s) && likely(slab_free_to_array(s, slab, obj)))
 		return;
 	kmem_cache_free_slow(s, obj, _RET_IP_);
 }
@@ -517,9 +578,24 @@ struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
 	return kmalloc_cache(size, gfp);
 }
 
+/*
+ * large_kmalloc_pages changes in any context (kfree() may run in an
+ * interrupt): with one CPU, interrupts off make each update whole. More
+ * CPUs would need a lock or an atomic (Linux counts these pages in the
+ * per-CPU vmstat NR_SLAB_UNRECLAIMABLE_B, updated with interrupts off).
+ */
+static void mod_large_kmalloc_pages(long delta)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	large_kmalloc_pages += (unsigned long)delta;
+	local_irq_restore(flags);
+}
+
 static void free_large_kmalloc_dtor(struct page *head)
 {
-	large_kmalloc_pages -= compound_nr(head);
+	mod_large_kmalloc_pages(-(long)compound_nr(head));
 	free_compound_block(head, _RET_IP_);
 }
 
@@ -532,7 +608,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 		return NULL;
 	if (order)
 		set_compound_page_dtor(page, KMALLOC_LARGE_DTOR);
-	large_kmalloc_pages += 1UL << order;
+	mod_large_kmalloc_pages(1L << order);
 	return page_address(page);
 }
 
@@ -670,7 +746,7 @@ noinline void kfree(const void *p)
 	if (unlikely(ZERO_OR_NULL_PTR(p)))
 		return;
 	slab = virt_to_slab(p);
-	if (likely(slab) && likely(slab_free_to_array(slab_cache(slab), (void *)p)))
+	if (likely(slab) && likely(slab_free_to_array(slab_cache(slab), slab, (void *)p)))
 		return;
 	kfree_slow(p, _RET_IP_);
 }
@@ -716,8 +792,13 @@ static void create_kmalloc_caches(void)
 					 size >> 10);
 			else
 				snprintf(name, SLAB_NAME_LEN, "%skmalloc-%u", type ? "dma-" : "", size);
-			/* created directly: a kmalloc cache is never an alias of another */
-			if (create_cache(&kmalloc_caches[idx][type], name, size, 0,
+			/*
+			 * Created directly: a kmalloc cache is never an alias of
+			 * another. A power-of-two size is its own alignment, with
+			 * debugging too, as Linux's create_boot_cache().
+			 */
+			if (create_cache(&kmalloc_caches[idx][type], name, size,
+					 !(size & (size - 1)) ? size : 0,
 					 slab_debug_flags(name, SLAB_KMALLOC | (type == KMALLOC_DMA ?
 									SLAB_CACHE_DMA : 0)),
 					 NULL, _THIS_IP_))
@@ -747,7 +828,7 @@ unsigned long slab_pages(void)
 	unsigned long n = large_kmalloc_pages;
 
 	for (struct kmem_cache *s = slab_caches; s; s = s->next)
-		n += s->nr_slabs << s->order;
+		n += s->nr_pages;
 	return n;
 }
 
@@ -789,7 +870,8 @@ int show_slab_attributes(const char *name)
 		pr_info("  align           %u\n", s->align);
 		pr_info("  objs_per_slab   %u\n", s->objects);
 		pr_info("  order           %u\n", s->order);
-		pr_info("  aliases         %u\n", s->refcount - 1);
+		/* Linux's aliases_show(): the other users; a boot cache (refcount -1) has none */
+		pr_info("  aliases         %d\n", s->refcount < 0 ? 0 : s->refcount - 1);
 		for (unsigned int i = 0; i < s->nr_aliases; i++)
 			pr_info("  alias           %s -> %s\n", s->aliases[i], id);
 		pr_info("  cache_dma       %d\n", !!(s->flags & SLAB_CACHE_DMA));

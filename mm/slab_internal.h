@@ -7,7 +7,8 @@
  *
  *   flags         PG_slab (and PG_head for order > 0)
  *   buddy links   the cache's partial or full list (a cpu slab is on none)
- *   private       the kmem_cache
+ *   private       the kmem_cache; bit 0 (SLAB_MIN_ORDER) set for a slab of
+ *                 the cache's minimum order, fewer objects (see alloc_slab_page())
  *   page_type     bits 31..16: index of the first free object (0xffff: none)
  *                 bits 15..0:  objects in use
  *
@@ -16,6 +17,10 @@
  *
  *   [red_left_pad][object_size bytes][red zone to a word][free ptr][track x2][pad]
  *   ^slot start    ^what the caller gets
+ *
+ * The free pointer has a word of its own only with poison, red zones or a
+ * constructor; otherwise it overlays the object's first word, and the
+ * tracks start right after the in-use part (Linux's get_info_end()).
  */
 #ifndef MM_SLAB_PRIV_H
 #define MM_SLAB_PRIV_H
@@ -76,6 +81,7 @@ struct kmem_cache {
 	unsigned int inuse;		/* end of object + right red zone, from slot start */
 	unsigned int red_left_pad;
 	unsigned int order, objects;	/* per slab */
+	unsigned int min_order, min_objects;	/* a slab when order's block cannot be had */
 	unsigned long slab_bytes;	/* objects * size: the part of a slab cut into slots */
 	unsigned long slab_mask;	/* (PAGE_SIZE << order) - 1 */
 	u32 reciprocal_size;		/* 2^32 / size, rounded up: offset -> index */
@@ -91,7 +97,7 @@ struct kmem_cache {
 
 	spinlock_t list_lock;		/* partial, full and the counters below */
 	struct page_list partial, full;
-	unsigned long nr_partial, nr_full, nr_slabs, total_objects;
+	unsigned long nr_partial, nr_full, nr_slabs, total_objects, nr_pages;
 	unsigned long min_partial;
 	unsigned long quarantined;	/* objects withheld because they were corrupt; their
 					 * memory returns to the page allocator only when the
@@ -110,9 +116,27 @@ static inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *s)
 	return &s->cpu_slab[smp_processor_id()];
 }
 
+#define SLAB_MIN_ORDER		1UL	/* in slab->private: a slab of the minimum order */
+
 static inline struct kmem_cache *slab_cache(const struct page *slab)
 {
-	return (struct kmem_cache *)slab->private;
+	return (struct kmem_cache *)(slab->private & ~SLAB_MIN_ORDER);
+}
+
+/* Is slab one of the cache's minimum order (allocated when its order could not be)? */
+static inline bool slab_min_order(const struct page *slab)
+{
+	return slab->private & SLAB_MIN_ORDER;
+}
+
+static inline unsigned int slab_objects(const struct kmem_cache *s, const struct page *slab)
+{
+	return unlikely(slab_min_order(slab)) ? s->min_objects : s->objects;
+}
+
+static inline unsigned int slab_order(const struct kmem_cache *s, const struct page *slab)
+{
+	return unlikely(slab_min_order(slab)) ? s->min_order : s->order;
 }
 
 static inline unsigned int slab_inuse(const struct page *slab)
@@ -189,7 +213,7 @@ static inline bool slab_object_valid(const struct kmem_cache *s, const struct pa
 	unsigned long off = (unsigned long)(slot_of(s, obj) - (const u8 *)slab_base(slab));
 
 	/* an address below the slab wraps around to a huge offset */
-	return off < s->slab_bytes && offset_is_slot(s, off);
+	return off < (unsigned long)slab_objects(s, slab) * s->size && offset_is_slot(s, off);
 }
 
 /* The slab an address lies in, or NULL if it is not in a slab. */
@@ -252,19 +276,22 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 }
 
 /*
- * Push obj onto this CPU's object array if it passes the cheap checks and
- * there is room; false if it must take the slow path. A debug cache has no
- * array (limit 0), so it never passes the room test; fast_object_valid()'s
- * answer (which assumes no red zone) does not matter for it.
+ * Push obj, of slab, onto this CPU's object array if it passes the cheap
+ * checks and there is room; false if it must take the slow path. A debug
+ * cache has no array (limit 0), so it never passes the room test;
+ * fast_object_valid()'s answer (which assumes no red zone) does not matter
+ * for it. An object of a minimum-order slab takes the slow path too: its
+ * slab is aligned to its own size only, so the mask test would be wrong.
  */
-static __always_inline bool slab_free_to_array(struct kmem_cache *s, void *obj)
+static __always_inline bool slab_free_to_array(struct kmem_cache *s, const struct page *slab,
+					       void *obj)
 {
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
 	unsigned int n;
 	bool done = false;
 
-	if (unlikely(!fast_object_valid(s, obj)))
+	if (unlikely(slab_min_order(slab)) || unlikely(!fast_object_valid(s, obj)))
 		return false;
 	local_irq_save(flags);
 	c = this_cpu_slab(s);
@@ -297,6 +324,9 @@ unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigne
 unsigned int slab_ksize(const struct kmem_cache *s);
 /* kmalloc with red zones and owner tracking: guard [size, object_size) too. */
 void kmalloc_set_orig_size(struct kmem_cache *s, void *obj, size_t size);
+/* slab_debug= (or slub_debug=) as given, and whether it was: the boot options' state. */
+extern char slab_debug_opts[128];
+extern bool slab_debug_given;
 /* Apply slab_debug= to a new cache's flags. */
 slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags);
 

@@ -10,7 +10,8 @@
  * back to alloc_pages/__free_pages).
  * Locking: a CPU's kmem_cache_cpu with IRQs off; s->list_lock (IRQs off)
  * for the lists, the slabs' freelists and the counters. Order: IRQs off ->
- * list_lock -> zone->lock.
+ * list_lock -> zone->lock. New slabs are allocated and constructed with
+ * neither (as Linux's new_slab()), then added under them.
  *
  * The fast paths (inline, mm/slab_internal.h) pop and push this CPU's
  * array of free objects. An empty array takes a batch from the CPU slab's
@@ -25,6 +26,7 @@
 #include <kernel/bug.h>
 #include <kernel/cache.h>
 #include <kernel/errno.h>
+#include <kernel/log2.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
@@ -119,13 +121,14 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 	s->objects = min(order_objects(s->order, s->size), MAX_OBJS_PER_SLAB);
 	if (!s->objects)
 		return -EINVAL;
+	s->min_order = get_order(s->size);	/* Linux's s->min: one object */
+	s->min_objects = min(order_objects(s->min_order, s->size), MAX_OBJS_PER_SLAB);
 	s->slab_bytes = (unsigned long)s->objects * s->size;
 	s->slab_mask = (PAGE_SIZE << s->order) - 1;
 	s->allocflags = (s->order ? __GFP_COMP : 0) | ((flags & SLAB_CACHE_DMA) ? GFP_DMA : 0) |
 			((flags & SLAB_CACHE_DMA32) ? GFP_DMA32 : 0);
-	s->min_partial = 5;
-	for (unsigned int l = s->size; l >= 1024 && s->min_partial < 10; l >>= 2)
-		s->min_partial++;	/* ~ilog2(size) / 2 clamped to [5, 10], as Linux */
+	/* Linux's set_min_partial(s, ilog2(s->size) / 2): MIN_PARTIAL 5 .. MAX_PARTIAL 10 */
+	s->min_partial = min(max(ilog2(s->size) / 2, 5u), 10u);
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
 
@@ -160,9 +163,26 @@ static unsigned int obj_index(const struct kmem_cache *s, const struct page *sla
 	return offset_to_index(s, (unsigned long)(slot_of(s, obj) - (u8 *)slab_base(slab)));
 }
 
+/* Does the free pointer lie after the object, where its user cannot write? */
+static bool freeptr_outside_object(const struct kmem_cache *s)
+{
+	return s->offset >= s->inuse;
+}
+
+/*
+ * Linux's get_info_end(): where the metadata after the object's in-use
+ * part begins, from the slot start: after the free pointer when that lies
+ * outside the object, else right at the end of the in-use part.
+ */
+static unsigned int get_info_end(const struct kmem_cache *s)
+{
+	return freeptr_outside_object(s) ? s->inuse + (unsigned int)sizeof(void *) : s->inuse;
+}
+
+/* The alloc (0) and free (1) tracks, then the kmalloc size (2), after the in-use part. */
 static struct track *get_track(const struct kmem_cache *s, const void *obj, int which)
 {
-	return (struct track *)(slot_of(s, obj) + s->offset + sizeof(void *)) + which;
+	return (struct track *)(slot_of(s, obj) + get_info_end(s)) + which;
 }
 
 static unsigned long *orig_size_of(const struct kmem_cache *s, const void *obj)
@@ -191,10 +211,15 @@ void slab_report(struct kmem_cache *s, const char *fmt, ...)
 	char buf[160];
 	va_list ap;
 
+	unsigned long flags;
+
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	/* reports come from any context: one CPU, so interrupts off make the update whole */
+	local_irq_save(flags);
 	nr_slab_reports++;
+	local_irq_restore(flags);
 	add_taint(TAINT_BAD_PAGE);	/* taint B: Linux's slab_err() and object_err() do */
 	pr_err("=============================================================================\n");
 	pr_err("BUG %s: %s\n", s->name, buf);
@@ -224,10 +249,20 @@ static void set_track(struct kmem_cache *s, void *obj, int which, unsigned long 
 	}
 }
 
-/* First byte in [start, start+len) that is not v, or NULL. */
+/* An unsigned long that may alias bytes, for reading a byte buffer a word at a time. */
+typedef unsigned long __attribute__((__may_alias__)) ulong_alias_t;
+
+/* First byte in [start, start+len) that is not v, or NULL (a word at a time where it can). */
 static u8 *check_bytes(u8 *start, u8 v, unsigned long len)
 {
-	for (unsigned long i = 0; i < len; i++)
+	unsigned long word = (unsigned long)v * (~0UL / 0xff), i = 0;
+
+	for (; i < len && ((unsigned long)(start + i) & (sizeof(long) - 1)); i++)
+		if (start[i] != v)
+			return start + i;
+	for (; i + sizeof(long) <= len && *(ulong_alias_t *)(start + i) == word; i += sizeof(long))
+		;
+	for (; i < len; i++)
 		if (start[i] != v)
 			return start + i;
 	return NULL;
@@ -295,19 +330,53 @@ static bool check_poison(struct kmem_cache *s, void *obj, unsigned long caller)
 	       check_area(s, obj, "End Poison", p + s->object_size - 1, POISON_END, 1, caller);
 }
 
+/*
+ * Linux's slab_pad_check(), under consistency checks (F): the tail of the
+ * slab beyond its last slot must still hold the POISON_INUSE that
+ * allocate_slab() put there. A write is reported and the bytes restored.
+ * Linux poisons the slab, and so checks the tail, only with P too.
+ */
+static void slab_pad_check(struct kmem_cache *s, struct page *slab)
+{
+	unsigned long length = PAGE_SIZE << slab_order(s, slab);
+	unsigned long remainder = length - (unsigned long)slab_objects(s, slab) * s->size;
+	u8 *start = slab_base(slab), *end = start + length, *fault;
+
+	if (!(s->flags & SLAB_CONSISTENCY_CHECKS) || !remainder)
+		return;
+	fault = check_bytes(end - remainder, POISON_INUSE, remainder);
+	if (!fault)
+		return;
+	while (end > fault && end[-1] == POISON_INUSE)
+		end--;
+	slab_report(s, "Padding overwritten. 0x%p-0x%p @offset=%lu", (void *)fault,
+		    (void *)(end - 1), (unsigned long)(fault - start));
+	memset(fault, POISON_INUSE, (size_t)(end - fault));
+	pr_err("FIX %s: Restoring slab padding 0x%p-0x%p=0x%x\n", s->name, (void *)fault,
+	       (void *)(end - 1), POISON_INUSE);
+}
+
 #define QUARANTINED	((void *)0xdead4ead)
 
+/*
+ * Only a red zone or poison check quarantines, and both keep the free
+ * pointer outside the object: there, the mark cannot be object data.
+ */
 static bool slab_is_quarantined(struct kmem_cache *s, void *obj)
 {
-	return get_freepointer(s, obj) == QUARANTINED;
+	return freeptr_outside_object(s) && get_freepointer(s, obj) == QUARANTINED;
 }
 
 /* An object found corrupt is never handed out again: it stays "in use". */
 static void quarantine(struct kmem_cache *s, void *obj)
 {
+	unsigned long flags, n;
+
+	spin_lock_irqsave(&s->list_lock, flags);	/* the counter's lock */
 	set_freepointer(s, obj, QUARANTINED);
-	s->quarantined++;
-	pr_err("FIX %s: Object at 0x%p quarantined (%lu so far)\n", s->name, obj, s->quarantined);
+	n = ++s->quarantined;
+	spin_unlock_irqrestore(&s->list_lock, flags);
+	pr_err("FIX %s: Object at 0x%p quarantined (%lu so far)\n", s->name, obj, n);
 }
 
 static void report_double_free(struct kmem_cache *s, struct page *slab, void *obj,
@@ -325,7 +394,7 @@ static bool on_freelist(struct kmem_cache *s, struct page *slab, void *obj)
 	void *p = slab == c->slab ? c->freelist : slab_freelist(s, slab);
 	unsigned int n = 0;
 
-	for (; p && n <= s->objects; p = get_freepointer(s, p), n++)
+	for (; p && n <= slab_objects(s, slab); p = get_freepointer(s, p), n++)
 		if (p == obj)
 			return true;
 	return false;
@@ -333,25 +402,60 @@ static bool on_freelist(struct kmem_cache *s, struct page *slab, void *obj)
 
 /*** Slabs ***/
 
+/*
+ * A block for a new slab, as Linux's allocate_slab(): the cache's order,
+ * asked quietly and without retrying (__GFP_NORETRY | __GFP_NOWARN, no
+ * __GFP_NOFAIL) when a smaller order would do; then the minimum order (one
+ * object), asked as the caller asked. Such a slab is marked in
+ * slab->private. Linux retries even when both orders are the same, to try
+ * harder the second time; mmos has no reclaim, so a second try could only
+ * fail again.
+ */
+static struct page *alloc_slab_page(struct kmem_cache *s, gfp_t flags, bool *min_order)
+{
+	gfp_t min_flags = (flags & ~__GFP_COMP) | (s->min_order ? __GFP_COMP : 0);
+	struct page *slab;
+
+	*min_order = false;
+	if (s->order == s->min_order)
+		return alloc_pages(flags, s->order);
+	slab = alloc_pages((flags | __GFP_NORETRY | __GFP_NOWARN) & ~__GFP_NOFAIL, s->order);
+	if (slab)
+		return slab;
+	*min_order = true;
+	return alloc_pages(min_flags, s->min_order);
+}
+
+/*
+ * A new slab, its objects constructed (and with debugging, poisoned), not
+ * yet part of the cache (install_new_slab() adds it). As Linux's
+ * new_slab(), it is called with no slab lock held and interrupts as the
+ * caller has them, so a constructor may allocate, even from its own
+ * cache. Zeroing objects a constructor made undoes it: Linux's new_slab()
+ * warns once.
+ */
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 {
 	gfp_t flags = (gfp & (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HIGH | __GFP_NOWARN |
 			      __GFP_NOFAIL | __GFP_NORETRY | __GFP_RETRY_MAYFAIL)) | s->allocflags;
-	struct page *slab = alloc_pages(flags, s->order);
-	unsigned int size = s->size, pad = s->red_left_pad;
+	unsigned int size = s->size, pad = s->red_left_pad, objects;
 	long fp = freepointer_offset(s);
+	bool min_order;
+	struct page *slab = alloc_slab_page(s, flags, &min_order);
 	void *prev = NULL;
 	u8 *base, *p;
 
+	WARN_ON_ONCE(s->ctor && (gfp & __GFP_ZERO));
 	if (!slab)
 		return NULL;
 	set_page_flag(slab, PG_slab);
-	slab->private = (unsigned long)s;
+	slab->private = (unsigned long)s | (min_order ? SLAB_MIN_ORDER : 0);
+	objects = slab_objects(s, slab);
 	base = slab_base(slab);
 	if (has_debug(s) || s->ctor) {
 		if (has_debug(s))
-			memset(base, POISON_INUSE, PAGE_SIZE << s->order);
-		for (unsigned int i = 0; i < s->objects; i++) {
+			memset(base, POISON_INUSE, PAGE_SIZE << slab_order(s, slab));
+		for (unsigned int i = 0; i < objects; i++) {
 			void *obj = slot(s, slab, i) + pad;
 
 			if (s->ctor)
@@ -361,33 +465,35 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 		}
 	}
 	/* then the free pointers, chained in address order (after the above wrote the objects) */
-	for (p = base + (unsigned long)s->objects * size; p != base; prev = p + pad) {
+	for (p = base + (unsigned long)objects * size; p != base; prev = p + pad) {
 		p -= size;
 		set_freepointer_at(p + pad, fp, prev);
 	}
 	slab->page_type = 0;
 	set_slab_freelist(s, slab, prev);
 	set_slab_inuse(slab, 0);
-	s->nr_slabs++;
-	s->total_objects += s->objects;
 	return slab;
 }
 
 /* list_lock held */
 static void discard_slab(struct kmem_cache *s, struct page *slab)
 {
+	unsigned int order = slab_order(s, slab);
+
+	slab_pad_check(s, slab);	/* as Linux's __free_slab() with consistency checks */
 	s->nr_slabs--;
-	s->total_objects -= s->objects;
+	s->nr_pages -= 1UL << order;
+	s->total_objects -= slab_objects(s, slab);
 	clear_page_flag(slab, PG_slab);
 	slab->page_type = PAGE_TYPE_NONE;
 	slab->private = 0;
-	__free_pages(slab, s->order);
+	__free_pages(slab, order);
 }
 
 /* Put a slab that is not a CPU slab on the list its state calls for (list_lock held). */
 static void file_slab(struct kmem_cache *s, struct page *slab)
 {
-	if (slab_inuse(slab) == s->objects) {
+	if (slab_inuse(slab) == slab_objects(s, slab)) {
 		page_list_add(&s->full, slab);
 		s->nr_full++;
 	} else if (slab_inuse(slab) == 0 && s->nr_partial >= s->min_partial) {
@@ -434,8 +540,20 @@ static void deactivate_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	spin_unlock(&s->list_lock);
 }
 
-/* Make a partial or new slab this CPU's slab (IRQs off). False if none. */
-static bool refill_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t gfp)
+static void set_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab)
+{
+	c->slab = slab;
+	c->freelist = slab_freelist(s, slab);
+	set_slab_freelist(s, slab, NULL);
+	set_slab_inuse(slab, slab_objects(s, slab));	/* frozen: everything counts as the CPU's */
+}
+
+/*
+ * Make a partial slab this CPU's slab, once its own has run dry (IRQs
+ * off). False if there is none: then a new slab must be made, which
+ * happens outside (see __slab_alloc()).
+ */
+static bool get_partial_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct page *slab;
 
@@ -445,23 +563,40 @@ static bool refill_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_
 	if (slab)
 		unfile_slab(s, slab, false);
 	spin_unlock(&s->list_lock);
-	if (!slab) {
-		spin_lock(&s->list_lock);	/* allocate_slab updates the counters */
-		slab = allocate_slab(s, gfp);
-		spin_unlock(&s->list_lock);
-		if (!slab)
-			return false;
-	}
-	c->slab = slab;
-	c->freelist = slab_freelist(s, slab);
-	set_slab_freelist(s, slab, NULL);
-	set_slab_inuse(slab, s->objects);	/* frozen: everything counts as the CPU's */
+	if (!slab)
+		return false;
+	set_cpu_slab(s, c, slab);
 	return true;
+}
+
+/*
+ * A slab from allocate_slab() joins the cache (IRQs off): it becomes this
+ * CPU's slab if that has still run dry, else (an interrupt, or the
+ * constructor, got one meanwhile) it goes on the partial list.
+ */
+static void install_new_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct page *slab)
+{
+	bool for_cpu = !c->freelist;
+
+	if (for_cpu)
+		deactivate_slab(s, c);
+	spin_lock(&s->list_lock);
+	s->nr_slabs++;
+	s->nr_pages += 1UL << slab_order(s, slab);
+	s->total_objects += slab_objects(s, slab);
+	if (!for_cpu) {
+		page_list_add(&s->partial, slab);
+		s->nr_partial++;
+	}
+	spin_unlock(&s->list_lock);
+	if (for_cpu)
+		set_cpu_slab(s, c, slab);
 }
 
 /* Checks for an object leaving the freelist; false: quarantined, try another. */
 static bool alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller)
 {
+	slab_pad_check(s, virt_to_slab(obj));
 	if (!check_poison(s, obj, caller) || !check_redzones(s, obj, SLUB_RED_INACTIVE, caller)) {
 		quarantine(s, obj);
 		return false;
@@ -474,13 +609,13 @@ static bool alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned lon
 	return true;
 }
 
-/* One object from the CPU slab, which is refilled when it has run dry (IRQs off). */
-static void *cpu_slab_pop(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t gfp)
+/* One object from the CPU slab, or a partial one when it has run dry (IRQs off). */
+static void *cpu_slab_pop(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	void *obj = c->freelist;
 
 	if (!obj) {
-		if (!refill_cpu_slab(s, c, gfp))
+		if (!get_partial_cpu_slab(s, c))
 			return NULL;
 		obj = c->freelist;
 	}
@@ -490,9 +625,10 @@ static void *cpu_slab_pop(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t 
 
 /*
  * Fill this CPU's empty object array with up to batch objects from the CPU
- * slab (IRQs off), arranged so they are handed out in address order.
+ * slab and the partial slabs (IRQs off), arranged so they are handed out in
+ * address order. Fewer, or none, when they have no more.
  */
-static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t gfp)
+static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	unsigned int batch = c->batch, n = 0;
 	long fp = freepointer_offset(s);
@@ -501,7 +637,7 @@ static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t g
 		void *obj = c->freelist;
 
 		if (!obj) {
-			if (!refill_cpu_slab(s, c, gfp))
+			if (!get_partial_cpu_slab(s, c))
 				break;
 			obj = c->freelist;
 		}
@@ -515,29 +651,46 @@ static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c, gfp_t g
 		} while (obj && n < batch);
 		c->freelist = obj;
 	}
-	if (n < batch)	/* short of memory: close the gap at the bottom */
+	if (n < batch)	/* short of objects: close the gap at the bottom */
 		memmove(c->objects + 1, c->objects + 1 + batch - n, n * sizeof(void *));
 	c->avail = n;
 }
 
+/* An object this CPU's array, its slab or a partial slab has, or NULL (IRQs off). */
+static void *get_free_object(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	if (!c->limit)
+		return cpu_slab_pop(s, c);	/* a debug cache: no array */
+	if (!c->avail)
+		refill_array(s, c);
+	return c->avail ? c->objects[c->avail--] : NULL;
+}
+
+/*
+ * When no slab has a free object, a new one is made with interrupts as the
+ * caller has them and no lock held, as Linux's ___slab_alloc() calls
+ * new_slab(), then joins the cache, and the search starts again. A failed
+ * allocation asks the page allocator for one slab, once.
+ */
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size)
 {
-	struct kmem_cache_cpu *c;
 	unsigned long flags;
+	struct page *slab;
 	void *obj;
 
 	for (;;) {
 		local_irq_save(flags);
-		c = this_cpu_slab(s);
-		if (c->limit && !c->avail)
-			refill_array(s, c, gfp);
-		if (c->avail)
-			obj = c->objects[c->avail--];
-		else
-			obj = cpu_slab_pop(s, c, gfp);	/* a debug cache: no array */
+		obj = get_free_object(s, this_cpu_slab(s));
 		local_irq_restore(flags);
-		if (!obj)
-			return NULL;
+		if (!obj) {
+			slab = allocate_slab(s, gfp);
+			if (!slab)
+				return NULL;
+			local_irq_save(flags);
+			install_new_slab(s, this_cpu_slab(s), slab);
+			local_irq_restore(flags);
+			continue;
+		}
 		if (!has_debug(s) || alloc_debug_processing(s, obj, caller))
 			break;
 	}
@@ -561,7 +714,7 @@ static unsigned int free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c,
 				 struct page *slab, void *const *objs, unsigned int n,
 				 unsigned long caller)
 {
-	unsigned int block_shift = PAGE_SHIFT + s->order;
+	unsigned int block_shift = PAGE_SHIFT + slab_order(s, slab);
 	phys_addr_t block = page_to_phys(slab) >> block_shift;
 	bool cpu = slab == c->slab;
 	void *head = cpu ? c->freelist : slab_freelist(s, slab);
@@ -582,7 +735,7 @@ static unsigned int free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c,
 		c->freelist = head;
 		return i;
 	}
-	was_full = slab_inuse(slab) == s->objects;
+	was_full = slab_inuse(slab) == slab_objects(s, slab);
 	set_slab_freelist(s, slab, head);
 	set_slab_inuse(slab, slab_inuse(slab) - freed);
 	if (was_full && freed) {
@@ -615,8 +768,10 @@ static bool free_debug_processing(struct kmem_cache *s, struct page *slab, void 
 	unsigned long flags;
 	bool free;
 
+	slab_pad_check(s, slab);
 	local_irq_save(flags);
-	free = on_freelist(s, slab, obj);
+	/* a quarantined object was freed once already: counting it again would leak its slab */
+	free = on_freelist(s, slab, obj) || slab_is_quarantined(s, obj);
 	local_irq_restore(flags);
 	if (free) {
 		report_double_free(s, slab, obj, caller);
@@ -641,7 +796,8 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 
 	if (!slab_object_valid(s, slab, obj)) {
 		slab_report(s, "Invalid object pointer 0x%p", obj);
-		pr_err("INFO: slab 0x%p objects=%u size=%u caller:%pS\n", slab_base(slab), s->objects,
+		pr_err("INFO: slab 0x%p objects=%u size=%u caller:%pS\n", slab_base(slab),
+		       slab_objects(s, slab),
 		       s->size, (void *)caller);
 		return;
 	}
@@ -696,7 +852,7 @@ unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 			continue;
 		unfile_slab(s, slab, false);
 		discard_slab(s, slab);
-		freed += 1UL << s->order;
+		freed += 1UL << slab_order(s, slab);
 	}
 	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
@@ -712,18 +868,20 @@ unsigned long kmem_cache_live_objects(struct kmem_cache *s)
 	local_irq_save(flags);
 	c = this_cpu_slab(s);
 	if (c->slab) {
-		live += s->objects;
+		live += slab_objects(s, c->slab);
 		for (void *p = c->freelist; p; p = get_freepointer(s, p))
 			live--;
 	}
 	spin_lock(&s->list_lock);
 	page_list_for_each(slab, &s->partial)
 		live += slab_inuse(slab);
-	live += s->nr_full * s->objects;
+	page_list_for_each(slab, &s->full)
+		live += slab_objects(s, slab);
 	live -= c->avail;	/* free, in this CPU's array */
+	live -= s->quarantined;	/* corrupt objects are nobody's */
 	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
-	return live - s->quarantined;	/* corrupt objects are nobody's */
+	return live;
 }
 
 void __kmem_cache_release(struct kmem_cache *s)
@@ -752,7 +910,7 @@ void __kmem_cache_release(struct kmem_cache *s)
 
 static void report_live_in(struct kmem_cache *s, struct page *slab, unsigned int *shown)
 {
-	for (unsigned int i = 0; i < s->objects && *shown < 8; i++) {
+	for (unsigned int i = 0; i < slab_objects(s, slab) && *shown < 8; i++) {
 		void *obj = slot(s, slab, i) + s->red_left_pad;
 
 		if (on_freelist(s, slab, obj) || slab_is_quarantined(s, obj))

@@ -19,9 +19,12 @@
  * vm_area_alloc_pages() and vmap_pages_range()). vfree() ->
  * remove_vm_area() -> free_unmap_vmap_area(): the PTEs are cleared at once
  * (vunmap_range_noflush) but the TLB is flushed lazily, by the purge that
- * also makes the range reusable: until then another CPU could still
- * translate the old addresses, but nothing is mapped there again before
- * the flush. vm_unmap_aliases() forces the purge.
+ * also makes the range reusable. Until then the TLB (this CPU's: mmos has
+ * one) may still hold translations of the freed range, and the data pages
+ * are already back in the page allocator: a use after vfree() through such
+ * an entry reads or writes a page that may belong to someone else instead
+ * of faulting. Linux has the same window. Nothing is mapped in the range
+ * again before the flush. vm_unmap_aliases() forces the purge.
  *
  * Locking: vmap_area_lock (mm/vmap_area.c, irqsave) guards va->vm and the
  * lists the report walks. vmalloc() and vfree() may allocate page tables
@@ -211,10 +214,18 @@ static int vmap_pages_range(unsigned long addr, unsigned long end, pteval_t prot
 	unsigned long start = addr;
 
 	for (unsigned int i = 0; addr < end; addr += PAGE_SIZE, i++) {
-		if (arch_map_page(addr, page_to_phys(pages[i]), prot)) {
+		int err = 0;
+
+		/* Linux's vmap_pte_range(): WARN_ON(!pte_none()), -EBUSY */
+		if (WARN(arch_query(addr, NULL, NULL, NULL),
+			 "vmap: %#lx is still mapped: a range reused before it was cleared\n", addr))
+			err = -EBUSY;
+		else if (arch_map_page(addr, page_to_phys(pages[i]), prot))
+			err = -ENOMEM;
+		if (err) {
 			vunmap_range_noflush(start, addr);
 			flush_tlb_kernel_range(start, addr);
-			return -ENOMEM;
+			return err;
 		}
 	}
 	return 0;
@@ -266,8 +277,13 @@ static struct vm_struct *__get_vm_area_node(unsigned long size, unsigned long al
 	if (unlikely(!area))
 		return NULL;
 
-	if (!(flags & VM_NO_GUARD))
+	if (!(flags & VM_NO_GUARD)) {
+		if (size > ~0UL - PAGE_SIZE) {	/* no room for the guard: Linux's -EINVAL */
+			kfree(area);
+			return NULL;
+		}
 		size += PAGE_SIZE;
+	}
 
 	va = alloc_vmap_area(size, align, start, end, gfp_mask);
 	if (IS_ERR(va)) {
@@ -322,8 +338,12 @@ struct vm_struct *remove_vm_area(const void *addr)
 		 addr))
 		return NULL;
 
+	/* only an area with a vm_struct: a bare alloc_vmap_area() range stays its owner's */
+	va = find_vmap_area((unsigned long)addr);
+	if (!va || va->va_start != (unsigned long)addr || !va->vm)
+		return NULL;
 	va = find_unlink_vmap_area((unsigned long)addr);
-	if (!va || !va->vm)
+	if (!va)
 		return NULL;
 	vm = va->vm;
 	spin_lock_irqsave(&vmap_area_lock, irqflags);
@@ -353,9 +373,10 @@ void free_vm_area(struct vm_struct *area)
  * vmalloc() or vfree() outside interrupts drains it, as does
  * vmalloc_drain_deferred() (the tests' leak check calls it before
  * sampling). Unlike Linux, the address is checked first (find_vmap_area()
- * takes the irq-safe vmap_area_lock): only the start of a vmalloc() area is
- * queued; anything else gets the nonexistent-area warning at once, and
- * nothing is written.
+ * takes the irq-safe vmap_area_lock): only the start of an area whose
+ * pages vfree() frees (vmalloc(), or vmap() with VM_MAP_PUT_PAGES) is
+ * queued, and only once; anything else is reported at once, and nothing is
+ * written.
  */
 struct vfree_deferred {
 	spinlock_t lock;
@@ -368,13 +389,26 @@ static void vfree_atomic(const void *addr, const void *caller)
 	struct vmap_area *va = find_vmap_area((unsigned long)addr);
 	unsigned long irqflags;
 
-	if (!va || va->va_start != (unsigned long)addr || !va->vm ||
-	    !(va->vm->flags & VM_ALLOC)) {
+	if (!va || va->va_start != (unsigned long)addr || !va->vm) {
 		WARN(1, "Trying to vfree() nonexistent vm area (%p) from %pS in interrupt context\n",
 		     addr, caller);
 		return;
 	}
+	/* the list node is written into the area: only into pages vfree() will free */
+	if (WARN(!(va->vm->flags & (VM_ALLOC | VM_MAP_PUT_PAGES)),
+		 "vfree(%p) from %pS in interrupt context: a vmap() area whose pages stay its "
+		 "caller's; not freed\n", addr, caller))
+		return;
 	spin_lock_irqsave(&vfree_deferred.lock, irqflags);
+	/* a second vfree() before the drain is a double free: nothing is queued twice */
+	for (void *p = vfree_deferred.list; p; p = *(void **)p) {
+		if (p == addr) {
+			spin_unlock_irqrestore(&vfree_deferred.lock, irqflags);
+			WARN(1, "vfree(%p) from %pS in interrupt context: already freed, "
+			     "waiting for the deferred free\n", addr, caller);
+			return;
+		}
+	}
 	*(void **)addr = vfree_deferred.list;
 	vfree_deferred.list = (void *)addr;
 	spin_unlock_irqrestore(&vfree_deferred.lock, irqflags);
@@ -467,6 +501,15 @@ void vunmap(const void *addr)
 	kfree(vm);
 }
 
+/*
+ * Could the vmalloc range hold nr pages? Beyond it, nr << PAGE_SHIFT may
+ * wrap a 32-bit unsigned long (i386 with more than 4 GiB of RAM).
+ */
+static bool vmalloc_range_holds(unsigned long nr)
+{
+	return nr <= VMALLOC_TOTAL >> PAGE_SHIFT;
+}
+
 void *vmap(struct page **pages, unsigned int count, unsigned long flags, pteval_t prot)
 {
 	struct vm_struct *area;
@@ -476,7 +519,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags, pteval_
 		return NULL;
 	if (WARN_ON_ONCE(flags & VM_NO_GUARD))
 		flags &= ~VM_NO_GUARD;
-	if (count > totalram_pages)
+	if (count > totalram_pages || !vmalloc_range_holds(count))
 		return NULL;
 
 	size = (unsigned long)count << PAGE_SHIFT;
@@ -650,7 +693,7 @@ static void show_vm_struct(const struct vm_struct *v)
 	if (v->nr_pages)
 		n += scnprintf(line + n, sizeof(line) - (size_t)n, " pages=%u", v->nr_pages);
 	if (v->phys_addr)
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " phys=%#llx",
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, " phys=0x%016llx",	/* %pa */
 			       (unsigned long long)v->phys_addr);
 	if (v->flags & VM_IOREMAP)
 		n += scnprintf(line + n, sizeof(line) - (size_t)n, " ioremap");

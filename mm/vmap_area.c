@@ -402,8 +402,12 @@ retry:
 		va->va_start = addr;
 		va->va_end = addr + size;
 		va->vm = NULL;
-		insert_vmap_area(va, &vmap_area_root, &vmap_area_list);
-		nr_busy++;
+		/* the range came from the free tree: a busy area there means corrupt trees */
+		if (WARN(!insert_vmap_area(va, &vmap_area_root, &vmap_area_list),
+			 "alloc_vmap_area: [%#lx, %#lx) overlaps a busy area\n", addr, addr + size))
+			addr = 0;
+		else
+			nr_busy++;
 	}
 	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	if (!addr && !purged) {

@@ -48,12 +48,11 @@ static void test_kmalloc_size_classes(struct ktest *t)
 		bad_ksize += ksize(p) != c;
 		bad_align += (unsigned long)p & 7;
 		/*
-		 * Power-of-two classes are naturally aligned. Linux keeps that
-		 * with slab_debug= too (such kmalloc caches are aligned to their
-		 * size); mmos only where no debug metadata (as the cache's flags
-		 * say) sits between the slots.
+		 * Power-of-two classes are naturally aligned, with slab_debug=
+		 * too: Linux's create_boot_cache() aligns such kmalloc caches to
+		 * their size whatever the debugging (since 5.4).
 		 */
-		if (!(c & (c - 1)) && s && !(s->flags & (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)))
+		if (!(c & (c - 1)))
 			bad_align += ((unsigned long)p & (c - 1)) != 0;
 		memset(p, 0x77, size);
 		kfree(p);
@@ -147,22 +146,42 @@ static void test_kmalloc_dma(struct ktest *t)
 		kfree(objs[i]);
 }
 
+/*
+ * Linux's kmalloc_fix_flags() (mm/slab_common.c) prints the offending bits
+ * (flags & GFP_SLAB_BUG_MASK) first, then the cleaned mask, as in
+ * "Unexpected gfp: 0x4 (GFP_DMA32). Fixing up to gfp: 0xcc0 (GFP_KERNEL).
+ * Fix your code!". GFP_SLAB_BUG_MASK (mm/internal.h) is __GFP_DMA32 |
+ * __GFP_HIGHMEM | ~__GFP_BITS_MASK: a bit above the gfp bits is fixed up
+ * the same way.
+ */
 static noinline void test_kmalloc_dma32_refused(struct ktest *t)
 {
+	const gfp_t above = (gfp_t)1 << __GFP_BITS_SHIFT;	/* the first bit past the mask */
 	u64 mark = printk_log_mark();
 	void *p = NULL;
+	char line[48];
 
 	EXPECT_WARN(t, p = kmalloc(64, GFP_KERNEL | __GFP_DMA32));
 	ASSERT_NOT_NULL(t, p);
 	memset(p, 1, 64);	/* usable */
-	EXPECT_TRUE(t, printk_logged_since(mark, "Unexpected gfp: 0xcc4 (GFP_KERNEL|GFP_DMA32). "
+	EXPECT_TRUE(t, printk_logged_since(mark, "Unexpected gfp: 0x4 (GFP_DMA32). "
 					   "Fixing up to gfp: 0xcc0 (GFP_KERNEL). Fix your code!"));
 	EXPECT_TRUE(t, printk_logged_since(mark, "Caller: test_kmalloc_dma32_refused+0x"));
 	/* served from the normal cache: there is no DMA32 kmalloc array */
 	EXPECT_STREQ(t, kmem_cache_name(slab_cache(virt_to_slab(p))), "kmalloc-64");
 	kfree(p);
+	mark = printk_log_mark();
 	EXPECT_WARN(t, p = kmalloc(64, GFP_KERNEL | __GFP_HIGHMEM));
 	ASSERT_NOT_NULL(t, p);
+	EXPECT_TRUE(t, printk_logged_since(mark, "Unexpected gfp: 0x2 ("));
+	EXPECT_TRUE(t, printk_logged_since(mark, "Fixing up to gfp: 0xcc0 (GFP_KERNEL). Fix your code!"));
+	kfree(p);
+	mark = printk_log_mark();
+	EXPECT_WARN(t, p = kmalloc(64, GFP_KERNEL | above));
+	ASSERT_NOT_NULL(t, p);
+	snprintf(line, sizeof(line), "Unexpected gfp: %#x (", above);
+	EXPECT_TRUE(t, printk_logged_since(mark, line));
+	EXPECT_TRUE(t, printk_logged_since(mark, "Fixing up to gfp: 0xcc0 (GFP_KERNEL). Fix your code!"));
 	kfree(p);
 }
 

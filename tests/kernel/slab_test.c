@@ -160,6 +160,44 @@ static void test_slab_object_boundaries(struct ktest *t)
 	EXPECT_EQ(t, wrong, 0);
 }
 
+/*
+ * Empty slabs a cache keeps on its partial list: Linux's set_min_partial(s,
+ * ilog2(s->size) / 2) clamped to [MIN_PARTIAL, MAX_PARTIAL] = [5, 10]
+ * (mm/slub.c), written again here: 5 up to 2 KiB slots, 6 for 4 KiB and
+ * 8 KiB, 10 from 1 MiB.
+ */
+static unsigned long linux_min_partial(u64 size)
+{
+	unsigned long log = 0, want;
+
+	while (size >>= 1)
+		log++;
+	want = log / 2;
+	return want < 5 ? 5 : want > 10 ? 10 : want;
+}
+
+static void test_slab_min_partial(struct ktest *t)
+{
+	static const unsigned int sizes[] = { 8, 1000, 1024, 2048, 4096, 8192, 65536, 1u << 20 };
+	unsigned long wrong = 0, checked = 0;
+
+	for (struct kmem_cache *s = slab_caches; s; s = s->next, checked++)
+		if (s->min_partial != linux_min_partial(s->size) && !wrong++)
+			ktest_info(t, "%s: size %u, min_partial %lu", s->name, s->size, s->min_partial);
+	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++) {
+		struct kmem_cache *s = kmem_cache_create("test_min_partial", sizes[i], 0,
+							 SLAB_NO_MERGE, NULL);
+
+		ASSERT_NOT_NULL(t, s);
+		if (s->min_partial != linux_min_partial(s->size) && !wrong++)
+			ktest_info(t, "size %u: min_partial %lu", s->size, s->min_partial);
+		checked++;
+		EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+	}
+	EXPECT_GT(t, checked, 20);
+	EXPECT_EQ(t, wrong, 0);
+}
+
 static void test_slab_hwcache_align_and_ctor(struct ktest *t)
 {
 	/* unmerged, or it would simply become kmalloc-32 (which is 32-aligned too) */
@@ -366,6 +404,64 @@ static void test_slab_merge_options_last_wins(struct ktest *t)
 	slab_nomerge = nomerge;
 }
 
+#define FZPU	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
+
+/*
+ * slab_debug= as Linux 6.12 reads it (setup_slub_debug(),
+ * parse_slub_debug_flags() and kmem_cache_flags() in mm/slub.c):
+ * - no value, or an empty one: FZPU (DEBUG_DEFAULT_FLAGS) for every cache;
+ * - a block with no letters but a cache list (",<caches>"): FZPU for them;
+ * - '-' clears the letters before it in its block;
+ * - a cache named by a block gets that block's flags alone, from the
+ *   first block naming it; any other cache the flags of the last block
+ *   without a list, or none if every block has a list;
+ * - a list entry ending in '*' matches by prefix; letters in either case.
+ * Parsed as the boot parses them; what the boot left is put back.
+ */
+static void test_slab_debug_option_syntax(struct ktest *t)
+{
+	static const struct {
+		const char *line, *name;
+		slab_flags_t flags;
+	} cases[] = {
+		{ "slab_debug", "test_a", FZPU },
+		{ "slab_debug=", "test_a", FZPU },
+		{ "slab_debug=,test_a", "test_a", FZPU },
+		{ "slab_debug=,test_a", "test_b", 0 },
+		{ "slub_debug=,test_a,test_b", "test_b", FZPU },
+		{ "slab_debug=-", "test_a", 0 },
+		{ "slab_debug=-,test_a", "test_a", 0 },
+		{ "slab_debug=FZ;-,test_a", "test_a", 0 },
+		{ "slab_debug=FZ;-,test_a", "test_b", SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE },
+		{ "slab_debug=ZU-P,test_a", "test_a", SLAB_POISON },
+		{ "slab_debug=-U", "test_b", SLAB_STORE_USER },
+		{ "slab_debug=P;Z,test_a*", "test_abc", SLAB_RED_ZONE },
+		{ "slab_debug=P;Z,test_a*", "test_b", SLAB_POISON },
+		{ "slab_debug=F,test_a;Z,test_a", "test_a", SLAB_CONSISTENCY_CHECKS },
+		{ "slab_debug=F,test_a;Z,test_b", "test_b", SLAB_RED_ZONE },
+		{ "slab_debug=zp", "test_b", SLAB_RED_ZONE | SLAB_POISON },
+		{ "slab_debug=Z,test_a", "test_b", 0 },
+	};
+	char opts[sizeof(slab_debug_opts)], args[64];
+	bool given = slab_debug_given;
+	unsigned long wrong = 0;
+
+	strlcpy(opts, slab_debug_opts, sizeof(opts));
+	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++) {
+		slab_flags_t got;
+
+		strlcpy(args, cases[i].line, sizeof(args));
+		EXPECT_EQ(t, parse_core_params("test", args, NULL, NULL), 0);
+		got = slab_debug_flags(cases[i].name, SLAB_NO_MERGE);
+		if (got != (cases[i].flags | SLAB_NO_MERGE) && ++wrong)
+			ktest_info(t, "\"%s\": %s gets %#x, not %#x", cases[i].line, cases[i].name,
+				   got & ~SLAB_NO_MERGE, cases[i].flags);
+	}
+	strlcpy(slab_debug_opts, opts, sizeof(slab_debug_opts));
+	slab_debug_given = given;
+	EXPECT_EQ(t, wrong, 0);
+}
+
 /*
  * A plain 96-byte cache is kmalloc-96's size exactly: under Linux's rules
  * it must become an alias of it whenever merging is on and neither cache
@@ -400,6 +496,50 @@ static void test_slab_merge_with_kmalloc(struct ktest *t)
 	}
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 	EXPECT_PTR_NE(t, kmalloc_slab(96, GFP_KERNEL), NULL);	/* kmalloc-96 lives on */
+}
+
+/*
+ * The "aliases" attribute is Linux's aliases_show(): refcount - 1, and 0
+ * for a boot cache (refcount -1). Destroying one user of a shared cache
+ * drops a reference and nothing else: Linux's kmem_cache_destroy() cannot
+ * tell which creator calls it (each got the same pointer) and leaves the
+ * sysfs alias links alone, so every alias stays findable while the cache
+ * lives. SLAB_RECLAIM_ACCOUNT keeps the three apart from the boot caches.
+ */
+static void test_slab_alias_attributes(struct ktest *t)
+{
+	struct kmem_cache *a, *b, *c;
+	u64 mark = printk_log_mark();
+
+	printk_console_quiet(true);
+	EXPECT_EQ(t, show_slab_attributes("kmem_cache"), 0);
+	printk_console_quiet(false);
+	EXPECT_TRUE(t, printk_logged_since(mark, "  aliases         0\n"));
+	a = kmem_cache_create("test_alias_a", 112, 0, SLAB_RECLAIM_ACCOUNT, NULL);
+	b = kmem_cache_create("test_alias_b", 112, 0, SLAB_RECLAIM_ACCOUNT, NULL);
+	c = kmem_cache_create("test_alias_c", 112, 0, SLAB_RECLAIM_ACCOUNT, NULL);
+	ASSERT_NOT_NULL(t, a);
+	ASSERT_NOT_NULL(t, b);
+	ASSERT_NOT_NULL(t, c);
+	if (a == b && a == c) {	/* merged (see test_slab_merging for when) */
+		mark = printk_log_mark();
+		printk_console_quiet(true);
+		EXPECT_EQ(t, show_slab_attributes("test_alias_a"), 0);
+		printk_console_quiet(false);
+		EXPECT_TRUE(t, printk_logged_since(mark, "  aliases         2\n"));
+		EXPECT_EQ(t, kmem_cache_destroy(b), 0);
+		mark = printk_log_mark();
+		printk_console_quiet(true);
+		EXPECT_EQ(t, show_slab_attributes("test_alias_c"), 0);	/* c's creator still uses it */
+		printk_console_quiet(false);
+		EXPECT_TRUE(t, printk_logged_since(mark, "  aliases         1\n"));
+		EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	} else {
+		EXPECT_EQ(t, kmem_cache_destroy(b), 0);
+		EXPECT_EQ(t, kmem_cache_destroy(c), 0);
+	}
+	EXPECT_EQ(t, kmem_cache_destroy(a), 0);
+	EXPECT_EQ(t, show_slab_attributes("test_alias_c"), -ENOENT);	/* gone with the cache */
 }
 
 /* The distinct slab pages (compound heads) objs[0..n) lie in, added to heads[0..*nr). */
@@ -497,6 +637,240 @@ static void test_slab_busy_destroyed_takes_no_alias(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
+/*
+ * One kmem_cache_alloc() that finds no memory asks the page allocator for
+ * one slab, once: with ZONE_DMA emptied, a DMA cache's allocation fails,
+ * the zone's nr_alloc_failed grows by one and one failure report is
+ * printed. 256-byte objects: an order-0 slab (8 objects fit in a page)
+ * with or without slab_debug's metadata, so there is no smaller order to
+ * fall back to.
+ */
+static void test_slab_alloc_fails_once(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_dma_empty", 256, 0,
+						 SLAB_CACHE_DMA | SLAB_NO_MERGE, NULL);
+	struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
+	struct block_list held = { 0 };
+	unsigned long failed;
+	struct page *page;
+	void *obj;
+	u64 mark;
+	bool quiet;
+
+	ASSERT_NOT_NULL(t, s);
+	if (!zone_dma_usable()) {
+		kmem_cache_destroy(s);
+		ktest_skip(t, "no RAM below 16 MiB: nothing to exhaust");
+	}
+	EXPECT_EQ(t, s->order, 0);
+	while ((page = alloc_pages(GFP_KERNEL | GFP_DMA | __GFP_NOWARN, 0)))
+		block_push(&held, page, 0);
+	failed = dma->nr_alloc_failed;
+	mark = printk_log_mark();
+	quiet = printk_console_quiet(true);
+	obj = kmem_cache_alloc(s, GFP_KERNEL);
+	printk_console_quiet(quiet);
+	EXPECT_NULL(t, obj);
+	EXPECT_EQ(t, dma->nr_alloc_failed - failed, 1);
+	EXPECT_EQ(t, printk_log_count(mark, "page allocation failure: order:0"), 1);
+	block_free_all(&held);
+	if (obj)
+		kmem_cache_free(s, obj);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+/* The smallest order whose block holds size bytes: Linux's get_order(), again. */
+static unsigned int order_for(u64 size)
+{
+	unsigned int order = 0;
+
+	while ((u64)PAGE_SIZE << order < size)
+		order++;
+	return order;
+}
+
+/*
+ * When no block of the cache's order can be had, a slab of the smallest
+ * order that holds one object will do: Linux's allocate_slab() tries
+ * s->oo with __GFP_NORETRY | __GFP_NOWARN, then s->min, whose order is
+ * get_order(size). ZONE_DMA is emptied down to its min watermark, then a
+ * block of the minimum order taken before is given back: the cache's order
+ * cannot pass the watermark, the minimum order can. 8 KiB objects: order-3
+ * slabs (calculate_order() wants 4 objects), minimum order 1.
+ */
+static void test_slab_fallback_to_min_order(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_fallback", 8192, 0,
+						 SLAB_CACHE_DMA | SLAB_NO_MERGE, NULL);
+	const gfp_t gfp = GFP_KERNEL | GFP_DMA | __GFP_NOWARN;
+	struct block_list held = { 0 };
+	struct page *page, *spare;
+	unsigned int min_order;
+	void *obj, *more;
+	u64 mark;
+
+	ASSERT_NOT_NULL(t, s);
+	min_order = order_for(s->size);
+	if (!zone_dma_usable() || min_order == s->order) {
+		kmem_cache_destroy(s);
+		ktest_skip(t, zone_dma_usable() ? "no smaller order to fall back to" :
+			   "no RAM below 16 MiB: nothing to fragment");
+	}
+	spare = alloc_pages(gfp, min_order);
+	ASSERT_NOT_NULL(t, spare);
+	for (unsigned int order = s->order + 1; order-- > 0;)
+		while ((page = alloc_pages(gfp, order)))
+			block_push(&held, page, order);
+	__free_pages(spare, min_order);
+	page = alloc_pages(gfp, s->order);	/* what the cache would ask for first */
+	EXPECT_NULL(t, page);
+	if (page)
+		block_push(&held, page, s->order);
+	mark = printk_log_mark();
+	obj = kmem_cache_alloc(s, GFP_KERNEL);
+	EXPECT_NOT_NULL(t, obj);
+	if (obj) {
+		EXPECT_EQ(t, compound_order(compound_head(virt_to_page(obj))), min_order);
+		memset(obj, 0x3c, 8192);
+		more = kmem_cache_alloc(s, GFP_KERNEL | __GFP_NOWARN);	/* nothing left */
+		EXPECT_NULL(t, more);
+		if (more)
+			kmem_cache_free(s, more);
+		kmem_cache_free(s, obj);
+	}
+	/* the first try asks quietly (__GFP_NOWARN): a fallback that works reports nothing */
+	EXPECT_EQ(t, printk_log_count(mark, "page allocation failure"), 0);
+	block_free_all(&held);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+static void marking_ctor(void *obj)
+{
+	memset(obj, 0x42, 24);
+}
+
+/* Zeroed objects from s until two new slabs were made; frees them. */
+static void zalloc_two_slabs(struct kmem_cache *s, unsigned int *slabs)
+{
+	static void *objs[64];
+	struct page *heads[64];
+	unsigned int n = 0;
+
+	*slabs = 0;
+	while (n < ARRAY_SIZE(objs) && *slabs < 2) {
+		objs[n] = kmem_cache_zalloc(s, GFP_KERNEL);
+		if (!objs[n])
+			break;
+		note_slabs(&objs[n++], 1, heads, slabs);
+	}
+	while (n)
+		kmem_cache_free(s, objs[--n]);
+}
+
+/*
+ * __GFP_ZERO on a cache with a constructor zeroes what the constructor
+ * made: Linux's new_slab() has WARN_ON_ONCE(s->ctor && (flags &
+ * __GFP_ZERO)), one warning however many slabs such calls make (here two;
+ * the once-flags are cleared first, as Linux's clear_warn_once does).
+ */
+static void test_slab_zero_with_ctor_warns_once(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_zero_ctor", 1024, 0, 0, marking_ctor);
+	unsigned int slabs = 0;
+
+	ASSERT_NOT_NULL(t, s);
+	clear_warn_once();
+	EXPECT_WARN(t, zalloc_two_slabs(s, &slabs));
+	EXPECT_EQ(t, slabs, 2);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+/*
+ * The tail of a slab page beyond its last slot is filled with POISON_INUSE
+ * (0x5a) under debugging; with consistency checks (F) a write there is
+ * found on the next allocation or free in that slab ("Padding
+ * overwritten", Linux's slab_pad_check()) and the bytes are restored.
+ * Linux poisons, and so checks, the tail only with P as well; mmos fills
+ * it for every debug flag. 1000-byte slots: an order-1 slab of 8 leaves
+ * 192 bytes.
+ */
+static void test_slab_debug_padding_overwritten(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_padding", 1000, 0,
+						 SLAB_CONSISTENCY_CHECKS | SLAB_NO_MERGE, NULL);
+	unsigned long slab_size;
+	u8 *p, *last;
+	u64 mark;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	slab_size = PAGE_SIZE << compound_order(compound_head(virt_to_page(p)));
+	if (!(slab_size % s->size)) {
+		kmem_cache_free(s, p);
+		kmem_cache_destroy(s);
+		ktest_skip(t, "slab_debug= left no padding at the end of the slab");
+	}
+	last = (u8 *)page_address(compound_head(virt_to_page(p))) + slab_size - 1;
+	EXPECT_EQ(t, *last, 0x5a);
+	*last = 0;
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p),
+			  "BUG test_padding: Padding overwritten.", &mark);
+	EXPECT_TRUE(t, printk_logged_since(mark, "FIX test_padding: Restoring slab padding"));
+	EXPECT_EQ(t, *last, 0x5a);
+	EXPECT_EQ(t, s->quarantined, 0);	/* the object itself was fine */
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+static struct kmem_cache *ctor_cache;
+static unsigned long ctor_irqs_off, ctor_locked, ctor_nested;
+
+/* Notes the state a new slab is built in; the first call allocates from its own cache. */
+static void observing_ctor(void *obj)
+{
+	ctor_irqs_off += irqs_disabled();
+	ctor_locked += spin_is_locked(&ctor_cache->list_lock);
+	memset(obj, 0x42, 24);
+	if (!ctor_nested++) {
+		void *other = kmem_cache_alloc(ctor_cache, GFP_KERNEL);
+
+		if (other)
+			kmem_cache_free(ctor_cache, other);
+	}
+}
+
+/*
+ * A new slab is allocated, cleared and constructed with no slab lock held
+ * and interrupts as the caller had them, as Linux's new_slab(), which its
+ * ___slab_alloc() calls outside the list lock and the per-CPU lock. A
+ * constructor may then allocate from its own cache: the first call here
+ * does (its own new slab has no such call), and the outer allocation
+ * must go on and find every object constructed.
+ */
+static void test_slab_new_slab_outside_locks(struct ktest *t)
+{
+	void *objs[8];
+
+	if (irqs_disabled())
+		ktest_skip(t, "the test runs with interrupts off");
+	ctor_irqs_off = ctor_locked = ctor_nested = 0;
+	ctor_cache = kmem_cache_create("test_ctor_state", 256, 0, SLAB_NO_MERGE, observing_ctor);
+	ASSERT_NOT_NULL(t, ctor_cache);
+	for (unsigned int i = 0; i < ARRAY_SIZE(objs); i++) {
+		objs[i] = kmem_cache_alloc(ctor_cache, GFP_KERNEL);
+		ASSERT_NOT_NULL(t, objs[i]);
+		EXPECT_EQ(t, ((u8 *)objs[i])[23], 0x42);
+	}
+	EXPECT_GT(t, ctor_nested, 1);	/* the nested call made a slab of its own */
+	EXPECT_EQ(t, ctor_irqs_off, 0);
+	EXPECT_EQ(t, ctor_locked, 0);
+	EXPECT_EQ(t, kmem_cache_live_objects(ctor_cache), ARRAY_SIZE(objs));
+	for (unsigned int i = 0; i < ARRAY_SIZE(objs); i++)
+		kmem_cache_free(ctor_cache, objs[i]);
+	EXPECT_EQ(t, kmem_cache_destroy(ctor_cache), 0);
+	ctor_cache = NULL;
+}
+
 /*** debugging ***/
 
 /* The next n allocations must all avoid bad; returns true if so. */
@@ -558,6 +932,66 @@ static void test_slab_debug_use_after_free(struct ktest *t)
 	EXPECT_PTR_NE(t, q, p);	/* quarantined, another one handed out */
 	EXPECT_TRUE(t, never_handed_out(s, p, 64));
 	kmem_cache_free(s, q);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+/*
+ * A free that finds a red zone overwritten quarantines the object. Freeing
+ * it again is a double free: one "Object already free" report, and the
+ * object is counted once (a second quarantine would count it twice, make
+ * the live count wrap and keep the cache from ever being destroyed).
+ */
+static void test_slab_debug_free_quarantined_twice(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_quarantine2", 40, 0,
+						 SLAB_RED_ZONE | SLAB_NO_MERGE, NULL);
+	u8 *p;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	p[40] = 'X';	/* one byte past the end */
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p),
+			  "BUG test_quarantine2: Right Redzone overwritten", NULL);
+	EXPECT_EQ(t, s->quarantined, 1);
+	EXPECT_ONE_REPORT(t, slab_report_count, kmem_cache_free(s, p),
+			  "BUG test_quarantine2: Object already free", NULL);
+	EXPECT_EQ(t, s->quarantined, 1);
+	EXPECT_EQ(t, kmem_cache_live_objects(s), 0);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+/*
+ * Owner tracking alone (no poison, red zone or constructor): the free
+ * pointer overlays the object's first word, and the tracks lie after the
+ * object's in-use part (Linux's get_info_end(): s->inuse when the free
+ * pointer is inside the object), never in it. An owner who fills every
+ * byte of the object must find them all as written, and the report that
+ * lists live objects names the allocating function.
+ */
+static noinline void test_slab_store_user_outside_object(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_owner", 64, 0,
+						 SLAB_STORE_USER | SLAB_NO_MERGE, NULL);
+	unsigned long changed = 0;
+	int err = 0;
+	u64 mark;
+	u8 *p;
+
+	ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	memset(p, 0xab, 64);
+	EXPECT_ONE_REPORT(t, slab_report_count, EXPECT_WARN(t, err = kmem_cache_destroy(s)),
+			  "BUG test_owner: Objects remaining in test_owner", &mark);
+	EXPECT_EQ(t, err, -EBUSY);
+	EXPECT_TRUE(t, printk_logged_since(mark,
+			"INFO: Allocated in test_slab_store_user_outside_object+0x"));
+	EXPECT_FALSE(t, printk_logged_since(mark, "in 0xabababab"));
+	for (int i = 0; i < 64; i++)
+		changed += p[i] != 0xab;
+	EXPECT_EQ(t, changed, 0);
+	kmem_cache_free(s, p);
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
 
@@ -937,17 +1371,27 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_basic),
 	KTEST_CASE(test_slab_cpu_array),
 	KTEST_CASE(test_slab_object_boundaries),
+	KTEST_CASE(test_slab_min_partial),
 	KTEST_CASE(test_slab_hwcache_align_and_ctor),
 	KTEST_CASE(test_slab_zone_placement),
 	KTEST_CASE(test_slab_merging),
 	KTEST_CASE(test_slab_merge_oldest_first),
 	KTEST_CASE(test_slab_merge_options_last_wins),
+	KTEST_CASE(test_slab_debug_option_syntax),
 	KTEST_CASE(test_slab_merge_with_kmalloc),
+	KTEST_CASE(test_slab_alias_attributes),
 	KTEST_CASE(test_slab_shrink_and_destroy_busy),
 	KTEST_CASE(test_slab_busy_destroyed_takes_no_alias),
+	KTEST_CASE(test_slab_alloc_fails_once),
+	KTEST_CASE(test_slab_fallback_to_min_order),
+	KTEST_CASE(test_slab_zero_with_ctor_warns_once),
+	KTEST_CASE(test_slab_debug_padding_overwritten),
+	KTEST_CASE(test_slab_new_slab_outside_locks),
 	KTEST_CASE(test_slab_debug_write_past_end),
 	KTEST_CASE(test_slab_debug_use_after_free),
 	KTEST_CASE(test_slab_debug_double_free),
+	KTEST_CASE(test_slab_debug_free_quarantined_twice),
+	KTEST_CASE(test_slab_store_user_outside_object),
 	KTEST_CASE(test_slab_double_free_without_debug),
 	KTEST_CASE(test_slab_debug_wrong_cache),
 	KTEST_CASE(test_slab_debug_invalid_pointer),

@@ -380,6 +380,10 @@ static void test_vmalloc_32_below_4g(struct ktest *t)
 	if (vmalloc_highmem_rule != VMALLOC_HIGHMEM_2018)
 		ktest_skip(t, "vmalloc_highmem=%s: test_vmalloc_highmem_rule_symptom checks it",
 			   vmalloc_highmem_rule_name(vmalloc_highmem_rule));
+	/* every rule gives low pages below 4 GiB when there are no others */
+	if (max_pfn <= max_low_pfn && max_pfn <= (1UL << (32 - PAGE_SHIFT)))
+		ktest_skip(t, "all %lu MiB of RAM is low memory below 4 GiB: no rule can go wrong here",
+			   max_pfn >> (20 - PAGE_SHIFT));
 	p = vmalloc_32(size);
 	ASSERT_NOT_NULL(t, p);
 	c = census(p);
@@ -772,6 +776,7 @@ static void test_vmalloc_vfree_in_interrupt(struct ktest *t)
 {
 	void *p = vmalloc(5 * PAGE_SIZE);
 	unsigned long used, areas;
+	u64 mark;
 
 	ASSERT_NOT_NULL(t, p);
 	used = vmalloc_nr_pages();
@@ -782,6 +787,10 @@ static void test_vmalloc_vfree_in_interrupt(struct ktest *t)
 	EXPECT_FALSE(t, in_interrupt());
 	EXPECT_EQ(t, vmalloc_nr_pages(), used);	/* deferred */
 	EXPECT_PTR_EQ(t, find_vm_area(p)->addr, p);
+	/* a second vfree() before the drain: reported, queued once, freed once */
+	mark = printk_log_mark();
+	EXPECT_WARN(t, run_in_interrupt(false, p));
+	EXPECT_TRUE(t, printk_logged_since(mark, "already freed, waiting for the deferred free"));
 	vfree(NULL);				/* the next vfree() drains the list */
 	EXPECT_EQ(t, vmalloc_nr_pages(), used - 5);
 	EXPECT_EQ(t, vmalloc_nr_areas(), areas - 1);
@@ -790,6 +799,20 @@ static void test_vmalloc_vfree_in_interrupt(struct ktest *t)
 	EXPECT_WARN(t, run_in_interrupt(false, &used));
 	vfree(NULL);
 	EXPECT_EQ(t, vmalloc_nr_areas(), areas - 1);
+	/* a vmap() area keeps its caller's pages: not queued (the node would be written there) */
+	{
+		struct page *pg = alloc_page(GFP_KERNEL);
+		void *v;
+
+		ASSERT_NOT_NULL(t, pg);
+		v = vmap(&pg, 1, VM_MAP, PAGE_KERNEL);
+		ASSERT_NOT_NULL(t, v);
+		EXPECT_WARN(t, run_in_interrupt(false, v));
+		vfree(NULL);
+		EXPECT_PTR_EQ(t, find_vm_area(v)->addr, v);	/* still there */
+		vunmap(v);
+		__free_page(pg);
+	}
 	/* vmalloc() in an interrupt handler: refused */
 	irq_result = (void *)1;
 	EXPECT_WARN(t, run_in_interrupt(true, (void *)PAGE_SIZE));
@@ -913,6 +936,112 @@ static void test_vmalloc_vmallocinfo_line(struct ktest *t)
 	vfree(big);
 }
 
+/*
+ * The area API without vmalloc: get_vm_area() reserves, guard included,
+ * and maps nothing; free_vm_area() gives it back. is_vmalloc_addr() is the
+ * range [VMALLOC_START, VMALLOC_END). vmap() of more pages than the range
+ * holds fails before count << PAGE_SHIFT could wrap (i386). vmallocinfo
+ * lists busy areas in address order.
+ */
+static void test_vmalloc_area_api(struct ktest *t)
+{
+	unsigned long areas = vmalloc_nr_areas();
+	struct vm_struct *a, *b, *c;
+	static char text[4096];
+	const char *pa, *pb, *pc;
+	char head[48];
+	void *k;
+	u64 mark;
+
+	a = get_vm_area(3 * PAGE_SIZE, VM_IOREMAP);
+	ASSERT_NOT_NULL(t, a);
+	EXPECT_EQ(t, a->size, 4 * PAGE_SIZE);			/* the guard page counts */
+	EXPECT_EQ(t, get_vm_area_size(a), 3 * PAGE_SIZE);
+	EXPECT_TRUE(t, is_vmalloc_addr(a->addr));
+	EXPECT_PTR_EQ(t, find_vm_area((u8 *)a->addr + 2 * PAGE_SIZE), a);
+	EXPECT_FALSE(t, arch_query((unsigned long)a->addr, NULL, NULL, NULL));	/* nothing mapped */
+	EXPECT_EQ(t, vmalloc_nr_areas(), areas + 1);
+
+	b = get_vm_area(PAGE_SIZE, VM_IOREMAP);
+	c = get_vm_area(2 * PAGE_SIZE, VM_IOREMAP);
+	ASSERT_NOT_NULL(t, b);
+	ASSERT_NOT_NULL(t, c);
+	mark = printk_log_mark();
+	show_vmallocinfo();
+	printk_log_read(mark, text, sizeof(text));
+	snprintf(head, sizeof(head), "0x%p-", a->addr);
+	pa = strstr(text, head);
+	snprintf(head, sizeof(head), "0x%p-", b->addr);
+	pb = strstr(text, head);
+	snprintf(head, sizeof(head), "0x%p-", c->addr);
+	pc = strstr(text, head);
+	ASSERT_TRUE(t, pa && pb && pc);
+	/* the lines come in the order of the addresses */
+	EXPECT_EQ(t, (pa < pb) == (a->addr < b->addr), 1);
+	EXPECT_EQ(t, (pb < pc) == (b->addr < c->addr), 1);
+	EXPECT_EQ(t, (pa < pc) == (a->addr < c->addr), 1);
+	EXPECT_NOT_NULL(t, strstr(pa, "   16384 test_vmalloc_area_api+0x"));
+	free_vm_area(c);
+	free_vm_area(b);
+	free_vm_area(a);
+	EXPECT_EQ(t, vmalloc_nr_areas(), areas);
+
+	EXPECT_TRUE(t, is_vmalloc_addr((void *)VMALLOC_START));
+	EXPECT_TRUE(t, is_vmalloc_addr((void *)(VMALLOC_END - 1)));
+	EXPECT_FALSE(t, is_vmalloc_addr((void *)(VMALLOC_START - 1)));
+	EXPECT_FALSE(t, is_vmalloc_addr((void *)VMALLOC_END));
+	k = kmalloc(64, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, k);
+	EXPECT_FALSE(t, is_vmalloc_addr(k));
+	kfree(k);
+
+	/* never read: vmap() refuses the count first */
+	EXPECT_NULL(t, vmap((struct page **)text, (unsigned int)(VMALLOC_TOTAL >> PAGE_SHIFT) + 1,
+			    VM_MAP, PAGE_KERNEL));
+	EXPECT_EQ(t, vmalloc_nr_areas(), areas);
+	/* no room for the guard page after the largest size: NULL, quietly */
+	EXPECT_NULL(t, get_vm_area(~0UL & PAGE_MASK, VM_IOREMAP));
+}
+
+/*
+ * Pages run out part-way: Linux's "vmalloc error: size %lu, failed to
+ * allocate pages" names what was allocated, and everything (pages, array,
+ * area) goes back; the leak check after the case sees the rest.
+ */
+static void test_vmalloc_pages_run_out(struct ktest *t)
+{
+	/* every free page: GFP_KERNEL stops at the zones' min watermarks before that */
+	unsigned long want = nr_free_pages(), areas = vmalloc_nr_areas();
+	u64 mark;
+	void *p;
+
+	if (want > (512UL << (20 - PAGE_SHIFT)))
+		ktest_skip(t, "%lu MiB free: too slow to exhaust here (the small machines do)",
+			   nr_free_pages() >> (20 - PAGE_SHIFT));
+	/* i386: more than the whole range (120 MiB or so) cannot get an area at all */
+	if (want >= VMALLOC_TOTAL >> PAGE_SHIFT) {
+		mark = printk_log_mark();
+		p = vmalloc(want << PAGE_SHIFT);
+		EXPECT_NULL(t, p);
+		EXPECT_TRUE(t, printk_logged_since(mark, ", vm_struct allocation failed"));
+		/* and with what the range can hold, the pages run out as well? */
+		ktest_skip(t, "%lu MiB free, more than the %lu MiB vmalloc range: only the area "
+			   "failure is reachable", want >> (20 - PAGE_SHIFT),
+			   (unsigned long)(VMALLOC_TOTAL >> 20));
+	}
+	if (want >= (VMALLOC_TOTAL >> PAGE_SHIFT) / 2)
+		ktest_skip(t, "%lu MiB free, close to the %lu MiB vmalloc range: which fails first "
+			   "depends on the range's use", want >> (20 - PAGE_SHIFT),
+			   (unsigned long)(VMALLOC_TOTAL >> 20));
+	mark = printk_log_mark();
+	p = vmalloc(want << PAGE_SHIFT);
+	EXPECT_NULL(t, p);
+	EXPECT_TRUE(t, printk_logged_since(mark, ", failed to allocate pages"));
+	EXPECT_EQ(t, vmalloc_nr_areas(), areas);
+	if (p)
+		vfree(p);
+}
+
 static struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(test_vmalloc_small_sizes),
 	KTEST_CASE(test_vmalloc_large_sizes),
@@ -932,6 +1061,8 @@ static struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(test_vmalloc_vfree_in_interrupt),
 	KTEST_CASE(test_vmalloc_meminfo),
 	KTEST_CASE(test_vmalloc_vmallocinfo_line),
+	KTEST_CASE(test_vmalloc_area_api),
+	KTEST_CASE(test_vmalloc_pages_run_out),
 	{}
 };
 static struct ktest_suite vmalloc_suite = { .name = "vmalloc", .cases = vmalloc_cases };
