@@ -72,7 +72,17 @@ $(BUILD)/mmos.bin: $(BUILD)/mmos.elf
 	@echo "  OBJCOPY $@"
 	@objcopy -O binary $< $@
 
-$(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg tools/mkiso
+# The ISO's grub.cfg carries CMDLINE: the ISO is rebuilt when the command
+# line differs from the one it was last built with.
+$(BUILD)/cmdline: FORCE
+	@mkdir -p $(BUILD)
+	@printf '%s\n' "$(CMDLINE)" | cmp -s - $@ || printf '%s\n' "$(CMDLINE)" > $@
+
+.PHONY: FORCE
+FORCE:
+
+$(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg tools/mkiso \
+		$(BUILD)/cmdline
 	@echo "  ISO     $@"
 	@tools/mkiso $(BUILD) $@ "$(CMDLINE)" 0
 
