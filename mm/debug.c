@@ -4,9 +4,10 @@
  * GFP flag names (Linux's %pGg table) and the "BUG: Bad page state" report.
  *
  * Owns: the table of flag names and its order, the count of bad-page
- * reports since boot, and the report's wording. Which page is bad is
- * decided by its callers (page_alloc.c's page checks, compound.c's
- * put_page); this file only says so.
+ * reports since boot, the reports' wording and the reasons they give, and
+ * what is wrong with the arguments of a __free_pages() call. page_alloc.c's
+ * checks decide that a page is bad (cheaply, in one test); this file finds
+ * which page and why, and says so. Also the allocation failure warning.
  * Must not touch: free lists, page state.
  * Tests: tests/kernel/gfp_test.c (flag names), tests/kernel/page_alloc_test.c
  * and tests/kernel/compound_test.c (the reports).
@@ -104,3 +105,96 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 		       page_ref_count(page), page->flags, zone_names[page_zonenum(page)],
 		       page_alloc_order(page), (void *)caller, reason);
 }
+
+/* Why one page is not in the state check_flags asks for, or NULL if it is. */
+static const char *page_bad_reason(const struct page *p, unsigned long check_flags)
+{
+	if (PageBuddy(p))
+		return "page in the block is already free";
+	if (PageReserved(p))
+		return "page in the block is reserved";
+	if (PageCompound(p))
+		return "page in the block belongs to a compound page";
+	if (page_ref_count(p))
+		return "nonzero _refcount";
+	if (p->page_type != PAGE_TYPE_NONE)
+		return "page in the block is in use as another type";
+	if (p->flags & check_flags)
+		return "PAGE_FLAGS_CHECK_AT_PREP flag set";
+	return NULL;
+}
+
+/* Report every page of the run that is not as expected; the number reported. */
+noinline unsigned long report_bad_pages(const struct page *page, unsigned long nr,
+					       unsigned long check_flags, unsigned long caller)
+{
+	unsigned long bad = 0;
+
+	for (unsigned long i = 0; i < nr; i++) {
+		const char *why = page_bad_reason(page + i, check_flags);
+
+		if (why) {
+			bad_page(page + i, why, caller);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/*
+ * What __free_pages() was handed when it is not the first page of a plain
+ * block of that order, held: a compound page or a caller's mistake. The
+ * order to free, or -1 if nothing may be freed (reported). Linux has none of this: it
+ * trusts the order, and a zero count is a VM_BUG_ON under CONFIG_DEBUG_VM.
+ * A wrong order is reported and the recorded one used, so neither a
+ * neighbour's pages are freed nor the rest of the block leaks.
+ */
+noinline int free_pages_check_caller(struct page *page, unsigned int order, unsigned long caller)
+{
+	int alloc_order;
+	char why[96];
+
+	if (!pfn_valid(page_to_pfn(page))) {
+		count_bad_page();
+		pr_err("BUG: Bad page state in process swapper  page:%p caller:%pS reason: "
+		       "no such page frame\n", (void *)page, (void *)caller);
+		return -1;
+	}
+	if (PageTail(page)) {
+		bad_page(page, "freeing a tail page of a compound page", caller);
+		return -1;
+	}
+	if (PageBuddy(page)) {
+		bad_page(page, "double free: the page is already free", caller);
+		return -1;
+	}
+	if (PageReserved(page)) {
+		bad_page(page, "freeing a reserved page", caller);
+		return -1;
+	}
+	if (page_ref_count(page) <= 0) {
+		bad_page(page, "freeing a page nobody holds (refcount 0)", caller);
+		return -1;
+	}
+	alloc_order = page_alloc_order(page);
+	if (alloc_order < 0) {
+		bad_page(page, "the page does not start an allocation", caller);
+		return -1;
+	}
+	if ((unsigned int)alloc_order != order) {
+		snprintf(why, sizeof(why), "freed with order %u, allocated %swith order %d: using %d",
+			 order, PageHead(page) ? "as a compound page " : "", alloc_order, alloc_order);
+		bad_page(page, why, caller);
+	}
+	return alloc_order;
+}
+
+void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
+{
+	char names[160];
+
+	format_gfp_flags(names, sizeof(names), gfp);
+	pr_warn("%pS: page allocation failure: order:%u, mode:%#x(%s)\n", (void *)caller, order,
+		gfp, names);
+}
+

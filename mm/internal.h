@@ -50,6 +50,18 @@ extern bool check_pages_enabled;
 /* The reports (debug.c): "BUG: Bad page state", and their count. */
 void bad_page(const struct page *page, const char *reason, unsigned long caller);
 void count_bad_page(void);
+/* Report each of the nr pages not in the state check_flags asks for; how many. */
+unsigned long report_bad_pages(const struct page *page, unsigned long nr,
+			       unsigned long check_flags, unsigned long caller);
+/* __free_pages()'s arguments checked and reported: the order to free, or -1. */
+int free_pages_check_caller(struct page *page, unsigned int order, unsigned long caller);
+/* "page allocation failure", with the caller, the order and the flags by name. */
+void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller);
+
+/* The allocation path's steps that live in different files. */
+struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
+				    enum zone_type highest_zoneidx);
+struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, unsigned long caller);
 const struct page *compound_head_checked(const struct page *page);
 /*
  * Linux's free_the_page() (page_alloc.c): a block whose last reference is

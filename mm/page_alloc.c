@@ -92,41 +92,6 @@ static __always_inline bool pages_expected_state(const struct page *page, unsign
 	return !(flags & check_flags) && !count && type == PAGE_TYPE_NONE;
 }
 
-/* Why one page is not in the state check_flags asks for, or NULL if it is. */
-static const char *page_bad_reason(const struct page *p, unsigned long check_flags)
-{
-	if (PageBuddy(p))
-		return "page in the block is already free";
-	if (PageReserved(p))
-		return "page in the block is reserved";
-	if (PageCompound(p))
-		return "page in the block belongs to a compound page";
-	if (page_ref_count(p))
-		return "nonzero _refcount";
-	if (p->page_type != PAGE_TYPE_NONE)
-		return "page in the block is in use as another type";
-	if (p->flags & check_flags)
-		return "PAGE_FLAGS_CHECK_AT_PREP flag set";
-	return NULL;
-}
-
-/* Report every page of the run that is not as expected; the number reported. */
-static noinline unsigned long report_bad_pages(const struct page *page, unsigned long nr,
-					       unsigned long check_flags, unsigned long caller)
-{
-	unsigned long bad = 0;
-
-	for (unsigned long i = 0; i < nr; i++) {
-		const char *why = page_bad_reason(page + i, check_flags);
-
-		if (why) {
-			bad_page(page + i, why, caller);
-			bad++;
-		}
-	}
-	return bad;
-}
-
 /* Linux's free_page_is_bad(), for the nr pages of a block: reported, true if any. */
 static __always_inline bool free_page_is_bad(const struct page *page, unsigned long nr,
 					     unsigned long caller)
@@ -404,77 +369,21 @@ static __always_inline struct page *rmqueue(struct zone *zone, unsigned int orde
 	return rmqueue_buddy(zone, order);
 }
 
-/*** Watermarks ***/
+/*** Allocation ***/
 
 /*
- * The watermark test itself: with the block taken, more than min pages stay
- * free above the zone's reserve against highest_zoneidx's requests, and for
- * order > 0 a free block at least that large exists.
+ * Linux's zone_watermark_fast(): an order-0 request that leaves more than
+ * the mark free above the zone's reserve needs no more; anything else goes
+ * to zone_watermark_ok() (mm/watermark.c), with the flags' reductions and
+ * the look for a large enough block.
  */
-static __always_inline bool watermark_passes(const struct zone *z, unsigned int order, long min,
-					     enum zone_type highest_zoneidx)
-{
-	long free_pages = (long)z->nr_free - ((1L << order) - 1);
-
-	if (free_pages <= min + (long)z->lowmem_reserve[highest_zoneidx])
-		return false;
-	if (!order)
-		return true;
-	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
-		if (z->free_area[o].nr_free)
-			return true;
-	return false;
-}
-
-noinline bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
-		       enum zone_type highest_zoneidx, unsigned int alloc_flags)
-{
-	long min = (long)mark;
-
-	if (alloc_flags & ALLOC_MIN_RESERVE) {
-		min -= min / 2;
-		if (alloc_flags & ALLOC_NON_BLOCK)
-			min -= min / 4;
-	}
-	return watermark_passes(z, order, min, highest_zoneidx);
-}
-
-/* Linux's zone_watermark_fast(): order 0 against the unreduced mark needs no more. */
 static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int order,
 						unsigned long mark, enum zone_type highest_zoneidx,
 						unsigned int alloc_flags)
 {
-	if (!order && watermark_passes(z, 0, (long)mark, highest_zoneidx))
+	if (!order && (long)z->nr_free > (long)mark + z->lowmem_reserve[highest_zoneidx])
 		return true;
 	return zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags);
-}
-
-/*** Allocation ***/
-
-/*
- * Linux's __gfp_pfmemalloc_flags(): __GFP_MEMALLOC may ignore the
- * watermarks, unless __GFP_NOMEMALLOC says otherwise. Linux grants the
- * same to a PF_MEMALLOC task (one that is reclaiming) and ALLOC_OOM to an
- * OOM victim; mmos has neither.
- */
-static unsigned int gfp_pfmemalloc_flags(gfp_t gfp)
-{
-	if (gfp & __GFP_NOMEMALLOC)
-		return 0;
-	if (gfp & __GFP_MEMALLOC)
-		return ALLOC_NO_WATERMARKS;
-	return 0;
-}
-
-static unsigned int gfp_to_alloc_flags(gfp_t gfp)
-{
-	unsigned int flags = ALLOC_WMARK_MIN;
-
-	if (gfp & __GFP_HIGH)
-		flags |= ALLOC_MIN_RESERVE;
-	if (!(gfp & __GFP_DIRECT_RECLAIM) && !(gfp & __GFP_NOMEMALLOC))
-		flags |= ALLOC_NON_BLOCK;
-	return flags;
 }
 
 /*
@@ -500,9 +409,8 @@ static __always_inline void prep_new_page(struct page *page, unsigned int order,
  * alloc_flags names (unless ALLOC_NO_WATERMARKS); take the block from the
  * first that passes and has one.
  */
-static __always_inline struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
-							   unsigned int alloc_flags,
-							   enum zone_type highest_zoneidx)
+noinline struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+					       unsigned int alloc_flags, enum zone_type highest_zoneidx)
 {
 	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
 		struct zone *z = *zp;
@@ -521,111 +429,6 @@ static __always_inline struct page *get_page_from_freelist(gfp_t gfp, unsigned i
 		}
 	}
 	return NULL;
-}
-
-static void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
-{
-	char names[160];
-
-	format_gfp_flags(names, sizeof(names), gfp);
-	pr_warn("%pS: page allocation failure: order:%u, mode:%#x(%s)\n", (void *)caller, order,
-		gfp, names);
-}
-
-/*
- * __GFP_NOFAIL when every other try failed. Linux 6.12's
- * __alloc_pages_slowpath() first loops reclaiming, and for the requests the
- * OOM killer is tried for (order <= PAGE_ALLOC_COSTLY_ORDER, highest zone
- * ZONE_NORMAL or above, neither __GFP_RETRY_MAYFAIL nor __GFP_THISNODE),
- * __alloc_pages_may_oom() grants NOFAIL ALLOC_NO_WATERMARKS
- * (__alloc_pages_cpuset_fallback(gfp, order, ALLOC_NO_WATERMARKS, ac))
- * once out_of_memory() made progress or failed with a WARN. Other requests
- * reach nopage:, whose last try is __alloc_pages_cpuset_fallback(gfp, order,
- * ALLOC_MIN_RESERVE, ac): the half of min that __GFP_HIGH may use, on top
- * of each zone's lowmem_reserve as always. mmos has no reclaim and no OOM
- * path, so every request takes the nopage: try; with an OOM killer, Linux
- * would give the requests above no watermarks at all. A request that may
- * not reclaim gets nothing (Linux fails it at nopage: too). Where Linux
- * would then loop until memory comes back, mmos has nothing that could
- * free a page, so waiting would hang: it reports the failure and panics.
- */
-static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order, enum zone_type high,
-				       unsigned long caller)
-{
-	struct page *page;
-
-	if (!(gfp & __GFP_DIRECT_RECLAIM))
-		return NULL;
-	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_MIN | ALLOC_MIN_RESERVE, high);
-	if (!page) {
-		warn_alloc(gfp, order, caller);
-		panic("Out of memory: __GFP_NOFAIL order-%u allocation from %pS: no zone it may use "
-		      "has a page above half its min watermark and its lowmem_reserve", order,
-		      (void *)caller);
-	}
-	return page;
-}
-
-/*
- * Everything but the first try: bad requests (reported), then the deeper
- * reserves (mmos has no reclaim, so that is all a slow path can do): min as
- * the flags lower it, then no watermarks for __GFP_MEMALLOC (Linux's
- * reserve_flags), then the same after draining the per-CPU lists; then
- * __GFP_NOFAIL's last resort, then the failure report.
- */
-static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
-						    unsigned long caller)
-{
-	unsigned int alloc_flags = gfp_to_alloc_flags(gfp), reserve_flags;
-	enum zone_type high;
-	struct page *page;
-	char names[160];
-
-	if (gfp_zone_bad(gfp)) {
-		format_gfp_flags(names, sizeof(names), gfp);
-		WARN(1, "alloc_pages: invalid zone modifiers in mode:%#x(%s) from %pS\n", gfp, names,
-		     (void *)caller);
-		return NULL;
-	}
-	if (order > MAX_PAGE_ORDER) {
-		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
-		return NULL;
-	}
-	/*
-	 * Linux 6.12 warns at the slow path's entry of the __GFP_NOFAIL it does
-	 * not want: above order 1, or unable to reclaim (not supported: it
-	 * could only spin). A fast-path success does not warn.
-	 */
-	if (gfp & __GFP_NOFAIL) {
-		WARN_ON_ONCE(order > 1);
-		WARN_ON_ONCE(!(gfp & __GFP_DIRECT_RECLAIM));
-	}
-	high = gfp_zone(gfp);
-	page = get_page_from_freelist(gfp, order, alloc_flags, high);
-	reserve_flags = gfp_pfmemalloc_flags(gfp);
-	if (!page && reserve_flags) {
-		alloc_flags = reserve_flags;
-		page = get_page_from_freelist(gfp, order, alloc_flags, high);
-	}
-	if (!page) {
-		/*
-		 * The per-CPU lists may hold what is missing: pages the watermarks
-		 * do not count, or the buddies of a larger block. Linux drains them
-		 * when reclaim comes back empty; mmos has no reclaim, so now.
-		 */
-		drain_all_pages();
-		page = get_page_from_freelist(gfp, order, alloc_flags, high);
-	}
-	if (!page && (gfp & __GFP_NOFAIL))
-		page = alloc_pages_nofail(gfp, order, high, caller);
-	if (!page) {
-		for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++)
-			if (zone_idx(*zp) <= high)
-				(*zp)->nr_alloc_failed++;
-		if (!(gfp & __GFP_NOWARN))
-			warn_alloc(gfp, order, caller);
-	}
-	return page;
 }
 
 /*
@@ -769,54 +572,6 @@ static __always_inline bool free_pages_expected(const struct page *page, unsigne
 }
 
 /*
- * Everything else, which is either a compound page or a caller's mistake:
- * false if nothing may be freed (reported). Linux has none of this: it
- * trusts the order, and a zero count is a VM_BUG_ON under CONFIG_DEBUG_VM.
- * A wrong order is reported and the recorded one used, so neither a
- * neighbour's pages are freed nor the rest of the block leaks.
- */
-static noinline int free_pages_check_caller(struct page *page, unsigned int order,
-					    unsigned long caller)
-{
-	int alloc_order;
-	char why[96];
-
-	if (!pfn_valid(page_to_pfn(page))) {
-		count_bad_page();
-		pr_err("BUG: Bad page state in process swapper  page:%p caller:%pS reason: "
-		       "no such page frame\n", (void *)page, (void *)caller);
-		return -1;
-	}
-	if (PageTail(page)) {
-		bad_page(page, "freeing a tail page of a compound page", caller);
-		return -1;
-	}
-	if (PageBuddy(page)) {
-		bad_page(page, "double free: the page is already free", caller);
-		return -1;
-	}
-	if (PageReserved(page)) {
-		bad_page(page, "freeing a reserved page", caller);
-		return -1;
-	}
-	if (page_ref_count(page) <= 0) {
-		bad_page(page, "freeing a page nobody holds (refcount 0)", caller);
-		return -1;
-	}
-	alloc_order = page_alloc_order(page);
-	if (alloc_order < 0) {
-		bad_page(page, "the page does not start an allocation", caller);
-		return -1;
-	}
-	if ((unsigned int)alloc_order != order) {
-		snprintf(why, sizeof(why), "freed with order %u, allocated %swith order %d: using %d",
-			 order, PageHead(page) ? "as a compound page " : "", alloc_order, alloc_order);
-		bad_page(page, why, caller);
-	}
-	return alloc_order;
-}
-
-/*
  * A reference was dropped but not the last one. Linux's __free_pages():
  * a compound page lives on while anyone holds it; of a plain block, the
  * holder keeps the first page and the rest is freed, in the blocks it was
@@ -879,14 +634,4 @@ void __free_pages_core(struct page *page, unsigned int order)
 	}
 	zone->managed_pages += 1UL << order;
 	free_one_page(zone, page, page_to_pfn(page), order);
-}
-
-unsigned long nr_free_pages(void)
-{
-	unsigned long n = 0;
-	struct zone *z;
-
-	for_each_zone(z)
-		n += READ_ONCE(z->nr_free);
-	return n;
 }
