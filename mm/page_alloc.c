@@ -337,7 +337,7 @@ static __always_inline struct page *__rmqueue_pcplist(struct zone *zone, unsigne
 	return page;
 }
 
-static noinline struct page *rmqueue_pcplist(struct zone *zone, unsigned int order)
+static __always_inline struct page *rmqueue_pcplist(struct zone *zone, unsigned int order)
 {
 	unsigned long flags;
 	struct page *page;
@@ -409,7 +409,7 @@ static __always_inline void prep_new_page(struct page *page, unsigned int order,
  * alloc_flags names (unless ALLOC_NO_WATERMARKS); take the block from the
  * first that passes and has one.
  */
-noinline struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 					       unsigned int alloc_flags, enum zone_type highest_zoneidx)
 {
 	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
@@ -436,9 +436,12 @@ noinline struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
  * then the slow path. Linux's takes a preferred node and a nodemask; mmos
  * has one node, and takes instead the caller's address for the reports.
  * A bad request (zone modifiers, order) goes to the slow path, which says
- * what is wrong with it.
+ * what is wrong with it. flatten: get_page_from_freelist() and what it
+ * calls in this file are compiled into this function (the slow path calls
+ * its own copy), so the common allocation makes one call, not three.
  */
-noinline struct page *__alloc_pages(gfp_t gfp, unsigned int order, unsigned long caller)
+noinline __attribute__((flatten)) struct page *__alloc_pages(gfp_t gfp, unsigned int order,
+							 unsigned long caller)
 {
 	if (likely(!gfp_zone_bad(gfp) && order <= MAX_PAGE_ORDER)) {
 		struct page *page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW,
