@@ -705,6 +705,35 @@ static void test_page_alloc_check_pages_switch(struct ktest *t)
 	EXPECT_EQ(t, check_free_lists(t), 0);
 }
 
+/*
+ * check_new_page(): a page on a per-CPU list that is not plainly free (here
+ * its type says it is in use) is reported when it would be handed out, and
+ * left out, as Linux's check_new_pages() leaves it; the next page is
+ * handed out instead. The page is given back by hand afterwards.
+ */
+static void test_page_alloc_check_new_page(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *p = alloc_page(GFP_KERNEL), *q = NULL;
+
+	if (!check_pages_enabled)
+		ktest_skip(t, "check_pages=0: new pages are not checked");
+	ASSERT_NOT_NULL(t, p);
+	__free_pages(p, 0);		/* the hot page of its per-CPU list */
+	p->page_type = PAGE_TYPE_NONE & ~(1u << 20);
+	EXPECT_BAD_PAGE(t, q = alloc_page(GFP_KERNEL), "in use as another type");
+	ASSERT_NOT_NULL(t, q);
+	EXPECT_TRUE(t, q != p);
+	EXPECT_EQ(t, free_pages_now(), free0 - 2);	/* q, and p, now on no list */
+	p->page_type = PAGE_TYPE_NONE;
+	set_page_count(p, 1);
+	set_page_alloc_order(p, 0);
+	__free_pages(p, 0);
+	__free_pages(q, 0);
+	EXPECT_EQ(t, free_pages_now(), free0);
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
 static void test_page_alloc_shared_first_page(struct ktest *t)
 {
 	unsigned long free0 = free_pages_now();
@@ -976,6 +1005,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_bad_tail_and_refcount),
 	KTEST_CASE(test_page_alloc_bad_page_in_block),
 	KTEST_CASE(test_page_alloc_check_pages_switch),
+	KTEST_CASE(test_page_alloc_check_new_page),
 	KTEST_CASE(test_page_alloc_shared_first_page),
 	KTEST_CASE(test_page_alloc_reports),
 	{}
