@@ -714,10 +714,11 @@ static void test_page_alloc_check_pages_switch(struct ktest *t)
 static void test_page_alloc_check_new_page(struct ktest *t)
 {
 	unsigned long free0 = free_pages_now();
-	struct page *p = alloc_page(GFP_KERNEL), *q = NULL;
+	struct page *p, *q = NULL;
 
 	if (!check_pages_enabled)
 		ktest_skip(t, "check_pages=0: new pages are not checked");
+	p = alloc_page(GFP_KERNEL);
 	ASSERT_NOT_NULL(t, p);
 	__free_pages(p, 0);		/* the hot page of its per-CPU list */
 	p->page_type = PAGE_TYPE_NONE & ~(1u << 20);
