@@ -7,7 +7,7 @@
  * reports since boot, the reports' wording and the reasons they give, and
  * what is wrong with the arguments of a __free_pages() call. page_alloc.c's
  * checks decide that a page is bad (cheaply, in one test); this file finds
- * which page and why, and says so. Also the allocation failure warning.
+ * which page and why, and says so.
  * Must not touch: free lists, page state.
  * Tests: tests/kernel/gfp_test.c (flag names), tests/kernel/page_alloc_test.c
  * and tests/kernel/compound_test.c (the reports).
@@ -188,13 +188,3 @@ noinline int free_pages_check_caller(struct page *page, unsigned int order, unsi
 	}
 	return alloc_order;
 }
-
-void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
-{
-	char names[160];
-
-	format_gfp_flags(names, sizeof(names), gfp);
-	pr_warn("%pS: page allocation failure: order:%u, mode:%#x(%s)\n", (void *)caller, order,
-		gfp, names);
-}
-

@@ -55,8 +55,6 @@ unsigned long report_bad_pages(const struct page *page, unsigned long nr,
 			       unsigned long check_flags, unsigned long caller);
 /* __free_pages()'s arguments checked and reported: the order to free, or -1. */
 int free_pages_check_caller(struct page *page, unsigned int order, unsigned long caller);
-/* "page allocation failure", with the caller, the order and the flags by name. */
-void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller);
 
 /* The allocation path's steps that live in different files. */
 struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,

@@ -237,6 +237,21 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 }
 
 /*
+ * Linux's warn_alloc() for the page allocator: "page allocation failure",
+ * with the caller, the order and the flags by name (mm/vmalloc.c has its
+ * own, for vmalloc's failures).
+ */
+static void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
+{
+	char names[160];
+
+	format_gfp_flags(names, sizeof(names), gfp);
+	pr_warn("%pS: page allocation failure: order:%u, mode:%#x(%s)
+", (void *)caller, order,
+		gfp, names);
+}
+
+/*
  * __GFP_NOFAIL when every other try failed. Linux 6.12's
  * __alloc_pages_slowpath() first loops reclaiming, and for the requests the
  * OOM killer is tried for (order <= PAGE_ALLOC_COSTLY_ORDER, highest zone
