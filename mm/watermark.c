@@ -246,8 +246,7 @@ static void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
 	char names[160];
 
 	format_gfp_flags(names, sizeof(names), gfp);
-	pr_warn("%pS: page allocation failure: order:%u, mode:%#x(%s)
-", (void *)caller, order,
+	pr_warn("%pS: page allocation failure: order:%u, mode:%#x(%s)\n", (void *)caller, order,
 		gfp, names);
 }
 
