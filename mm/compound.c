@@ -68,6 +68,31 @@ void destroy_compound_page(struct page *head, unsigned long caller)
 		free_compound_block(head, caller);
 }
 
+/*
+ * The default destructor: undo the compound layout (each tail must still
+ * name its head) and free the block. A corrupted tail is reported and the
+ * page kept, with its reference back.
+ */
+void free_compound_block(struct page *head, unsigned long caller)
+{
+	unsigned int order = compound_order(head);
+
+	for (unsigned long i = 1; i < (1UL << order); i++) {
+		struct page *p = head + i;
+
+		if (!PageTail(p) || p->compound_head != head) {
+			bad_page(p, "corrupted compound page: tail does not point to its head", caller);
+			set_page_count(head, 1);
+			return;
+		}
+		clear_page_flag(p, PG_tail);
+		p->buddy_next = p->buddy_prev = PFN_NIL;
+	}
+	clear_page_flag(head, PG_head);
+	head->flags &= ~PAGE_DTOR_MASK;
+	free_the_page(head, order, caller);
+}
+
 void get_page(struct page *page)
 {
 	struct page *head = compound_head(page);
@@ -106,7 +131,7 @@ noinline void put_page(struct page *page)
 				 (1UL << order) - 1);
 			bad_page(head, why, _RET_IP_);
 		}
-		free_unreferenced_block(head, (unsigned int)order, _RET_IP_);
+		free_the_page(head, (unsigned int)order, _RET_IP_);
 	}
 }
 

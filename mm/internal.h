@@ -51,11 +51,31 @@ void build_all_zonelists(void);
 unsigned long calculate_min_free_kbytes_for(unsigned long lowmem_kbytes);
 unsigned long int_sqrt(unsigned long x);
 
-/* The free path (page_alloc.c), shared with compound.c */
+/*
+ * Linux's check_pages_enabled: the per-page checks at free and allocation
+ * (page_alloc.c). On unless the boot line says check_pages=0.
+ */
+extern bool check_pages_enabled;
+
+/* The reports (debug.c): "BUG: Bad page state", and their count. */
 void bad_page(const struct page *page, const char *reason, unsigned long caller);
+void count_bad_page(void);
+/* Report each of the nr pages not in the state check_flags asks for; how many. */
+unsigned long report_bad_pages(const struct page *page, unsigned long nr,
+			       unsigned long check_flags, unsigned long caller);
+/* __free_pages()'s arguments checked and reported: the order to free, or -1. */
+int free_pages_check_caller(struct page *page, unsigned int order, unsigned long caller);
+
+/* The allocation path's steps that live in different files. */
+struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
+				    enum zone_type highest_zoneidx);
+struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, unsigned long caller);
 const struct page *compound_head_checked(const struct page *page);
-/* A block whose first page just lost its last reference: check it and free it. */
-void free_unreferenced_block(struct page *page, unsigned int order, unsigned long caller);
+/*
+ * Linux's free_the_page() (page_alloc.c): a block whose last reference is
+ * gone, checked and freed; caller names the freeing code in reports.
+ */
+void free_the_page(struct page *page, unsigned int order, unsigned long caller);
 /* Undo a compound page and free its block (the default destructor). */
 void free_compound_block(struct page *head, unsigned long caller);
 void destroy_compound_page(struct page *head, unsigned long caller);

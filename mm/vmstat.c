@@ -3,7 +3,8 @@
  * mm/vmstat.c - /proc/buddyinfo, /proc/zoneinfo and /proc/meminfo.
  *
  * Owns: the report formats, field for field as Linux 6.12 prints them (see
- * the facts reference, section 10), limited to the counters mmos keeps.
+ * the facts reference, section 10), limited to the counters mmos keeps,
+ * and nr_free_pages(), the zones' NR_FREE_PAGES summed.
  * Must not touch: allocator state; it only reads (zone->lock for buddyinfo).
  * Tests: tests/kernel/page_alloc_test.c parses these reports.
  */
@@ -14,6 +15,16 @@
 #include <mm/vmstat.h>
 #include <asm/pgtable_areas.h>
 #include "internal.h"
+
+unsigned long nr_free_pages(void)
+{
+	unsigned long n = 0;
+	struct zone *z;
+
+	for_each_zone(z)
+		n += READ_ONCE(z->nr_free);
+	return n;
+}
 
 void show_buddyinfo(void)
 {

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
- * mm/watermark.c - zonelists, watermarks, lowmem_reserve and pcp sizes.
+ * mm/watermark.c - zonelists, watermarks, lowmem_reserve and pcp sizes,
+ * the watermark test, and the allocation slow path that climbs the reserves.
  *
- * Owns: the policy numbers, computed with Linux's formulas from managed
+ * Owns: the watermark test (zone_watermark_ok(); page_alloc.c keeps the
+ * inline order-0 shortcut, zone_watermark_fast()), __alloc_pages_slowpath()
+ * with the ALLOC_* flags each request earns (mmos has no reclaim, so the
+ * slow path is only the ladder of reserves: min, its reductions,
+ * __GFP_MEMALLOC's none, the per-CPU lists drained, __GFP_NOFAIL's last
+ * try), and the policy numbers, computed with Linux's formulas from managed
  * pages:
  *   min_free_kbytes = clamp(4 * sqrt(lowmem_kbytes), 128, 262144)
  *   min (per zone) = its share of min_free_kbytes by managed pages
@@ -13,6 +19,7 @@
  * Tests: tests/kernel/mm_init_test.c recomputes them independently;
  * tests/kernel/watermark_test.c fills zones down to them.
  */
+#include <kernel/bug.h>
 #include <kernel/printk.h>
 #include "internal.h"
 
@@ -172,4 +179,168 @@ void init_per_zone_wmark_min(void)
 	setup_per_zone_wmarks();
 	setup_per_zone_lowmem_reserve();
 	setup_pcp_sizes();
+}
+
+/*** The watermark test and the slow path ***/
+
+/*
+ * Linux's __zone_watermark_ok(): with the block taken, more than mark pages
+ * (lowered by the ALLOC_* flags) stay free above the zone's reserve against
+ * highest_zoneidx's requests, and for order > 0 a free block at least that
+ * large exists.
+ */
+noinline bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+				enum zone_type highest_zoneidx, unsigned int alloc_flags)
+{
+	long min = (long)mark;
+	long free_pages = (long)z->nr_free - ((1L << order) - 1);
+
+	if (alloc_flags & ALLOC_MIN_RESERVE) {
+		min -= min / 2;
+		if (alloc_flags & ALLOC_NON_BLOCK)
+			min -= min / 4;
+	}
+	if (free_pages <= min + (long)z->lowmem_reserve[highest_zoneidx])
+		return false;
+	if (!order)
+		return true;
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
+}
+
+/*
+ * Linux's __gfp_pfmemalloc_flags(): __GFP_MEMALLOC may ignore the
+ * watermarks, unless __GFP_NOMEMALLOC says otherwise. Linux grants the
+ * same to a PF_MEMALLOC task (one that is reclaiming) and ALLOC_OOM to an
+ * OOM victim; mmos has neither.
+ */
+static unsigned int gfp_pfmemalloc_flags(gfp_t gfp)
+{
+	if (gfp & __GFP_NOMEMALLOC)
+		return 0;
+	if (gfp & __GFP_MEMALLOC)
+		return ALLOC_NO_WATERMARKS;
+	return 0;
+}
+
+static unsigned int gfp_to_alloc_flags(gfp_t gfp)
+{
+	unsigned int flags = ALLOC_WMARK_MIN;
+
+	if (gfp & __GFP_HIGH)
+		flags |= ALLOC_MIN_RESERVE;
+	if (!(gfp & __GFP_DIRECT_RECLAIM) && !(gfp & __GFP_NOMEMALLOC))
+		flags |= ALLOC_NON_BLOCK;
+	return flags;
+}
+
+/*
+ * Linux's warn_alloc() for the page allocator: "page allocation failure",
+ * with the caller, the order and the flags by name (mm/vmalloc.c has its
+ * own, for vmalloc's failures).
+ */
+static void warn_alloc(gfp_t gfp, unsigned int order, unsigned long caller)
+{
+	char names[160];
+
+	format_gfp_flags(names, sizeof(names), gfp);
+	pr_warn("%pS: page allocation failure: order:%u, mode:%#x(%s)\n", (void *)caller, order,
+		gfp, names);
+}
+
+/*
+ * __GFP_NOFAIL when every other try failed. Linux 6.12's
+ * __alloc_pages_slowpath() first loops reclaiming, and for the requests the
+ * OOM killer is tried for (order <= PAGE_ALLOC_COSTLY_ORDER, highest zone
+ * ZONE_NORMAL or above, neither __GFP_RETRY_MAYFAIL nor __GFP_THISNODE),
+ * __alloc_pages_may_oom() grants NOFAIL ALLOC_NO_WATERMARKS
+ * (__alloc_pages_cpuset_fallback(gfp, order, ALLOC_NO_WATERMARKS, ac))
+ * once out_of_memory() made progress or failed with a WARN. Other requests
+ * reach nopage:, whose last try is __alloc_pages_cpuset_fallback(gfp, order,
+ * ALLOC_MIN_RESERVE, ac): the half of min that __GFP_HIGH may use, on top
+ * of each zone's lowmem_reserve as always. mmos has no reclaim and no OOM
+ * path, so every request takes the nopage: try; with an OOM killer, Linux
+ * would give the requests above no watermarks at all. A request that may
+ * not reclaim gets nothing (Linux fails it at nopage: too). Where Linux
+ * would then loop until memory comes back, mmos has nothing that could
+ * free a page, so waiting would hang: it reports the failure and panics.
+ */
+static struct page *alloc_pages_nofail(gfp_t gfp, unsigned int order, enum zone_type high,
+				       unsigned long caller)
+{
+	struct page *page;
+
+	if (!(gfp & __GFP_DIRECT_RECLAIM))
+		return NULL;
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_MIN | ALLOC_MIN_RESERVE, high);
+	if (!page) {
+		warn_alloc(gfp, order, caller);
+		panic("Out of memory: __GFP_NOFAIL order-%u allocation from %pS: no zone it may use "
+		      "has a page above half its min watermark and its lowmem_reserve", order,
+		      (void *)caller);
+	}
+	return page;
+}
+
+/*
+ * Everything but the first try: bad requests (reported), then the deeper
+ * reserves (mmos has no reclaim, so that is all a slow path can do): min as
+ * the flags lower it, then no watermarks for __GFP_MEMALLOC (Linux's
+ * reserve_flags), then the same after draining the per-CPU lists; then
+ * __GFP_NOFAIL's last resort, then the failure report.
+ */
+noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, unsigned long caller)
+{
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp), reserve_flags;
+	enum zone_type high;
+	struct page *page;
+	char names[160];
+
+	if (gfp_zone_bad(gfp)) {
+		format_gfp_flags(names, sizeof(names), gfp);
+		WARN(1, "alloc_pages: invalid zone modifiers in mode:%#x(%s) from %pS\n", gfp, names,
+		     (void *)caller);
+		return NULL;
+	}
+	if (order > MAX_PAGE_ORDER) {
+		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
+		return NULL;
+	}
+	/*
+	 * Linux 6.12 warns at the slow path's entry of the __GFP_NOFAIL it does
+	 * not want: above order 1, or unable to reclaim (not supported: it
+	 * could only spin). A fast-path success does not warn.
+	 */
+	if (gfp & __GFP_NOFAIL) {
+		WARN_ON_ONCE(order > 1);
+		WARN_ON_ONCE(!(gfp & __GFP_DIRECT_RECLAIM));
+	}
+	high = gfp_zone(gfp);
+	page = get_page_from_freelist(gfp, order, alloc_flags, high);
+	reserve_flags = gfp_pfmemalloc_flags(gfp);
+	if (!page && reserve_flags) {
+		alloc_flags = reserve_flags;
+		page = get_page_from_freelist(gfp, order, alloc_flags, high);
+	}
+	if (!page) {
+		/*
+		 * The per-CPU lists may hold what is missing: pages the watermarks
+		 * do not count, or the buddies of a larger block. Linux drains them
+		 * when reclaim comes back empty; mmos has no reclaim, so now.
+		 */
+		drain_all_pages();
+		page = get_page_from_freelist(gfp, order, alloc_flags, high);
+	}
+	if (!page && (gfp & __GFP_NOFAIL))
+		page = alloc_pages_nofail(gfp, order, high, caller);
+	if (!page) {
+		for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++)
+			if (zone_idx(*zp) <= high)
+				(*zp)->nr_alloc_failed++;
+		if (!(gfp & __GFP_NOWARN))
+			warn_alloc(gfp, order, caller);
+	}
+	return page;
 }

@@ -15,12 +15,12 @@
 #include <asm/e820.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/sparsemem.h>
 #include <kernel/bug.h>
 #include <kernel/cmdline.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
-#include <mm/mmconfig.h>
 #include <mm/page_list.h>
 
 struct e820_table e820_table, e820_table_firmware;

@@ -17,6 +17,7 @@
 #include <kernel/string.h>
 #include <mm/gfp.h>
 #include <mm/highmem.h>
+#include "../../mm/internal.h"
 #include "mm_checks.h"
 
 static void test_compound_layout_all_orders(struct ktest *t)
@@ -290,10 +291,13 @@ static void test_compound_dump_page(struct ktest *t)
 static void test_compound_dump_corrupt_tail(struct ktest *t)
 {
 	unsigned long free0 = free_pages_now();
-	struct page *p = alloc_pages(GFP_KERNEL, 1), saved;
+	struct page *p, saved;
 	u64 mark = printk_log_mark();
 	char expect[96];
 
+	if (!check_pages_enabled)
+		ktest_skip(t, "check_pages=0: the pages after the first are not checked");
+	p = alloc_pages(GFP_KERNEL, 1);
 	ASSERT_NOT_NULL(t, p);
 	saved = p[1];
 	set_page_flag(p + 1, PG_tail);

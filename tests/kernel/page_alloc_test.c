@@ -595,8 +595,11 @@ static void test_page_alloc_bad_order(struct ktest *t)
 static void test_page_alloc_bad_tail_and_refcount(struct ktest *t)
 {
 	unsigned long free0 = free_pages_now();
-	struct page *p = alloc_pages(GFP_KERNEL, 2);
+	struct page *p;
 
+	if (!check_pages_enabled)
+		ktest_skip(t, "check_pages=0: the pages after the first are not checked");
+	p = alloc_pages(GFP_KERNEL, 2);
 	ASSERT_NOT_NULL(t, p);
 	set_page_count(p + 1, 1);	/* pretend someone holds the second page */
 	EXPECT_BAD_PAGE(t, __free_pages(p + 1, 0), "the page does not start an allocation");
@@ -632,6 +635,9 @@ static void test_page_alloc_bad_page_in_block(struct ktest *t)
 	static const unsigned int at[] = { 1, 2, 4, 5, 16, 28, 29, 31 };
 	unsigned long free0 = free_pages_now();
 
+	if (!check_pages_enabled)
+		ktest_skip(t, "check_pages=0: the pages of a block are not checked");
+
 	for (unsigned int d = 0; d < ARRAY_SIZE(damage); d++) {
 		for (unsigned int k = 0; k < ARRAY_SIZE(at); k++) {
 			struct page *p = alloc_pages(GFP_KERNEL, 5), *bad;
@@ -655,6 +661,77 @@ static void test_page_alloc_bad_page_in_block(struct ktest *t)
 			EXPECT_EQ(t, free_pages_now(), free0);
 		}
 	}
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
+/*
+ * check_pages=0 on the boot line turns the per-page checks off, as Linux
+ * runs them only with check_pages_enabled: a block with a page someone
+ * still holds is then freed without a word; check_pages=1 turns them back
+ * on, and the same free is reported and refused. Parsed as the boot parses
+ * it, into the registered parameter; what the boot left is put back.
+ */
+static void test_page_alloc_check_pages_switch(struct ktest *t)
+{
+	bool was = check_pages_enabled;
+	unsigned long free0 = free_pages_now(), bad0;
+	struct page *p;
+	char args[32];
+
+	strlcpy(args, "check_pages=0", sizeof(args));
+	EXPECT_EQ(t, parse_core_params("test", args, NULL, NULL), 0);
+	EXPECT_FALSE(t, check_pages_enabled);
+	p = alloc_pages(GFP_KERNEL, 2);
+	ASSERT_NOT_NULL(t, p);
+	set_page_count(p + 2, 1);	/* a holder the free does not look for */
+	bad0 = bad_page_count();
+	__free_pages(p, 2);
+	set_page_count(p + 2, 0);	/* the page is free now: back to a free page's count */
+	EXPECT_EQ(t, bad_page_count(), bad0);
+	EXPECT_EQ(t, free_pages_now(), free0);
+
+	strlcpy(args, "check_pages=1", sizeof(args));
+	EXPECT_EQ(t, parse_core_params("test", args, NULL, NULL), 0);
+	EXPECT_TRUE(t, check_pages_enabled);
+	p = alloc_pages(GFP_KERNEL, 2);
+	ASSERT_NOT_NULL(t, p);
+	set_page_count(p + 2, 1);
+	EXPECT_BAD_PAGE(t, __free_pages(p, 2), "nonzero _refcount");
+	EXPECT_EQ(t, page_count(p), 1);	/* refused: still allocated */
+	set_page_count(p + 2, 0);
+	__free_pages(p, 2);
+	EXPECT_EQ(t, free_pages_now(), free0);
+	check_pages_enabled = was;
+	EXPECT_EQ(t, check_free_lists(t), 0);
+}
+
+/*
+ * check_new_page(): a page on a per-CPU list that is not plainly free (here
+ * its type says it is in use) is reported when it would be handed out, and
+ * left out, as Linux's check_new_pages() leaves it; the next page is
+ * handed out instead. The page is given back by hand afterwards.
+ */
+static void test_page_alloc_check_new_page(struct ktest *t)
+{
+	unsigned long free0 = free_pages_now();
+	struct page *p, *q = NULL;
+
+	if (!check_pages_enabled)
+		ktest_skip(t, "check_pages=0: new pages are not checked");
+	p = alloc_page(GFP_KERNEL);
+	ASSERT_NOT_NULL(t, p);
+	__free_pages(p, 0);		/* the hot page of its per-CPU list */
+	p->page_type = PAGE_TYPE_NONE & ~(1u << 20);
+	EXPECT_BAD_PAGE(t, q = alloc_page(GFP_KERNEL), "in use as another type");
+	ASSERT_NOT_NULL(t, q);
+	EXPECT_TRUE(t, q != p);
+	EXPECT_EQ(t, free_pages_now(), free0 - 2);	/* q, and p, now on no list */
+	p->page_type = PAGE_TYPE_NONE;
+	set_page_count(p, 1);
+	set_page_alloc_order(p, 0);
+	__free_pages(p, 0);
+	__free_pages(q, 0);
+	EXPECT_EQ(t, free_pages_now(), free0);
 	EXPECT_EQ(t, check_free_lists(t), 0);
 }
 
@@ -928,6 +1005,8 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_bad_order),
 	KTEST_CASE(test_page_alloc_bad_tail_and_refcount),
 	KTEST_CASE(test_page_alloc_bad_page_in_block),
+	KTEST_CASE(test_page_alloc_check_pages_switch),
+	KTEST_CASE(test_page_alloc_check_new_page),
 	KTEST_CASE(test_page_alloc_shared_first_page),
 	KTEST_CASE(test_page_alloc_reports),
 	{}

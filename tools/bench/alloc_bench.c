@@ -9,7 +9,9 @@
  * runs in a second process with LD_PRELOAD and MMOS_BENCH_PRELOADED set)
  * and as three page-allocator baselines written here: a first-fit bitmap
  * allocator, a binary-tree buddy, and a textbook free-list buddy (the kind
- * the issue's page targets were set against).
+ * the issue's page targets were set against). mmos's buddy runs twice:
+ * "buddy" with its per-page checks on, as it boots, and "buddy_nocheck"
+ * with check_pages_enabled off, as the boot line check_pages=0 leaves it.
  *
  *   alloc_bench [--only PATTERN/CONTENDER] [--ops N] [--reps R]
  *
@@ -37,6 +39,7 @@ void kfree(const void *p);
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 void __free_pages(struct page *page, unsigned int order);
 extern int console_loglevel;
+extern bool check_pages_enabled;
 
 #define GFP_KERNEL	0xcc0u
 #define noinline	__attribute__((noinline))
@@ -271,6 +274,7 @@ static noinline void run_random_orders_##NAME(long n) \
 
 #define MMOS_ALLOC(o)	alloc_pages(GFP_KERNEL, o)
 PAGE_CONTENDER(buddy, MMOS_ALLOC, __free_pages, struct page *, NULL)
+PAGE_CONTENDER(buddy_nocheck, MMOS_ALLOC, __free_pages, struct page *, NULL)
 PAGE_CONTENDER(bitmap, bm_alloc, bm_free, long, -1)
 PAGE_CONTENDER(tree, tree_alloc, tree_free, long, -1)
 PAGE_CONTENDER(freelist, fl_alloc, fl_free, long, -1)
@@ -287,11 +291,14 @@ static struct bench benches[] = {
 	B(batch, mimalloc, 1000000, 1), B(batch, jemalloc, 1000000, 1),
 	B(mixed, kmalloc, 1000000, 1), B(mixed, glibc, 1000000, 1),
 	B(mixed, mimalloc, 1000000, 1), B(mixed, jemalloc, 1000000, 1),
-	B(page_pair, buddy, 1000000, 1), B(page_pair, bitmap, 100000, 1),
+	B(page_pair, buddy, 1000000, 1), B(page_pair, buddy_nocheck, 1000000, 1),
+	B(page_pair, bitmap, 100000, 1),
 	B(page_pair, tree, 1000000, 1), B(page_pair, freelist, 1000000, 1),
-	B(fill_drain, buddy, FILL_PAGES, 1), B(fill_drain, bitmap, 8192, 1),
+	B(fill_drain, buddy, FILL_PAGES, 1), B(fill_drain, buddy_nocheck, FILL_PAGES, 1),
+	B(fill_drain, bitmap, 8192, 1),
 	B(fill_drain, tree, FILL_PAGES, 1), B(fill_drain, freelist, FILL_PAGES, 1),
-	B(random_orders, buddy, 200000, 1), B(random_orders, bitmap, 2000, 1),
+	B(random_orders, buddy, 200000, 1), B(random_orders, buddy_nocheck, 200000, 1),
+	B(random_orders, bitmap, 2000, 1),
 	B(random_orders, tree, 200000, 1), B(random_orders, freelist, 200000, 1),
 };
 
@@ -366,6 +373,8 @@ int main(int argc, char **argv)
 		if ((!strcmp(x->contender, "mimalloc") && !mi_malloc_fn) ||
 		    (!strcmp(x->contender, "jemalloc") && !je_malloc_fn))
 			continue;
+		/* what check_pages=0 on the boot line would set */
+		check_pages_enabled = strcmp(x->contender, "buddy_nocheck") != 0;
 		if (!only)
 			x->fn(ops / 10 + 1);	/* warm-up */
 		for (int r = 0; r < reps && r < 16; r++) {

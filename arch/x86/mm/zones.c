@@ -7,6 +7,7 @@
  * first MiB. Shared with the hosted build (tests/host), which "boots" mm/
  * on a synthetic e820 map through the same three calls.
  */
+#include <asm/dma.h>
 #include <asm/e820.h>
 #include <asm/pgtable_areas.h>
 #include <asm/setup.h>
@@ -14,8 +15,6 @@
 #include <mm/memblock.h>
 #include <mm/mm.h>
 
-#define MAX_DMA_PFN	(16UL << (20 - PAGE_SHIFT))
-#define MAX_DMA32_PFN	(1UL << (32 - PAGE_SHIFT))
 #ifdef CONFIG_X86_64
 #define MAX_ARCH_PFN	(1UL << (MAX_PHYSMEM_BITS - PAGE_SHIFT))
 #else

@@ -72,6 +72,8 @@ static inline enum zone_type gfp_zone(gfp_t flags)
 int format_gfp_flags(char *buf, size_t size, gfp_t gfp);
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
+/* alloc_pages() with the address to name in its reports (Linux's takes a node instead). */
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, unsigned long caller);
 #define alloc_page(gfp)		alloc_pages(gfp, 0)
 /* Drop a reference; the last one frees the 2^order block. */
 void __free_pages(struct page *page, unsigned int order);

@@ -2,14 +2,9 @@
 /*
  * mm/mmzone.h - zones, free areas, the node, zonelists and watermarks.
  *
- * Why each zone exists (x86):
- *   ZONE_DMA      [0, 16 MiB): ISA devices can only address 24 bits.
- *   ZONE_DMA32    [16 MiB, 4 GiB), x86_64 only: devices with 32-bit DMA.
- *   ZONE_NORMAL   x86_64: everything above 4 GiB. i386: [16 MiB, max_low_pfn),
- *                 the low memory the kernel maps permanently.
- *   ZONE_HIGHMEM  i386 only: [max_low_pfn, end). No permanent kernel
- *                 mapping: page_address() is NULL; reach it through kmap.
- *   ZONE_MOVABLE  always empty in mmos (Linux fills it with kernelcore=).
+ * The zones, lowest first. Where each one ends is the arch's to say (on x86,
+ * asm/dma.h and arch/x86/mm/zones.c); mm/ takes the limits it is handed.
+ * ZONE_MOVABLE is always empty in mmos (Linux fills it with kernelcore=).
  *
  * Locking: zone->lock protects free_area[] and the zone's free counters;
  * the per-CPU lists are protected by disabling interrupts on their CPU.

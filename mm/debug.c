@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+/*
+ * mm/debug.c - how mm/ names what it reports, as Linux's mm/debug.c: the
+ * GFP flag names (Linux's %pGg table) and the "BUG: Bad page state" report.
+ *
+ * Owns: the table of flag names and its order, the count of bad-page
+ * reports since boot, the reports' wording and the reasons they give, and
+ * what is wrong with the arguments of a __free_pages() call. page_alloc.c's
+ * checks decide that a page is bad (cheaply, in one test); this file finds
+ * which page and why, and says so.
+ * Must not touch: free lists, page state.
+ * Tests: tests/kernel/gfp_test.c (flag names), tests/kernel/page_alloc_test.c
+ * and tests/kernel/compound_test.c (the reports).
+ */
+#include <kernel/bug.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include "internal.h"
+
+static unsigned long nr_bad_pages;
+
+/*
+ * Linux 6.12's %pGg table (include/trace/events/mmflags.h): composite names,
+ * most bits first, then the zone bits under their GFP_ names, __GFP_RECLAIM,
+ * and every __GFP_ bit in bit order. An entry prints when all its bits are
+ * still set, and takes them.
+ */
+#define GFP_TRANSHUGE_LIGHT	((GFP_HIGHUSER_MOVABLE | __GFP_COMP | __GFP_NOMEMALLOC | \
+				  __GFP_NOWARN) & ~__GFP_RECLAIM)
+#define GFP_TRANSHUGE		(GFP_TRANSHUGE_LIGHT | __GFP_DIRECT_RECLAIM)
+#define GFP_NAME(f)		{ f, #f }
+
+static const struct { gfp_t mask; const char *name; } gfp_names[] = {
+	GFP_NAME(GFP_TRANSHUGE), GFP_NAME(GFP_TRANSHUGE_LIGHT), GFP_NAME(GFP_HIGHUSER_MOVABLE),
+	GFP_NAME(GFP_HIGHUSER), GFP_NAME(GFP_USER), GFP_NAME(GFP_KERNEL_ACCOUNT),
+	GFP_NAME(GFP_KERNEL), GFP_NAME(GFP_NOFS), GFP_NAME(GFP_ATOMIC), GFP_NAME(GFP_NOIO),
+	GFP_NAME(GFP_NOWAIT), GFP_NAME(GFP_DMA), GFP_NAME(GFP_DMA32), GFP_NAME(__GFP_RECLAIM),
+	/* bit order */
+	GFP_NAME(__GFP_DMA), GFP_NAME(__GFP_HIGHMEM), GFP_NAME(__GFP_DMA32),
+	GFP_NAME(__GFP_MOVABLE), GFP_NAME(__GFP_RECLAIMABLE), GFP_NAME(__GFP_HIGH),
+	GFP_NAME(__GFP_IO), GFP_NAME(__GFP_FS), GFP_NAME(__GFP_ZERO),
+	GFP_NAME(__GFP_DIRECT_RECLAIM), GFP_NAME(__GFP_KSWAPD_RECLAIM), GFP_NAME(__GFP_WRITE),
+	GFP_NAME(__GFP_NOWARN), GFP_NAME(__GFP_RETRY_MAYFAIL), GFP_NAME(__GFP_NOFAIL),
+	GFP_NAME(__GFP_NORETRY), GFP_NAME(__GFP_MEMALLOC), GFP_NAME(__GFP_COMP),
+	GFP_NAME(__GFP_NOMEMALLOC), GFP_NAME(__GFP_HARDWALL), GFP_NAME(__GFP_THISNODE),
+	GFP_NAME(__GFP_ACCOUNT), GFP_NAME(__GFP_ZEROTAGS),
+};
+
+int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
+{
+	size_t n = 0;
+	gfp_t left = gfp;
+
+	buf[0] = '\0';
+	if (!gfp)
+		return scnprintf(buf, size, "none");
+	for (size_t i = 0; i < ARRAY_SIZE(gfp_names) && left; i++) {
+		if ((left & gfp_names[i].mask) != gfp_names[i].mask)
+			continue;
+		n += (size_t)scnprintf(buf + n, size - n, "%s%s", n ? "|" : "", gfp_names[i].name);
+		left &= ~gfp_names[i].mask;
+	}
+	if (left)
+		n += (size_t)scnprintf(buf + n, size - n, "%s%#x", n ? "|" : "", left);
+	return (int)n;
+}
+
+unsigned long bad_page_count(void)
+{
+	return nr_bad_pages;
+}
+
+/* One more "BUG: Bad page state" report: counted, and the kernel tainted B, as Linux. */
+void count_bad_page(void)
+{
+	nr_bad_pages++;
+	add_taint(TAINT_BAD_PAGE);
+}
+
+/*
+ * Linux's bad_page() prints the page (dump_page()) under one "BUG: Bad page
+ * state" line. mmos puts what a student needs on that one line: the pfn,
+ * the head of a compound page, the count, the flags, the zone, the caller
+ * (Linux has none: its reports come from the free path itself) and why.
+ */
+void bad_page(const struct page *page, const char *reason, unsigned long caller)
+{
+	const struct page *head = compound_head_checked(page);
+
+	count_bad_page();
+	if (PageCompound(page) && head)
+		pr_err("BUG: Bad page state in process swapper  pfn:%05lx head:%05lx order:%u "
+		       "refcount:%d flags:%#lx zone:%s caller:%pS reason: %s\n", page_to_pfn(page),
+		       page_to_pfn(head), compound_order(head), page_ref_count(head), page->flags,
+		       zone_names[page_zonenum(page)], (void *)caller, reason);
+	else if (PageCompound(page))
+		pr_err("BUG: Bad page state in process swapper  pfn:%05lx head:none (compound_head "
+		       "%p is not a compound page's head) refcount:%d flags:%#lx zone:%s "
+		       "caller:%pS reason: %s\n", page_to_pfn(page), (void *)page->compound_head,
+		       page_ref_count(page), page->flags, zone_names[page_zonenum(page)],
+		       (void *)caller, reason);
+	else
+		pr_err("BUG: Bad page state in process swapper  pfn:%05lx refcount:%d flags:%#lx "
+		       "zone:%s order:%d caller:%pS reason: %s\n", page_to_pfn(page),
+		       page_ref_count(page), page->flags, zone_names[page_zonenum(page)],
+		       page_alloc_order(page), (void *)caller, reason);
+}
+
+/* Why one page is not in the state check_flags asks for, or NULL if it is. */
+static const char *page_bad_reason(const struct page *p, unsigned long check_flags)
+{
+	if (PageBuddy(p))
+		return "page in the block is already free";
+	if (PageReserved(p))
+		return "page in the block is reserved";
+	if (PageCompound(p))
+		return "page in the block belongs to a compound page";
+	if (page_ref_count(p))
+		return "nonzero _refcount";
+	if (p->page_type != PAGE_TYPE_NONE)
+		return "page in the block is in use as another type";
+	if (p->flags & check_flags)
+		return "PAGE_FLAGS_CHECK_AT_PREP flag set";
+	return NULL;
+}
+
+/* Report every page of the run that is not as expected; the number reported. */
+noinline unsigned long report_bad_pages(const struct page *page, unsigned long nr,
+					       unsigned long check_flags, unsigned long caller)
+{
+	unsigned long bad = 0;
+
+	for (unsigned long i = 0; i < nr; i++) {
+		const char *why = page_bad_reason(page + i, check_flags);
+
+		if (why) {
+			bad_page(page + i, why, caller);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/*
+ * What __free_pages() was handed when it is not the first page of a plain
+ * block of that order, held: a compound page or a caller's mistake. The
+ * order to free, or -1 if nothing may be freed (reported). Linux has none of this: it
+ * trusts the order, and a zero count is a VM_BUG_ON under CONFIG_DEBUG_VM.
+ * A wrong order is reported and the recorded one used, so neither a
+ * neighbour's pages are freed nor the rest of the block leaks.
+ */
+noinline int free_pages_check_caller(struct page *page, unsigned int order, unsigned long caller)
+{
+	int alloc_order;
+	char why[96];
+
+	if (!pfn_valid(page_to_pfn(page))) {
+		count_bad_page();
+		pr_err("BUG: Bad page state in process swapper  page:%p caller:%pS reason: "
+		       "no such page frame\n", (void *)page, (void *)caller);
+		return -1;
+	}
+	if (PageTail(page)) {
+		bad_page(page, "freeing a tail page of a compound page", caller);
+		return -1;
+	}
+	if (PageBuddy(page)) {
+		bad_page(page, "double free: the page is already free", caller);
+		return -1;
+	}
+	if (PageReserved(page)) {
+		bad_page(page, "freeing a reserved page", caller);
+		return -1;
+	}
+	if (page_ref_count(page) <= 0) {
+		bad_page(page, "freeing a page nobody holds (refcount 0)", caller);
+		return -1;
+	}
+	alloc_order = page_alloc_order(page);
+	if (alloc_order < 0) {
+		bad_page(page, "the page does not start an allocation", caller);
+		return -1;
+	}
+	if ((unsigned int)alloc_order != order) {
+		snprintf(why, sizeof(why), "freed with order %u, allocated %swith order %d: using %d",
+			 order, PageHead(page) ? "as a compound page " : "", alloc_order, alloc_order);
+		bad_page(page, why, caller);
+	}
+	return alloc_order;
+}
