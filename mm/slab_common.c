@@ -843,12 +843,19 @@ void show_slabinfo(void)
 	printk(KERN_INFO "# name            <active_objs> <num_objs> <objsize> <objperslab> "
 		"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata "
 		"<active_slabs> <num_slabs> <sharedavail>\n");
+	/*
+	 * The tunables are the old SLAB's: the per-CPU array's limit and batch
+	 * count (every CPU's array has the same sizes), and sharedfactor 0, as
+	 * SLAB had on one CPU (no shared array). SLUB prints 0 0 0; mmos has
+	 * arrays, so it says how big they are. sharedavail is 0 likewise.
+	 */
 	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
 		unsigned long active = kmem_cache_live_objects(s);
 
 		printk(KERN_INFO "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata "
 			"%6lu %6lu %6lu\n", s->name, active, s->total_objects, s->size, s->objects,
-			1 << s->order, 0, 0, 0, s->nr_slabs, s->nr_slabs, 0UL);
+			1 << s->order, s->cpu_slab[0].limit, s->cpu_slab[0].batch, 0,
+			s->nr_slabs, s->nr_slabs, 0UL);
 	}
 }
 

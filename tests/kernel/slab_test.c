@@ -1085,7 +1085,42 @@ static noinline void test_slab_free_not_slab(struct ktest *t)
 
 #define REPORT_OBJS	20
 
-static char report[8192];
+static char report[16384];
+
+/*
+ * What slabinfo's tunables must say of a cache with slot size `size` and
+ * `flags`, written again: the old SLAB's enable_cpucache() (mm/slab.c,
+ * Linux 2.6.x to 6.7) sized the per-CPU array_cache by the slot: limit 1
+ * above 128 KiB, 8 above a page, 24 above 1 KiB, 54 above 256 bytes, 120
+ * otherwise; batchcount (limit + 1) / 2; sharedfactor 8 only with more
+ * than one possible CPU, so 0 here. mmos's own rule (docs/slab.md): a
+ * cache with any debug flag has no array, so limit and batch are 0.
+ */
+static void expected_tunables(u64 size, slab_flags_t flags, unsigned long long tun[3])
+{
+	const slab_flags_t debug = SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON |
+				   SLAB_STORE_USER | SLAB_TRACE;
+	u64 limit = size > 131072 ? 1 : size > 4096 ? 8 : size > 1024 ? 24 : size > 256 ? 54 : 120;
+
+	if (flags & debug)
+		limit = 0;
+	tun[0] = limit;
+	tun[1] = (limit + 1) / 2;
+	tun[2] = 0;
+}
+
+/* Read a slabinfo line's objsize and tunables (s: after the name). */
+static bool slabinfo_tunables(const char *s, unsigned long long *objsize,
+			      unsigned long long tun[3])
+{
+	unsigned long long v[5];
+	const char *p = strstr(s, ": tunables ");
+
+	if (report_numbers(s, v, 5) != 5 || !p || report_numbers(p + 11, tun, 3) != 3)
+		return false;
+	*objsize = v[2];
+	return true;
+}
 
 /*
  * The slabinfo line of a 1024-byte, 1024-aligned DMA32 cache holding
@@ -1124,7 +1159,14 @@ static void check_slabinfo_line(struct ktest *t, void *const *objs, slab_flags_t
 	p = strstr(s, ": tunables ");
 	ASSERT_NOT_NULL(t, p);
 	EXPECT_EQ(t, report_numbers(p + 11, tun, 3), 3);
-	EXPECT_EQ(t, tun[0] + tun[1] + tun[2], 0);		/* SLUB has none */
+	{
+		unsigned long long want[3];
+
+		expected_tunables(v[2], flags, want);	/* the per-CPU array's sizes */
+		EXPECT_EQ(t, tun[0], want[0]);
+		EXPECT_EQ(t, tun[1], want[1]);
+		EXPECT_EQ(t, tun[2], want[2]);
+	}
 	p = strstr(s, ": slabdata ");
 	ASSERT_NOT_NULL(t, p);
 	ASSERT_EQ(t, report_numbers(p + 11, sd, 3), 3);
@@ -1173,6 +1215,64 @@ static void test_slab_reports_dma_caches(struct ktest *t)
 		kmem_cache_free(a, objs[i]);
 	EXPECT_EQ(t, kmem_cache_destroy(b), 0);
 	EXPECT_EQ(t, kmem_cache_destroy(a), 0);
+}
+
+/*
+ * slabinfo's tunables are the per-CPU arrays' limit and batch count, for
+ * every cache in the list, held to expected_tunables() by the slot size
+ * the same line shows and the cache's flags. Caches whose slots lie just
+ * past each of SLAB's size steps are created for the occasion (they may be
+ * aliases of others, whose lines are then checked all the same).
+ */
+static void test_slabinfo_tunables(struct ktest *t)
+{
+	static const unsigned int sizes[] = { 257, 1032, 4104, 131072, 131080 };
+	struct kmem_cache *made[ARRAY_SIZE(sizes)];
+	unsigned long long objsize, tun[3], want[3];
+	unsigned int lines = 0, with_array = 0;
+	char name[40];
+	u64 mark;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++) {
+		snprintf(name, sizeof(name), "test_tunables_%u", sizes[i]);
+		made[i] = kmem_cache_create(name, sizes[i], 8, 0, NULL);
+		ASSERT_NOT_NULL(t, made[i]);
+	}
+	mark = printk_log_mark();
+	printk_console_quiet(true);
+	show_slabinfo();
+	printk_console_quiet(false);
+	printk_log_read(mark, report, sizeof(report));
+	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
+		const char *line;
+
+		snprintf(name, sizeof(name), "%s ", s->name);
+		line = report_line(report, name);
+		if (!line) {
+			ktest_info(t, "no slabinfo line for %s", s->name);
+			EXPECT_NOT_NULL(t, line);
+			continue;
+		}
+		lines++;
+		if (!slabinfo_tunables(line, &objsize, tun)) {
+			ktest_info(t, "unreadable slabinfo line for %s", s->name);
+			EXPECT_TRUE(t, false);
+			continue;
+		}
+		expected_tunables(objsize, s->flags, want);
+		if (tun[0] != want[0] || tun[1] != want[1] || tun[2] != want[2])
+			ktest_info(t, "%s: objsize %llu flags %#x: tunables %llu %llu %llu, want %llu %llu %llu",
+				   s->name, objsize, s->flags, tun[0], tun[1], tun[2],
+				   want[0], want[1], want[2]);
+		EXPECT_EQ(t, tun[0], want[0]);
+		EXPECT_EQ(t, tun[1], want[1]);
+		EXPECT_EQ(t, tun[2], want[2]);
+		with_array += want[0] != 0;
+	}
+	EXPECT_TRUE(t, lines >= ARRAY_SIZE(sizes));
+	ktest_info(t, "%u caches, %u with a per-CPU array", lines, with_array);
+	for (unsigned int i = ARRAY_SIZE(sizes); i-- > 0;)
+		EXPECT_EQ(t, kmem_cache_destroy(made[i]), 0);
 }
 
 /*** kmem_cache_create() with bad arguments ***/
@@ -1368,6 +1468,7 @@ static void test_slab_create_bad_flags(struct ktest *t)
 
 static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_reports_dma_caches),
+	KTEST_CASE(test_slabinfo_tunables),
 	KTEST_CASE(test_slab_basic),
 	KTEST_CASE(test_slab_cpu_array),
 	KTEST_CASE(test_slab_object_boundaries),
