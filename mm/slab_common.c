@@ -882,7 +882,16 @@ int show_slab_attributes(const char *name)
 		for (unsigned int i = 0; i < s->nr_aliases; i++)
 			pr_info("  alias           %s -> %s\n", s->aliases[i], id);
 		pr_info("  cache_dma       %d\n", !!(s->flags & SLAB_CACHE_DMA));
-		pr_info("  cache_dma32     %d\n", !!(s->flags & SLAB_CACHE_DMA32));
+#ifdef CONFIG_ZONE_DMA32
+		/*
+		 * Not Linux's: this attribute was proposed with SLAB_CACHE_DMA32
+		 * (Nicolas Boichat, "mm: Add /sys/kernel/slab/cache/cache_dma32",
+		 * Dec 2018) and never merged; mainline has the flag only. Shown
+		 * where a ZONE_DMA32 exists (x86_64), as cache_dma is with ZONE_DMA.
+		 */
+		pr_info("  cache_dma32     %d     # not in Linux: the 2018 proposal, never merged\n",
+			!!(s->flags & SLAB_CACHE_DMA32));
+#endif
 		pr_info("  hwcache_align   %d\n", !!(s->flags & SLAB_HWCACHE_ALIGN));
 		pr_info("  red_zone        %d\n", !!(s->flags & SLAB_RED_ZONE));
 		pr_info("  poison          %d\n", !!(s->flags & SLAB_POISON));
