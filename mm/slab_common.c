@@ -854,7 +854,7 @@ void show_slabinfo(void)
 
 		printk(KERN_INFO "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata "
 			"%6lu %6lu %6lu\n", s->name, active, s->total_objects, s->size, s->objects,
-			1 << s->order, s->cpu_slab[0].limit, s->cpu_slab[0].batch, 0,
+			1 << s->order, s->cpu_cache[0].limit, s->cpu_cache[0].batchcount, 0,
 			s->nr_slabs, s->nr_slabs, 0UL);
 	}
 }

@@ -57,17 +57,27 @@ struct track {
 
 #define SLAB_ARRAY_LIMIT	120	/* the largest per-CPU object array (Linux SLAB's) */
 
+/*
+ * A CPU's array of free objects: the old SLAB's struct array_cache (Linux
+ * up to 6.7; 6.18's SLUB sheaves are the same idea), not a SLUB structure.
+ * Free objects of any of the cache's slabs, most recently freed on top:
+ * kmalloc/kfree of a cache without debugging only pop and push here. A
+ * full array gives its batchcount oldest objects back to their slabs; an
+ * empty one takes batchcount from the CPU slab. Unlike SLAB's entry[0..avail),
+ * they are entry[1..avail] and entry[0] stays NULL, so "is obj on top?"
+ * needs no test for an empty array. limit 0: no array (a debug cache).
+ */
+struct array_cache {
+	unsigned int avail, limit, batchcount;
+	void *entry[SLAB_ARRAY_LIMIT + 1];
+};
+
+/*
+ * A CPU's slab, as SLUB's struct kmem_cache_cpu (without its tid and
+ * per-CPU partial list): the slab is frozen while it is here (off the
+ * lists, every object counted in use), its free objects on freelist.
+ */
 struct kmem_cache_cpu {
-	/*
-	 * Free objects of any of the cache's slabs, most recently freed on
-	 * top: kmalloc/kfree of a cache without debugging only pop and push
-	 * here. A full array gives its batch oldest objects back to their
-	 * slabs; an empty one takes a batch from the CPU slab. They are
-	 * objects[1..avail]; objects[0] stays NULL, so "is obj on top?" needs
-	 * no test for an empty array.
-	 */
-	unsigned int avail, limit, batch;
-	void *objects[SLAB_ARRAY_LIMIT + 1];
 	void *freelist;		/* free objects of `slab`, taken without locks */
 	struct page *slab;	/* the slab this CPU allocates from */
 };
@@ -93,7 +103,8 @@ struct kmem_cache {
 	unsigned int nr_aliases;
 	char aliases[SLAB_MAX_ALIASES][SLAB_NAME_LEN];
 
-	struct kmem_cache_cpu cpu_slab[NR_CPUS];
+	struct array_cache cpu_cache[NR_CPUS];	/* SLAB's cpu_cache */
+	struct kmem_cache_cpu cpu_slab[NR_CPUS];	/* SLUB's cpu_slab */
 
 	spinlock_t list_lock;		/* partial, full and the counters below */
 	struct page_list partial, full;
@@ -114,6 +125,12 @@ extern bool slab_nomerge;
 static inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *s)
 {
 	return &s->cpu_slab[smp_processor_id()];
+}
+
+/* This CPU's object array (SLAB's cpu_cache_get()). */
+static inline struct array_cache *cpu_cache_get(struct kmem_cache *s)
+{
+	return &s->cpu_cache[smp_processor_id()];
 }
 
 #define SLAB_MIN_ORDER		1UL	/* in slab->private: a slab of the minimum order */
@@ -252,14 +269,14 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 /* The top of this CPU's object array, or NULL if it is empty (a debug cache's always is). */
 static __always_inline void *slab_alloc_from_array(struct kmem_cache *s)
 {
-	struct kmem_cache_cpu *c;
+	struct array_cache *ac;
 	unsigned long flags;
 	void *obj = NULL;
 
 	local_irq_save(flags);
-	c = this_cpu_slab(s);
-	if (likely(c->avail))
-		obj = c->objects[c->avail--];
+	ac = cpu_cache_get(s);
+	if (likely(ac->avail))
+		obj = ac->entry[ac->avail--];
 	local_irq_restore(flags);
 	return obj;
 }
@@ -286,7 +303,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 static __always_inline bool slab_free_to_array(struct kmem_cache *s, const struct page *slab,
 					       void *obj)
 {
-	struct kmem_cache_cpu *c;
+	struct array_cache *ac;
 	unsigned long flags;
 	unsigned int n;
 	bool done = false;
@@ -294,12 +311,12 @@ static __always_inline bool slab_free_to_array(struct kmem_cache *s, const struc
 	if (unlikely(slab_min_order(slab)) || unlikely(!fast_object_valid(s, obj)))
 		return false;
 	local_irq_save(flags);
-	c = this_cpu_slab(s);
-	n = c->avail;
+	ac = cpu_cache_get(s);
+	n = ac->avail;
 	/* room left, and obj not on top already (the cheap double-free check) */
-	if (likely(n < c->limit) && likely(c->objects[n] != obj)) {
-		c->objects[n + 1] = obj;
-		c->avail = n + 1;
+	if (likely(n < ac->limit) && likely(ac->entry[n] != obj)) {
+		ac->entry[n + 1] = obj;
+		ac->avail = n + 1;
 		done = true;
 	}
 	local_irq_restore(flags);

@@ -8,11 +8,15 @@
  * invalid frees).
  * Must not touch: page tables or zone free lists (slabs come from and go
  * back to alloc_pages/__free_pages).
- * Locking: a CPU's kmem_cache_cpu with IRQs off; s->list_lock (IRQs off)
+ * Locking: a CPU's array_cache and kmem_cache_cpu with IRQs off; s->list_lock (IRQs off)
  * for the lists, the slabs' freelists and the counters. Order: IRQs off ->
  * list_lock -> zone->lock. New slabs are allocated and constructed with
  * neither (as Linux's new_slab()), then added under them.
  *
+ * Two per-CPU levels, named for what they are: struct array_cache, the
+ * old SLAB's per-CPU array (what Linux 6.18's SLUB sheaves bring back), and
+ * struct kmem_cache_cpu, SLUB's CPU slab (its slab frozen, its freelist;
+ * deactivate_slab() gives it back to the lists, as SLUB's).
  * The fast paths (inline, mm/slab_internal.h) pop and push this CPU's
  * array of free objects. An empty array takes a batch from the CPU slab's
  * freelist; a full one gives its oldest batch back to the objects' slabs,
@@ -130,12 +134,12 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 	/* Linux's set_min_partial(s, ilog2(s->size) / 2): MIN_PARTIAL 5 .. MAX_PARTIAL 10 */
 	s->min_partial = min(max(ilog2(s->size) / 2, 5u), 10u);
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
-		struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
+		struct array_cache *ac = &s->cpu_cache[cpu];
 
-		/* Linux SLAB's array sizes; debugging checks every object, so no array */
-		c->limit = has_debug(s) ? 0 : s->size > 131072 ? 1 : s->size > PAGE_SIZE ? 8 :
-			   s->size > 1024 ? 24 : s->size > 256 ? 54 : SLAB_ARRAY_LIMIT;
-		c->batch = (c->limit + 1) / 2;
+		/* Linux SLAB's enable_cpucache() sizes; debugging checks every object, so no array */
+		ac->limit = has_debug(s) ? 0 : s->size > 131072 ? 1 : s->size > PAGE_SIZE ? 8 :
+			    s->size > 1024 ? 24 : s->size > 256 ? 54 : SLAB_ARRAY_LIMIT;
+		ac->batchcount = (ac->limit + 1) / 2;
 	}
 	s->refcount = 1;
 	spin_lock_init(&s->list_lock);
@@ -545,7 +549,7 @@ static void set_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, struct 
 	c->slab = slab;
 	c->freelist = slab_freelist(s, slab);
 	set_slab_freelist(s, slab, NULL);
-	set_slab_inuse(slab, slab_objects(s, slab));	/* frozen: everything counts as the CPU's */
+	set_slab_inuse(slab, slab_objects(s, slab));	/* frozen, as SLUB's: all counted as the CPU's */
 }
 
 /*
@@ -624,13 +628,14 @@ static void *cpu_slab_pop(struct kmem_cache *s, struct kmem_cache_cpu *c)
 }
 
 /*
- * Fill this CPU's empty object array with up to batch objects from the CPU
- * slab and the partial slabs (IRQs off), arranged so they are handed out in
- * address order. Fewer, or none, when they have no more.
+ * Fill this CPU's empty object array with up to batchcount objects from the
+ * CPU slab and the partial slabs (IRQs off), arranged so they are handed out
+ * in address order. Fewer, or none, when they have no more. (SLAB's
+ * cache_alloc_refill() took them from its slab lists.)
  */
-static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c)
+static void refill_array(struct kmem_cache *s, struct array_cache *ac, struct kmem_cache_cpu *c)
 {
-	unsigned int batch = c->batch, n = 0;
+	unsigned int batch = ac->batchcount, n = 0;
 	long fp = freepointer_offset(s);
 
 	while (n < batch) {
@@ -646,24 +651,25 @@ static void refill_array(struct kmem_cache *s, struct kmem_cache_cpu *c)
 		 * the first object popped is the first handed out.
 		 */
 		do {
-			c->objects[batch - n++] = obj;
+			ac->entry[batch - n++] = obj;
 			obj = get_freepointer_at(obj, fp);
 		} while (obj && n < batch);
 		c->freelist = obj;
 	}
 	if (n < batch)	/* short of objects: close the gap at the bottom */
-		memmove(c->objects + 1, c->objects + 1 + batch - n, n * sizeof(void *));
-	c->avail = n;
+		memmove(ac->entry + 1, ac->entry + 1 + batch - n, n * sizeof(void *));
+	ac->avail = n;
 }
 
 /* An object this CPU's array, its slab or a partial slab has, or NULL (IRQs off). */
-static void *get_free_object(struct kmem_cache *s, struct kmem_cache_cpu *c)
+static void *get_free_object(struct kmem_cache *s, struct array_cache *ac,
+			     struct kmem_cache_cpu *c)
 {
-	if (!c->limit)
+	if (!ac->limit)
 		return cpu_slab_pop(s, c);	/* a debug cache: no array */
-	if (!c->avail)
-		refill_array(s, c);
-	return c->avail ? c->objects[c->avail--] : NULL;
+	if (!ac->avail)
+		refill_array(s, ac, c);
+	return ac->avail ? ac->entry[ac->avail--] : NULL;
 }
 
 /*
@@ -680,7 +686,7 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t
 
 	for (;;) {
 		local_irq_save(flags);
-		obj = get_free_object(s, this_cpu_slab(s));
+		obj = get_free_object(s, cpu_cache_get(s), this_cpu_slab(s));
 		local_irq_restore(flags);
 		if (!obj) {
 			slab = allocate_slab(s, gfp);
@@ -748,17 +754,20 @@ static unsigned int free_to_slab(struct kmem_cache *s, struct kmem_cache_cpu *c,
 	return i;
 }
 
-/* Give the n oldest objects of this CPU's array back to their slabs (IRQs off). */
-static void flush_array(struct kmem_cache *s, struct kmem_cache_cpu *c, unsigned int n,
-			unsigned long caller)
+/*
+ * Give the n oldest objects of this CPU's array back to their slabs (IRQs
+ * off; SLAB's cache_flusharray() with n = batchcount, and its free_block()).
+ */
+static void flush_array(struct kmem_cache *s, struct array_cache *ac, struct kmem_cache_cpu *c,
+			unsigned int n, unsigned long caller)
 {
 	spin_lock(&s->list_lock);
 	for (unsigned int i = 1; i <= n;)
-		i += free_to_slab(s, c, virt_to_slab(c->objects[i]), &c->objects[i], n + 1 - i,
+		i += free_to_slab(s, c, virt_to_slab(ac->entry[i]), &ac->entry[i], n + 1 - i,
 				  caller);
 	spin_unlock(&s->list_lock);
-	memmove(c->objects + 1, c->objects + 1 + n, (c->avail - n) * sizeof(void *));
-	c->avail -= n;
+	memmove(ac->entry + 1, ac->entry + 1 + n, (ac->avail - n) * sizeof(void *));
+	ac->avail -= n;
 }
 
 /* Checks for an object being freed; false: reported, not freed. */
@@ -790,7 +799,7 @@ static bool free_debug_processing(struct kmem_cache *s, struct page *slab, void 
 
 void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller)
 {
-	struct kmem_cache_cpu *c;
+	struct array_cache *ac;
 	unsigned long flags;
 	bool freed;
 
@@ -804,14 +813,14 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 	if (has_debug(s) && !free_debug_processing(s, slab, obj, caller))
 		return;
 	local_irq_save(flags);
-	c = this_cpu_slab(s);
-	if (c->limit) {
+	ac = cpu_cache_get(s);
+	if (ac->limit) {
 		/* the array's top is the cheap double-free check */
-		freed = c->objects[c->avail] != obj;
+		freed = ac->entry[ac->avail] != obj;
 		if (freed) {
-			if (c->avail == c->limit)
-				flush_array(s, c, c->batch, caller);
-			c->objects[++c->avail] = obj;
+			if (ac->avail == ac->limit)
+				flush_array(s, ac, this_cpu_slab(s), ac->batchcount, caller);
+			ac->entry[++ac->avail] = obj;
 		}
 		local_irq_restore(flags);
 		if (!freed)
@@ -819,7 +828,7 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 		return;
 	}
 	spin_lock(&s->list_lock);
-	free_to_slab(s, c, slab, &obj, 1, caller);
+	free_to_slab(s, this_cpu_slab(s), slab, &obj, 1, caller);
 	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
 }
@@ -838,12 +847,14 @@ void kmalloc_set_orig_size(struct kmem_cache *s, void *obj, size_t size)
 unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 {
 	unsigned long flags, freed = 0;
+	struct array_cache *ac;
 	struct kmem_cache_cpu *c;
 	struct page *slab, *next;
 
 	local_irq_save(flags);
 	c = this_cpu_slab(s);
-	flush_array(s, c, c->avail, _RET_IP_);
+	ac = cpu_cache_get(s);
+	flush_array(s, ac, c, ac->avail, _RET_IP_);
 	deactivate_slab(s, c);
 	spin_lock(&s->list_lock);
 	for (slab = page_list_first(&s->partial); slab; slab = next) {
@@ -877,7 +888,7 @@ unsigned long kmem_cache_live_objects(struct kmem_cache *s)
 		live += slab_inuse(slab);
 	page_list_for_each(slab, &s->full)
 		live += slab_objects(s, slab);
-	live -= c->avail;	/* free, in this CPU's array */
+	live -= cpu_cache_get(s)->avail;	/* free, in this CPU's array */
 	live -= s->quarantined;	/* corrupt objects are nobody's */
 	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
@@ -886,13 +897,15 @@ unsigned long kmem_cache_live_objects(struct kmem_cache *s)
 
 void __kmem_cache_release(struct kmem_cache *s)
 {
+	struct array_cache *ac;
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
 	struct page *slab;
 
 	local_irq_save(flags);
 	c = this_cpu_slab(s);
-	flush_array(s, c, c->avail, _RET_IP_);
+	ac = cpu_cache_get(s);
+	flush_array(s, ac, c, ac->avail, _RET_IP_);
 	deactivate_slab(s, c);
 	spin_lock(&s->list_lock);
 	while ((slab = page_list_first(&s->partial))) {

@@ -103,20 +103,20 @@ static void test_slab_basic(struct ktest *t)
 static void test_slab_cpu_array(struct ktest *t)
 {
 	struct kmem_cache *s = kmem_cache_create("test_array", 64, 0, SLAB_NO_MERGE, NULL);
-	struct kmem_cache_cpu *c;
+	struct array_cache *ac;
 	static void *objs[3 * SLAB_ARRAY_LIMIT];
 	unsigned int n;
 	void *p, *q;
 
 	ASSERT_NOT_NULL(t, s);
-	c = this_cpu_slab(s);
+	ac = cpu_cache_get(s);
 	if (s->flags & SLAB_DEBUG_FLAGS) {	/* slab_debug= names this cache */
-		EXPECT_EQ(t, c->limit, 0);	/* every object goes through the checks */
+		EXPECT_EQ(t, ac->limit, 0);	/* every object goes through the checks */
 		kmem_cache_destroy(s);
 		ktest_skip(t, "slab_debug is on for this cache: no array");
 	}
-	EXPECT_EQ(t, c->limit, 120);	/* 64 bytes: Linux SLAB's limit */
-	EXPECT_EQ(t, c->batch, 60);	/* and its batchcount, (limit + 1) / 2 */
+	EXPECT_EQ(t, ac->limit, 120);	/* 64 bytes: Linux SLAB's limit */
+	EXPECT_EQ(t, ac->batchcount, 60);	/* and its batchcount, (limit + 1) / 2 */
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	ASSERT_NOT_NULL(t, p);
 	kmem_cache_free(s, p);
@@ -124,7 +124,7 @@ static void test_slab_cpu_array(struct ktest *t)
 	EXPECT_PTR_EQ(t, q, p);	/* the hot object comes back first */
 	kmem_cache_free(s, q);
 
-	n = 3 * c->limit;
+	n = 3 * ac->limit;
 	for (unsigned int i = 0; i < n; i++) {
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
 		ASSERT_NOT_NULL(t, objs[i]);
@@ -135,12 +135,12 @@ static void test_slab_cpu_array(struct ktest *t)
 	EXPECT_EQ(t, kmem_cache_live_objects(s), n);
 	for (unsigned int i = 0; i < n; i++) {
 		kmem_cache_free(s, objs[i]);
-		EXPECT_LE(t, c->avail, c->limit);
+		EXPECT_LE(t, ac->avail, ac->limit);
 	}
 	EXPECT_EQ(t, kmem_cache_live_objects(s), 0);
-	EXPECT_GT(t, c->avail, 0);
+	EXPECT_GT(t, ac->avail, 0);
 	kmem_cache_shrink(s);
-	EXPECT_EQ(t, c->avail, 0);
+	EXPECT_EQ(t, ac->avail, 0);
 	EXPECT_EQ(t, s->nr_partial + s->nr_full, 0);	/* every slab went back */
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
 }
