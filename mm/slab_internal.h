@@ -166,9 +166,10 @@ static inline void set_slab_inuse(struct page *slab, unsigned int n)
 	slab->page_type = (slab->page_type & 0xffff0000u) | n;
 }
 
+/* Slab pages come from lowmem zones only (never __GFP_HIGHMEM): always in the direct map. */
 static inline void *slab_base(const struct page *slab)
 {
-	return page_address(slab);
+	return lowmem_page_address(slab);
 }
 
 /*
@@ -223,14 +224,28 @@ static inline bool offset_is_slot(const struct kmem_cache *s, unsigned long offs
 	return (u64)offset * s->divisor_magic < s->divisor_magic;
 }
 
-/* Is obj the start of an object slot's user part in slab? */
+/*
+ * Is obj, an address in slab, the start of an object slot's user part?
+ * The one validity test of kfree(), kmem_cache_free() and ksize(), fast
+ * path and reports alike (Linux checks this only with slab debugging, in
+ * check_valid_pointer()). A slab is a naturally aligned buddy block, so an
+ * address's offset in it is its physical address masked by the block size:
+ * no need to compute the slab's address from its struct page.
+ */
 static inline bool slab_object_valid(const struct kmem_cache *s, const struct page *slab,
 				     const void *obj)
 {
-	unsigned long off = (unsigned long)(slot_of(s, obj) - (const u8 *)slab_base(slab));
+	/* an object at the start of the slab with a red zone before it wraps to the top */
+	unsigned long off = (unsigned long)(__pa(obj) - s->red_left_pad);
+	unsigned long bytes = s->slab_bytes;
 
-	/* an address below the slab wraps around to a huge offset */
-	return off < (unsigned long)slab_objects(s, slab) * s->size && offset_is_slot(s, off);
+	if (likely(!slab_min_order(slab))) {
+		off &= s->slab_mask;
+	} else {
+		off &= (PAGE_SIZE << s->min_order) - 1;
+		bytes = (unsigned long)s->min_objects * s->size;
+	}
+	return off < bytes && offset_is_slot(s, off);
 }
 
 /* The slab an address lies in, or NULL if it is not in a slab. */
@@ -244,27 +259,25 @@ static inline struct page *virt_to_slab(const void *addr)
 	return PageSlab(page) ? page : NULL;
 }
 
-/*
- * The fast paths, inline so kmalloc(), kfree() and kmem_cache_alloc/free()
- * are each one function in the common case: a cache without debugging pops
- * from or pushes onto this CPU's object array with interrupts off. Anything
- * else (an empty or full array, __GFP_ZERO, debug checks, a pointer that
- * fails the cheap checks) takes the out-of-line slow path, which does every
- * check and reports.
- *
- * Without debugging an object is its slot (no left red zone), and as a slab
- * is a naturally aligned buddy block, an object's offset in its slab is its
- * physical address masked by the slab size.
- */
-static inline bool fast_object_valid(const struct kmem_cache *s, const void *obj)
-{
-	unsigned long off = (unsigned long)__pa(obj) & s->slab_mask;
-
-	return off < s->slab_bytes && offset_is_slot(s, off);
-}
-
+/* Warn about GFP_SLAB_BUG_MASK bits in gfp (mm/slab_common.c) and return gfp without them. */
+gfp_t kmalloc_fix_flags(gfp_t gfp, unsigned long caller);
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size);
 void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller);
+
+/*
+ * The fast paths, as Linux's slab_alloc_node() and slab_free(): inline, so
+ * kmalloc(), kfree() and kmem_cache_alloc/free() are each one function in
+ * the common case. A cache without debugging pops from or pushes onto this
+ * CPU's object array (mmos: SLAB's array_cache, where SLUB has its CPU
+ * slab's lockless freelist) with interrupts off. Anything else (an empty or
+ * full array, __GFP_ZERO, bad gfp bits, debug checks, a pointer that is
+ * not an object) goes to __slab_alloc() or __slab_free(), which do every
+ * check and report.
+ */
+
+/* Linux's (mm/internal.h): no kmalloc cache has such memory, and bits beyond the gfp bits */
+#define __GFP_BITS_MASK		(((gfp_t)1 << __GFP_BITS_SHIFT) - 1)
+#define GFP_SLAB_BUG_MASK	(__GFP_DMA32 | __GFP_HIGHMEM | ~__GFP_BITS_MASK)
 
 /* The top of this CPU's object array, or NULL if it is empty (a debug cache's always is). */
 static __always_inline void *slab_alloc_from_array(struct kmem_cache *s)
@@ -281,24 +294,26 @@ static __always_inline void *slab_alloc_from_array(struct kmem_cache *s)
 	return obj;
 }
 
-/* orig_size: what a kmalloc caller asked for (its red zone starts there). */
+/*
+ * orig_size: what a kmalloc caller asked for (its red zone starts there).
+ * mmos warns about GFP_SLAB_BUG_MASK bits on every call (Linux only when a
+ * new slab is needed), so they too send the call to __slab_alloc(), which
+ * fixes them up (kmalloc_fix_flags()) and warns.
+ */
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 					size_t orig_size)
 {
 	void *obj;
 
-	if (likely(!(gfp & __GFP_ZERO)) && likely(obj = slab_alloc_from_array(s)))
+	if (likely(!(gfp & (__GFP_ZERO | GFP_SLAB_BUG_MASK))) && likely(obj = slab_alloc_from_array(s)))
 		return obj;
 	return __slab_alloc(s, gfp, caller, orig_size);
 }
 
 /*
- * Push obj, of slab, onto this CPU's object array if it passes the cheap
- * checks and there is room; false if it must take the slow path. A debug
- * cache has no array (limit 0), so it never passes the room test;
- * fast_object_valid()'s answer (which assumes no red zone) does not matter
- * for it. An object of a minimum-order slab takes the slow path too: its
- * slab is aligned to its own size only, so the mask test would be wrong.
+ * Push obj, of slab, onto this CPU's object array if it is an object of
+ * slab and there is room; false if it must take the slow path. A debug
+ * cache has no array (limit 0), so its objects always do.
  */
 static __always_inline bool slab_free_to_array(struct kmem_cache *s, const struct page *slab,
 					       void *obj)
@@ -308,7 +323,7 @@ static __always_inline bool slab_free_to_array(struct kmem_cache *s, const struc
 	unsigned int n;
 	bool done = false;
 
-	if (unlikely(slab_min_order(slab)) || unlikely(!fast_object_valid(s, obj)))
+	if (unlikely(!slab_object_valid(s, slab, obj)))
 		return false;
 	local_irq_save(flags);
 	ac = cpu_cache_get(s);
@@ -321,6 +336,14 @@ static __always_inline bool slab_free_to_array(struct kmem_cache *s, const struc
 	}
 	local_irq_restore(flags);
 	return done;
+}
+
+static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj,
+				      unsigned long caller)
+{
+	if (likely(slab_free_to_array(s, slab, obj)))
+		return;
+	__slab_free(s, slab, obj, caller);
 }
 
 /* Core operations (mm/slub.c). */

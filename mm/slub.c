@@ -684,6 +684,8 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t
 	struct page *slab;
 	void *obj;
 
+	if (unlikely(gfp & GFP_SLAB_BUG_MASK))
+		gfp = kmalloc_fix_flags(gfp, caller);
 	for (;;) {
 		local_irq_save(flags);
 		obj = get_free_object(s, cpu_cache_get(s), this_cpu_slab(s));

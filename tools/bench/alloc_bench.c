@@ -34,7 +34,8 @@ typedef unsigned int gfp_t;
 struct page;
 
 bool host_boot(const char *name);
-void *kmalloc(size_t size, gfp_t gfp);
+/* kmalloc() is an inline wrapper of __kmalloc() in mm/slab.h, as in Linux */
+void *__kmalloc(size_t size, gfp_t gfp);
 void kfree(const void *p);
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 void __free_pages(struct page *page, unsigned int order);
@@ -84,7 +85,7 @@ static noinline void run_mixed_##NAME(long n) \
 		FREE(slots[i]); \
 }
 
-#define KMALLOC(s)	kmalloc(s, GFP_KERNEL)
+#define KMALLOC(s)	__kmalloc(s, GFP_KERNEL)
 #define GLIBC(s)	malloc(s)
 #define MIMALLOC(s)	mi_malloc_fn(s)
 #define JEMALLOC(s)	je_malloc_fn(s)

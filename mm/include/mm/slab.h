@@ -80,11 +80,36 @@ const char *kmem_cache_name(const struct kmem_cache *s);
 /* Bytes per object as the caller asked (object_size) and as laid out (size). */
 unsigned int kmem_cache_size(const struct kmem_cache *s);
 
-void *kmalloc(size_t size, gfp_t gfp);
-void *kzalloc(size_t size, gfp_t gfp);
+/*
+ * As Linux's include/linux/slab.h: kmalloc() and its relatives are inline
+ * and call __kmalloc(), so the caller recorded for reports is theirs.
+ * (Linux's kmalloc() also picks the cache at compile time for a constant
+ * size; mmos's does not.)
+ */
+void *__kmalloc(size_t size, gfp_t gfp);
+
+static __always_inline void *kmalloc(size_t size, gfp_t gfp)
+{
+	return __kmalloc(size, gfp);
+}
+
+static __always_inline void *kzalloc(size_t size, gfp_t gfp)
+{
+	return __kmalloc(size, gfp | __GFP_ZERO);
+}
+
 /* n * size bytes; NULL if that overflows. */
-void *kmalloc_array(size_t n, size_t size, gfp_t gfp);
-void *kcalloc(size_t n, size_t size, gfp_t gfp);
+static __always_inline void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
+{
+	if (size && n > (size_t)-1 / size)
+		return NULL;
+	return __kmalloc(n * size, gfp);
+}
+
+static __always_inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
+{
+	return kmalloc_array(n, size, gfp | __GFP_ZERO);
+}
 /* Resize keeping the contents; on failure NULL and p is untouched. */
 void *krealloc(const void *p, size_t new_size, gfp_t gfp);
 void kfree(const void *p);
