@@ -698,9 +698,9 @@ static unsigned int order_for(u64 size)
  * cannot pass the watermark, the minimum order can. 8 KiB objects: order-3
  * slabs (calculate_order() wants 4 objects), minimum order 1.
  */
-static void test_slab_fallback_to_min_order(struct ktest *t)
+static void check_fallback_to_min_order(struct ktest *t, unsigned int size)
 {
-	struct kmem_cache *s = kmem_cache_create("test_fallback", 8192, 0,
+	struct kmem_cache *s = kmem_cache_create("test_fallback", size, 0,
 						 SLAB_CACHE_DMA | SLAB_NO_MERGE, NULL);
 	const gfp_t gfp = GFP_KERNEL | GFP_DMA | __GFP_NOWARN;
 	struct block_list held = { 0 };
@@ -716,8 +716,19 @@ static void test_slab_fallback_to_min_order(struct ktest *t)
 		ktest_skip(t, zone_dma_usable() ? "no smaller order to fall back to" :
 			   "no RAM below 16 MiB: nothing to fragment");
 	}
-	spare = alloc_pages(gfp, min_order);
-	ASSERT_NOT_NULL(t, spare);
+	/*
+	 * The spare block not at the start of a block of the cache's order, so
+	 * that an offset taken with the cache's own slab size would be wrong.
+	 */
+	while ((spare = alloc_pages(gfp, min_order)) &&
+	       !(page_to_pfn(spare) & ((1UL << s->order) - 1)))
+		block_push(&held, spare, min_order);
+	EXPECT_NOT_NULL(t, spare);
+	if (!spare) {
+		block_free_all(&held);
+		kmem_cache_destroy(s);
+		return;
+	}
 	for (unsigned int order = s->order + 1; order-- > 0;)
 		while ((page = alloc_pages(gfp, order)))
 			block_push(&held, page, order);
@@ -731,7 +742,7 @@ static void test_slab_fallback_to_min_order(struct ktest *t)
 	EXPECT_NOT_NULL(t, obj);
 	if (obj) {
 		EXPECT_EQ(t, compound_order(compound_head(virt_to_page(obj))), min_order);
-		memset(obj, 0x3c, 8192);
+		memset(obj, 0x3c, size);
 		more = kmem_cache_alloc(s, GFP_KERNEL | __GFP_NOWARN);	/* nothing left */
 		EXPECT_NULL(t, more);
 		if (more)
@@ -742,6 +753,24 @@ static void test_slab_fallback_to_min_order(struct ktest *t)
 	EXPECT_EQ(t, printk_log_count(mark, "page allocation failure"), 0);
 	block_free_all(&held);
 	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
+static void test_slab_fallback_to_min_order(struct ktest *t)
+{
+	check_fallback_to_min_order(t, 8192);
+}
+
+/*
+ * The same with 3000-byte objects: a slot size that does not divide the
+ * minimum-order block (order 0, one object). The free's object test must
+ * take the offset within that block: masked by the cache's own (larger)
+ * slab order, a block that is not at the start of such a larger block has
+ * the object at a multiple of 4096 that is no multiple of 3000, and the
+ * free would be refused as an invalid pointer (7 placements in 8).
+ */
+static void test_slab_fallback_to_min_order_odd_size(struct ktest *t)
+{
+	check_fallback_to_min_order(t, 3000);
 }
 
 static void marking_ctor(void *obj)
@@ -1492,6 +1521,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_busy_destroyed_takes_no_alias),
 	KTEST_CASE(test_slab_alloc_fails_once),
 	KTEST_CASE(test_slab_fallback_to_min_order),
+	KTEST_CASE(test_slab_fallback_to_min_order_odd_size),
 	KTEST_CASE(test_slab_zero_with_ctor_warns_once),
 	KTEST_CASE(test_slab_debug_padding_overwritten),
 	KTEST_CASE(test_slab_new_slab_outside_locks),
