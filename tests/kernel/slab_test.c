@@ -764,9 +764,9 @@ static void test_slab_fallback_to_min_order(struct ktest *t)
  * The same with 3000-byte objects: a slot size that does not divide the
  * minimum-order block (order 0, one object). The free's object test must
  * take the offset within that block: masked by the cache's own (larger)
- * slab order, a block that is not at the start of such a larger block has
- * the object at a multiple of 4096 that is no multiple of 3000, and the
- * free would be refused as an invalid pointer (7 placements in 8).
+ * slab order, a block that is not at the start of such a larger block (the
+ * test takes one that is not) has the object at a multiple of 4096 that is
+ * no multiple of 3000, and the free would be refused as an invalid pointer.
  */
 static void test_slab_fallback_to_min_order_odd_size(struct ktest *t)
 {
