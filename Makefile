@@ -278,4 +278,7 @@ $(HOST_BUILD)/kallsyms-empty.o: tools/kallsyms.py
 clean:
 	rm -rf build
 
--include $(OBJS:.o=.d) $(HOST_OBJS:.o=.d) $(FUZZ_LIB_OBJS:.o=.d)
+# Header dependencies (-MD): every object's, the fuzz harnesses' and the
+# benchmark driver's included, so a header change rebuilds them all
+-include $(OBJS:.o=.d) $(HOST_OBJS:.o=.d) $(FUZZ_LIB_OBJS:.o=.d) \
+	$(wildcard $(FUZZ_BUILD)/tests/fuzz/*.d $(HOST_BUILD)/tools/bench/*.d)
