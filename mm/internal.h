@@ -91,5 +91,7 @@ int zone_batchsize(const struct zone *zone);
  */
 extern struct rb_root vmap_area_root, free_vmap_area_root;
 extern struct list_head free_vmap_area_list;
+/* Under vmap_area_lock: the busy area containing addr (find_vmap_area() takes the lock). */
+struct vmap_area *__find_vmap_area(unsigned long addr, struct rb_root *root);
 
 #endif

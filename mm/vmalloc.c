@@ -744,18 +744,15 @@ bool vmalloc_describe_addr(unsigned long addr, char *buf, size_t size)
 		local_irq_restore(irqflags);
 		return false;
 	}
-	list_for_each_entry(va, &vmap_area_list, list) {
+	va = __find_vmap_area(addr, &vmap_area_root);
+	if (va && va->vm) {
 		const struct vm_struct *vm = va->vm;
-		bool guard;
+		bool guard = !(vm->flags & VM_NO_GUARD) && addr >= va->va_end - PAGE_SIZE;
 
-		if (addr < va->va_start || addr >= va->va_end || !vm)
-			continue;
-		guard = !(vm->flags & VM_NO_GUARD) && addr >= va->va_end - PAGE_SIZE;
 		snprintf(buf, size, "in %svmalloc area 0x%p-0x%p allocated by %pS",
 			 guard ? "guard page of " : "", vm->addr,
 			 (void *)((unsigned long)vm->addr + vm->size), vm->caller);
 		found = true;
-		break;
 	}
 	spin_unlock(&vmap_area_lock);
 	local_irq_restore(irqflags);

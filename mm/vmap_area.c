@@ -434,7 +434,7 @@ nomem:
 }
 
 /* Under vmap_area_lock: the busy area containing addr. */
-static struct vmap_area *__find_vmap_area(unsigned long addr, struct rb_root *root)
+struct vmap_area *__find_vmap_area(unsigned long addr, struct rb_root *root)
 {
 	struct rb_node *n = root->rb_node;
 
