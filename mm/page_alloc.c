@@ -14,8 +14,9 @@
  *     -> __free_one_page(); both through free_pages_prepare()'s checks.
  * Where mmos differs from Linux (it records each allocation's order and
  * checks what a caller frees against it), the function's comment says so.
- * The watermark and reserve sizes are mm/watermark.c's; the reports'
- * wording is mm/debug.c's.
+ * The per-CPU lists' refill and drain (rmqueue_bulk(), free_pcppages_bulk(),
+ * drain_all_pages()) are mm/page_pcp.c's; the watermark and reserve sizes
+ * mm/watermark.c's; the reports' wording is mm/debug.c's.
  * Must not touch: page tables, memblock, slab objects.
  * Locking: zone->lock (IRQs off) for free_area[] and zone->nr_free; the
  * per-CPU lists with IRQs off on their CPU. Order: pcp (IRQs off) -> zone->lock.
@@ -146,16 +147,6 @@ static void add_to_free_list(struct page *page, struct zone *zone, unsigned int 
 	area->nr_free++;
 }
 
-static void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
-{
-	struct free_area *area = &zone->free_area[order];
-
-	page_list_del(&area->free_list, page);
-	page->page_type = PAGE_TYPE_NONE;
-	set_page_private(page, 0);
-	area->nr_free--;
-}
-
 /* Is buddy the first page of a free block of exactly this order, in page's zone? */
 static bool page_is_buddy(const struct page *page, const struct page *buddy, unsigned int order)
 {
@@ -179,8 +170,8 @@ static bool page_is_buddy(const struct page *page, const struct page *buddy, uns
  * The final block goes on its list; at the tail when its own buddy one order
  * up is free (a merge there is likely soon, so keep it out of the way).
  */
-static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-			    unsigned int order)
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order)
 {
 	bool tail = false;
 
@@ -213,7 +204,7 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
  * Split a block of order high down to order low, keeping the lowest piece
  * and putting each upper half back on the free list of its order.
  */
-static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
+void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
 {
 	while (high > low) {
 		high--;
@@ -234,87 +225,6 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 		return page;
 	}
 	return NULL;
-}
-
-/*** Per-CPU lists (IRQs off) ***/
-
-/*
- * Give about count pages' worth of blocks back to the buddy lists, the
- * coldest (the tail) of one list after another; each drain starts with the
- * next order, so no list is always the one emptied.
- */
-static noinline void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
-{
-	unsigned int o = pcp->drain_order;
-
-	spin_lock(&zone->lock);
-	for (unsigned int tried = 0; count > 0 && tried < NR_PCP_ORDERS; tried++) {
-		struct page_list *list = &pcp->lists[o];
-		struct page *page;
-
-		while (count > 0 && (page = page_list_pop_tail(list))) {
-			pcp->count -= 1 << o;
-			count -= 1 << o;
-			__free_one_page(page, page_to_pfn(page), zone, o);
-		}
-		o = (o + 1) % NR_PCP_ORDERS;
-	}
-	pcp->drain_order = o;
-	spin_unlock(&zone->lock);
-}
-
-/*
- * Refill the list of one order with about batch pages' worth of blocks,
- * lowest addresses first: Linux 6.12's nr_pcp_alloc() count (without its
- * alloc_factor scaling), batch >> order blocks but at least 2 when batch
- * is above 1, else 1. Where Linux takes one block at a time through
- * __rmqueue(), mmos cuts a larger free block straight into blocks of the
- * list's order (after splitting off what is more than needed).
- */
-static noinline void rmqueue_bulk(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp)
-{
-	struct page_list *list = &pcp->lists[order];
-	unsigned long batch = (unsigned long)pcp->batch;
-	unsigned long want = batch > 1 ? max(batch >> order, 2UL) : 1;
-
-	spin_lock(&zone->lock);
-	while (want) {
-		/* the largest block worth cutting up whole: at most `want` pieces */
-		unsigned int keep = min(order + ilog2(want), (unsigned int)MAX_PAGE_ORDER);
-		struct page *page = NULL;
-		unsigned int o;
-
-		for (o = order; o < NR_PAGE_ORDERS && !page; o++)
-			page = page_list_first(&zone->free_area[o].free_list);
-		if (!page)
-			break;
-		o--;
-		del_page_from_free_list(page, zone, o);
-		if (o > keep) {
-			expand(zone, page, keep, o);
-			o = keep;
-		}
-		zone->nr_free -= 1UL << o;
-		page_list_add_tail_run(list, page, 1UL << (o - order), 1UL << order);
-		want -= 1UL << (o - order);
-		pcp->count += 1 << o;
-	}
-	spin_unlock(&zone->lock);
-}
-
-/* This CPU's lists, which on mmos's one CPU is all of them (kernel/percpu.h). */
-void drain_all_pages(void)
-{
-	struct zone *z;
-	unsigned long flags;
-
-	local_irq_save(flags);
-	for_each_populated_zone(z) {
-		struct per_cpu_pages *pcp = pcp_of(z);
-
-		free_pcppages_bulk(z, pcp->count, pcp);
-	}
-	local_irq_restore(flags);
 }
 
 /*** Taking a block ***/
