@@ -106,6 +106,15 @@ void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 int zone_batchsize(const struct zone *zone);
 
 /*
+ * vmalloc's masks (vmalloc_highmem.c), for vmalloc.c: the data pages' mask
+ * under the __GFP_HIGHMEM rule in force, and vmalloc_32()'s, which Linux's
+ * mm/vmalloc.c defines as the constant GFP_VMALLOC32.
+ */
+gfp_t vmalloc_highmem_gfp(gfp_t gfp_mask);
+gfp_t gfp_vmalloc32(void);
+#define GFP_VMALLOC32	gfp_vmalloc32()
+
+/*
  * mm/vmap_area.c's trees, for the tests' invariant checks, read under
  * vmap_area_lock: the busy areas, and the free blocks (augmented with
  * subtree_max_size) with their address-ordered list.
