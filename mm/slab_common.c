@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
  * mm/slab_common.c - caches as their users see them: create, merge, destroy,
- * kmalloc and friends, slab_debug=, and the /proc/slabinfo-style reports.
+ * kmalloc and friends.
  *
  * Owns: the list of caches, the kmalloc cache arrays (normal and DMA), the
- * merge policy and the boot options slab_nomerge/slab_merge and
- * slab_debug (slub_debug). Object-level work is mm/slub.c's.
+ * merge policy and the boot options slab_nomerge/slab_merge. Object-level
+ * work is mm/slub.c's; slab_debug= (slub_debug) is mm/slub_debug.c's, the
+ * /proc/slabinfo-style reports mm/slabinfo.c's.
  * Locking: slab_mutex (a spinlock: mmos has no sleeping) around the cache
  * list; each cache's own locks inside it.
  * Tests: tests/kernel/slab_test.c, tests/kernel/kmalloc_test.c.
@@ -23,8 +24,6 @@
 struct kmem_cache *slab_caches;
 DEFINE_SPINLOCK(slab_mutex);
 bool slab_nomerge;
-char slab_debug_opts[128];
-bool slab_debug_given;
 static unsigned long large_kmalloc_pages;
 
 /*
@@ -64,115 +63,6 @@ core_param_cb(slub_nomerge, slab_nomerge_ops);
 core_param_cb(slab_merge, slab_merge_ops);
 core_param_cb(slub_merge, slab_merge_ops);
 
-static int set_slab_debug(const char *val, const struct kernel_param *kp)
-{
-	(void)kp;
-	if (val && strlen(val) >= sizeof(slab_debug_opts))
-		return -ERANGE;
-	strlcpy(slab_debug_opts, val ? val : "", sizeof(slab_debug_opts));
-	slab_debug_given = true;
-	for (const char *p = slab_debug_opts; *p; p++) {
-		if (*p == ',')	/* a cache list: on to the next block */
-			while (p[1] && p[1] != ';')
-				p++;
-		else if (*p != ';' && !strchr("-fzput", *p | 0x20))
-			pr_err("slab_debug option '%c' unknown. skipped\n", *p);
-	}
-	return 0;
-}
-
-static int get_slab_debug(char *buf, size_t size, const struct kernel_param *kp)
-{
-	(void)kp;
-	return scnprintf(buf, size, "%s", slab_debug_given ? slab_debug_opts : "(off)");
-}
-
-static const struct kernel_param_ops slab_debug_ops = {
-	set_slab_debug, get_slab_debug, "[FZPUT-][,cache...][;...]"
-};
-core_param_cb(slab_debug, slab_debug_ops);
-core_param_cb(slub_debug, slab_debug_ops);
-
-#define DEBUG_DEFAULT_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | \
-				 SLAB_STORE_USER)
-
-/*
- * One block of slab_debug=, Linux's parse_slub_debug_flags(): *flags gets
- * its letters (F checks, Z red zones, P poison, U store user, T trace; '-'
- * clears those before it; none at all before a cache list means
- * DEBUG_DEFAULT_FLAGS), *slabs its cache list or NULL. Returns the next
- * block, or NULL after the last one.
- */
-static const char *parse_slab_debug_block(const char *str, slab_flags_t *flags,
-					  const char **slabs)
-{
-	while (*str == ';')	/* empty blocks */
-		str++;
-	*flags = *str == ',' ? DEBUG_DEFAULT_FLAGS : 0;
-	for (; *str && *str != ',' && *str != ';'; str++) {
-		switch (*str | 0x20) {
-		case '-': *flags = 0; break;
-		case 'f': *flags |= SLAB_CONSISTENCY_CHECKS; break;
-		case 'z': *flags |= SLAB_RED_ZONE; break;
-		case 'p': *flags |= SLAB_POISON; break;
-		case 'u': *flags |= SLAB_STORE_USER; break;
-		case 't': *flags |= SLAB_TRACE; break;
-		default: break;	/* reported when the option was given */
-		}
-	}
-	*slabs = *str == ',' ? str + 1 : NULL;
-	while (*str && *str != ';')
-		str++;
-	while (*str == ';')
-		str++;
-	return *str ? str : NULL;
-}
-
-/* Does the list at slabs (up to ';' or the end) name the cache? */
-static bool slab_list_matches(const char *slabs, const char *name)
-{
-	while (*slabs && *slabs != ';') {
-		char cache[SLAB_NAME_LEN];
-		size_t n = 0;
-
-		for (; *slabs && *slabs != ',' && *slabs != ';'; slabs++)
-			if (n + 1 < sizeof(cache))
-				cache[n++] = *slabs;
-		cache[n] = '\0';
-		if (glob_match(cache, name))
-			return true;
-		if (*slabs == ',')
-			slabs++;
-	}
-	return false;
-}
-
-/*
- * slab_debug=<opts>[,<cache>...][;<opts>[,<cache>...]...] as Linux's
- * setup_slub_debug() and kmem_cache_flags(): the first block whose list
- * names the cache gives it its flags alone; any other cache gets those of
- * the last block without a list (none if every block has one). No value,
- * or an empty one, means DEBUG_DEFAULT_FLAGS for every cache.
- */
-slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags)
-{
-	slab_flags_t global = 0, block;
-	const char *p = slab_debug_opts, *slabs;
-
-	if (!slab_debug_given)
-		return flags;
-	if (!*p)
-		return flags | DEBUG_DEFAULT_FLAGS;
-	while (p) {
-		p = parse_slab_debug_block(p, &block, &slabs);
-		if (!slabs)
-			global = block;
-		else if (slab_list_matches(slabs, name))
-			return flags | block;
-	}
-	return flags | global;
-}
-
 /*** Merging ***/
 
 /*
@@ -184,7 +74,7 @@ slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags)
 				 SLAB_NO_MERGE)
 #define SLAB_MERGE_SAME		(SLAB_RECLAIM_ACCOUNT | SLAB_CACHE_DMA | SLAB_CACHE_DMA32)
 
-static bool cache_mergeable(const struct kmem_cache *s)
+bool cache_mergeable(const struct kmem_cache *s)
 {
 	return !(s->flags & SLAB_NEVER_MERGE) && !s->ctor && s->refcount > 0;
 }
@@ -217,24 +107,6 @@ static struct kmem_cache *find_mergeable(unsigned int size, unsigned int align,
 		found = s;
 	}
 	return found;
-}
-
-/* Linux's sysfs name of a mergeable cache: ':' flags '-' size, e.g. ":d-0000064". */
-static void unique_id(const struct kmem_cache *s, char *buf, size_t size)
-{
-	int n = scnprintf(buf, size, ":");
-
-	if (s->flags & SLAB_CACHE_DMA)
-		n += scnprintf(buf + n, size - (size_t)n, "d");
-	if (s->flags & SLAB_CACHE_DMA32)
-		n += scnprintf(buf + n, size - (size_t)n, "D");
-	if (s->flags & SLAB_RECLAIM_ACCOUNT)
-		n += scnprintf(buf + n, size - (size_t)n, "a");
-	if (s->flags & SLAB_CONSISTENCY_CHECKS)
-		n += scnprintf(buf + n, size - (size_t)n, "F");
-	if (n > 1)
-		n += scnprintf(buf + n, size - (size_t)n, "-");
-	scnprintf(buf + n, size - (size_t)n, "%07u", s->size);
 }
 
 /*** Creation and destruction ***/
@@ -813,76 +685,4 @@ unsigned long slab_pages(void)
 unsigned long kmalloc_large_pages(void)
 {
 	return large_kmalloc_pages;
-}
-
-void show_slabinfo(void)
-{
-	printk(KERN_INFO "slabinfo - version: 2.1\n");
-	printk(KERN_INFO "# name            <active_objs> <num_objs> <objsize> <objperslab> "
-		"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata "
-		"<active_slabs> <num_slabs> <sharedavail>\n");
-	/*
-	 * The tunables are the old SLAB's: the per-CPU array's limit and batch
-	 * count (every CPU's array has the same sizes), and sharedfactor 0, as
-	 * SLAB had on one CPU (no shared array). SLUB prints 0 0 0; mmos has
-	 * arrays, so it says how big they are. sharedavail is 0 likewise.
-	 */
-	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
-		unsigned long active = kmem_cache_live_objects(s);
-
-		printk(KERN_INFO "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata "
-			"%6lu %6lu %6lu\n", s->name, active, s->total_objects, s->size, s->objects,
-			1 << s->order, s->cpu_cache[0].limit, s->cpu_cache[0].batchcount, 0,
-			s->nr_slabs, s->nr_slabs, 0UL);
-	}
-}
-
-int show_slab_attributes(const char *name)
-{
-	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
-		bool match = !strcmp(s->name, name);
-		char id[24];
-
-		for (unsigned int i = 0; i < s->nr_aliases; i++)
-			match |= !strcmp(s->aliases[i], name);
-		if (!match)
-			continue;
-		unique_id(s, id, sizeof(id));
-		pr_info("/sys/kernel/slab/%s%s%s\n", s->name, cache_mergeable(s) ? " -> " : "",
-			cache_mergeable(s) ? id : "");
-		pr_info("  object_size     %u\n", s->object_size);
-		pr_info("  slab_size       %u\n", s->size);
-		pr_info("  align           %u\n", s->align);
-		pr_info("  objs_per_slab   %u\n", s->objects);
-		pr_info("  order           %u\n", s->order);
-		/* Linux's aliases_show(): the other users; a boot cache (refcount -1) has none */
-		pr_info("  aliases         %d\n", s->refcount < 0 ? 0 : s->refcount - 1);
-		for (unsigned int i = 0; i < s->nr_aliases; i++)
-			pr_info("  alias           %s -> %s\n", s->aliases[i], id);
-		pr_info("  cache_dma       %d\n", !!(s->flags & SLAB_CACHE_DMA));
-#ifdef CONFIG_ZONE_DMA32
-		/*
-		 * Not Linux's: this attribute was proposed with SLAB_CACHE_DMA32
-		 * (Nicolas Boichat, "mm: Add /sys/kernel/slab/cache/cache_dma32",
-		 * Dec 2018) and never merged; mainline has the flag only. Shown
-		 * where a ZONE_DMA32 exists (x86_64), as cache_dma is with ZONE_DMA.
-		 */
-		pr_info("  cache_dma32     %d     # not in Linux: the 2018 proposal, never merged\n",
-			!!(s->flags & SLAB_CACHE_DMA32));
-#endif
-		pr_info("  hwcache_align   %d\n", !!(s->flags & SLAB_HWCACHE_ALIGN));
-		pr_info("  red_zone        %d\n", !!(s->flags & SLAB_RED_ZONE));
-		pr_info("  poison          %d\n", !!(s->flags & SLAB_POISON));
-		pr_info("  store_user      %d\n", !!(s->flags & SLAB_STORE_USER));
-		pr_info("  sanity_checks   %d\n", !!(s->flags & SLAB_CONSISTENCY_CHECKS));
-		pr_info("  flags           %#x\n", s->flags);
-		pr_info("  ctor            %s\n", s->ctor ? "yes" : "no");
-		pr_info("  partial         %lu\n", s->nr_partial);
-		pr_info("  slabs           %lu\n", s->nr_slabs);
-		pr_info("  objects         %lu\n", kmem_cache_live_objects(s));
-		pr_info("  total_objects   %lu\n", s->total_objects);
-		pr_info("  quarantined     %lu\n", s->quarantined);
-		return 0;
-	}
-	return -ENOENT;
 }
