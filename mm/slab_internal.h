@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * mm/slab_internal.h - slab internals shared by mm/slub.c, mm/slab_common.c,
- * mm/slub_debug.c and mm/slabinfo.c (Linux's mm/slab.h).
+ * mm/kmalloc.c, mm/slub_debug.c and mm/slabinfo.c (Linux's mm/slab.h).
  *
  * A slab is a page-allocator block (compound when order > 0) cut into
  * `objects` equal slots. Its first struct page describes it:
@@ -260,7 +260,7 @@ static inline struct page *virt_to_slab(const void *addr)
 	return PageSlab(page) ? page : NULL;
 }
 
-/* Warn about GFP_SLAB_BUG_MASK bits in gfp (mm/slab_common.c) and return gfp without them. */
+/* Warn about GFP_SLAB_BUG_MASK bits in gfp (mm/kmalloc.c) and return gfp without them. */
 gfp_t kmalloc_fix_flags(gfp_t gfp, unsigned long caller);
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size);
 void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller);
@@ -427,6 +427,16 @@ static inline void set_slab_freelist(const struct kmem_cache *s, struct page *sl
 
 	slab->page_type = (idx << 16) | slab_inuse(slab);
 }
+
+/* slab_common.c, for kmalloc.c: a new cache, linked in (0 or the error). */
+int create_cache(struct kmem_cache **sp, const char *name, unsigned int size,
+		 unsigned int align, slab_flags_t flags, void (*ctor)(void *),
+		 unsigned long caller);
+/* "<fn>(0x...): <why>, from <caller>", a WARN (slab_common.c). */
+void report_bad_free(const char *fn, const void *p, const char *why, unsigned long caller);
+/* kmalloc.c, for kmem_cache_init(): the kmalloc caches, and the large ones' destructor. */
+void create_kmalloc_caches(void);
+void free_large_kmalloc_dtor(struct page *head);
 
 /* Can other caches merge into s (slab_common.c; the attributes report says so too)? */
 bool cache_mergeable(const struct kmem_cache *s);
