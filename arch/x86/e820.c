@@ -60,6 +60,7 @@ void e820__print_table(const struct e820_table *t, const char *who)
 
 /*** Sanitising ***/
 
+/* LAB 1 BEGIN sweep_helpers */
 struct change_point {
 	u64 addr;
 	unsigned int entry;
@@ -78,6 +79,7 @@ static bool point_before(const struct change_point *a, const struct change_point
 		return a->addr < b->addr;
 	return a->start && !b->start;	/* at one address, starts sort first */
 }
+/* LAB 1 END sweep_helpers */
 
 static void trim_ram_to_pages(struct e820_table *t)
 {
@@ -108,6 +110,7 @@ static void trim_ram_to_pages(struct e820_table *t)
  */
 int e820__sanitize(struct e820_table *t)
 {
+	/* LAB 1 BEGIN sanitize */
 	static struct change_point pts[2 * E820_MAX_ENTRIES];
 	static struct e820_entry out[E820_MAX_ENTRIES];
 	unsigned int active[E820_MAX_ENTRIES], nr_active = 0, np = 0, nout = 0;
@@ -167,6 +170,7 @@ int e820__sanitize(struct e820_table *t)
 	}
 	memcpy(t->entries, out, nout * sizeof(out[0]));
 	t->nr_entries = nout;
+	/* LAB 1 END sanitize */
 	trim_ram_to_pages(t);
 	return 0;
 }
