@@ -5,6 +5,8 @@
 #   make run [MEM=6G] [CMDLINE=...]   boot the ISO in QEMU, serial on this terminal
 #   make test                 both arches: build, then the QEMU test matrix
 #   make qemu-gdb / make gdb  QEMU halted with a gdb stub / gdb attached with symbols
+#   make lab-skeleton LAB=n   a student tree for lab n in build/lab<n> (docs/labs/)
+#   make grade LAB=n [STUDENT=dir]   grade lab n: points per case, build/grade-lab<n>.json
 #   make clean
 
 ARCH ?= x86_64
@@ -275,6 +277,14 @@ $(HOST_BUILD)/kallsyms-empty.o: tools/kallsyms.py
 	@mkdir -p $(dir $@)
 	@python3 tools/kallsyms.py < /dev/null > $(HOST_BUILD)/kallsyms-empty.c
 	@$(HOST_CC) $(HOST_CFLAGS) -c $(HOST_BUILD)/kallsyms-empty.c -o $@
+
+# The labs (docs/labs/): a student tree with lab LAB's solutions replaced by
+# stubs, and the grade of a tree (this one, or STUDENT=dir) for lab LAB.
+.PHONY: lab-skeleton grade
+lab-skeleton:
+	@tools/lab-skeleton $(LAB)
+grade:
+	@tools/grade $(LAB) $(if $(STUDENT),--student $(STUDENT))
 
 clean:
 	rm -rf build

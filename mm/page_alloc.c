@@ -181,8 +181,7 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 	 * MAX_PAGE_ORDER blocks (mm/sparse.c). One in another zone or a hole
 	 * is never PageBuddy with the right order and zone.
 	 */
-	/* LAB 2 BEGIN merge */
-	while (order < MAX_PAGE_ORDER) {
+	while (order < MAX_PAGE_ORDER) {	/* LAB 2 BEGIN merge */
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy = page + ((long)buddy_pfn - (long)pfn);
 
@@ -192,8 +191,7 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		pfn &= buddy_pfn;
 		page = pfn_to_page(pfn);
 		order++;
-	}
-	/* LAB 2 END merge */
+	}	/* LAB 2 END merge */
 	if (order < MAX_PAGE_ORDER - 1) {
 		unsigned long higher = (pfn & ~((2UL << order) - 1)) ^ (2UL << order);
 
@@ -208,12 +206,10 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
  */
 void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
 {
-	/* LAB 2 BEGIN split */
-	while (high > low) {
+	while (high > low) {	/* LAB 2 BEGIN split */
 		high--;
 		add_to_free_list(page + (1UL << high), zone, high, false);
-	}
-	/* LAB 2 END split */
+	}	/* LAB 2 END split */
 }
 
 static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
