@@ -133,7 +133,11 @@ static int cmd_vmprint(int argc, char **argv)
 		printk(KERN_CONT "usage: %s\n", argv[0]);
 		return 2;
 	}
+#ifdef CONFIG_X86_64
+	vmprint(VMALLOC_START, VMALLOC_END);	/* inclusive there, as in Linux */
+#else
 	vmprint(VMALLOC_START, VMALLOC_END - 1);
+#endif
 	return 0;
 }
 SHELL_COMMAND(vmprint, "print the page tables of the vmalloc area, as xv6's vmprint", cmd_vmprint);
