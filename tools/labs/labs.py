@@ -187,3 +187,29 @@ MARKER = r"LAB (\d+) (BEGIN|END) (\w+)"
 
 # Suites the hosted build does not have (they need real page tables).
 KERNEL_ONLY = {"lab5_pgtable"}
+
+# Lab 6 waits for the DMA API (branch i17-dma) to be merged. Then: mark in
+# kernel/dma/direct.c the body of dma_direct_optimal_gfp_mask() as
+# "LAB 6 BEGIN optimal_gfp" .. "LAB 6 END optimal_gfp" and the retry
+# after "if (page && !dma_coherent_ok(...)) {" in __dma_direct_alloc_pages()
+# as "retry", move these stubs into STUBS, set LABS[6]["files"] and
+# ["suites"] (a lab6_dma suite of invariants from tests/kernel/dma_test.c:
+# buffer below the mask, bytes through the bounce, counts restored) and
+# PUBLIC_RUNS[6] (QEMU with -device edu,dma_mask=0xffffff).
+LAB6_PENDING_STUBS = {
+    (6, "optimal_gfp"): """\
+	/*
+	 * TODO (lab 6): from the smaller non-zero of dev->coherent_dma_mask and
+	 * dev->bus_dma_limit, set *phys_limit (dma_to_phys()) and return the
+	 * zone flag whose zone lies within it: GFP_DMA up to zone_dma_limit,
+	 * GFP_DMA32 up to 4 GiB, else 0. Until then: no flag, any zone.
+	 */
+	*phys_limit = dma_to_phys(dev, dma_min_not_zero(dev->coherent_dma_mask, dev->bus_dma_limit));
+	return 0;
+""",
+    (6, "retry"): """\
+		/* TODO (lab 6): retry lower, DMA32 (if the first try had no zone flag), then DMA. */
+		__free_pages(page, order);
+		page = NULL;
+""",
+}
