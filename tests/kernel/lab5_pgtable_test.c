@@ -98,10 +98,25 @@ static void test_lab5_walk_vmalloc_area(struct ktest *t)
 	vfree(p);
 }
 
-/* The direct map, leaf by leaf: in order, agreeing with arch_query(), va - PAGE_OFFSET == pa. */
+/*
+ * The direct map, leaf by leaf: in order, never overlapping, each leaf as
+ * arch_query() sees it, va - PAGE_OFFSET == pa; and every page between two
+ * leaves unmapped for arch_query() too (a walk may skip only what is not
+ * there: i386 leaves some pages of the kernel's first megabytes unmapped).
+ */
 struct direct_walk {
-	unsigned long start, last, covered, bad, next;
+	unsigned long start, last, next, bad;
+	struct pt_entry first_bad;
 };
+
+static unsigned long mapped_in_gap(unsigned long from, unsigned long to)
+{
+	unsigned long n = 0;
+
+	for (unsigned long va = from; va < to; va += PAGE_SIZE)
+		n += arch_query(va, NULL, NULL, NULL);
+	return n;
+}
 
 static bool check_direct_leaf(const struct pt_entry *e, void *arg)
 {
@@ -109,20 +124,24 @@ static bool check_direct_leaf(const struct pt_entry *e, void *arg)
 	unsigned long lo = e->va < w->start ? w->start : e->va;
 	unsigned long hi = e->va + (e->size - 1) > w->last ? w->last : e->va + (e->size - 1);
 	phys_addr_t pa;
-	unsigned long size;
+	unsigned long size, bad;
 
 	if (!e->leaf)
 		return true;
-	w->bad += lo < w->next;	/* in address order, no overlap */
+	bad = lo < w->next;	/* out of order or overlapping */
+	if (lo > w->next)
+		bad += mapped_in_gap(w->next, lo);
 	w->next = hi + 1;
-	w->covered += hi - lo + 1;
-	w->bad += leaf_pa(e) != (u64)(e->va - PAGE_OFFSET);
-	w->bad += !arch_query(lo, &pa, NULL, &size) || pa != (u64)(lo - PAGE_OFFSET) ||
-		  size != e->size;
+	bad += leaf_pa(e) != (u64)(e->va - PAGE_OFFSET);
+	bad += !arch_query(lo, &pa, NULL, &size) || pa != (u64)(lo - PAGE_OFFSET) ||
+	       size != e->size;
+	if (bad && !w->bad)
+		w->first_bad = *e;
+	w->bad += bad;
 	return true;
 }
 
-/* The direct map of [1 MiB, 16 MiB): covered exactly once, each page at its own address. */
+/* The direct map of [1 MiB, 16 MiB). */
 static void test_lab5_walk_direct_map(struct ktest *t)
 {
 	struct direct_walk w = { .start = PAGE_OFFSET + (1UL << 20),
@@ -130,7 +149,11 @@ static void test_lab5_walk_direct_map(struct ktest *t)
 
 	w.next = w.start;
 	EXPECT_GT(t, walk_kernel_page_tables(w.start, w.last, check_direct_leaf, &w), 0);
-	EXPECT_EQ(t, w.covered, w.last - w.start + 1);
+	if (w.next <= w.last)
+		w.bad += mapped_in_gap(w.next, w.last + 1);
+	if (w.bad)
+		ktest_info(t, "first bad leaf: va %#lx level %d size %#lx pte %#llx\n", w.first_bad.va,
+			   w.first_bad.level, w.first_bad.size, (unsigned long long)w.first_bad.val);
 	EXPECT_EQ(t, w.bad, 0);
 }
 
