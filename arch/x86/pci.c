@@ -393,7 +393,10 @@ static void pci_scan_function(unsigned int bus, unsigned int devfn, u8 hdr, unsi
 
 		pci_read_config_byte(dev, PCI_SECONDARY_BUS, &sec);
 		pci_read_config_byte(dev, PCI_SUBORDINATE_BUS, &sub);
-		dev_info(&dev->dev, "PCI bridge to [bus %02x-%02x]\n", sec, sub);
+		if (sec == sub)	/* Linux's %pR of the bus range: one number when it is one bus */
+			dev_info(&dev->dev, "PCI bridge to [bus %02x]\n", sec);
+		else
+			dev_info(&dev->dev, "PCI bridge to [bus %02x-%02x]\n", sec, sub);
 		/* a bridge firmware left unconfigured, or a loop: not followed */
 		if (sec > bus && depth < 8)
 			pci_scan_bus(sec, depth + 1);

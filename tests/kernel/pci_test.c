@@ -117,6 +117,34 @@ static void test_pci_get_device(struct ktest *t)
 	EXPECT_NULL(t, pci_get_device(0xabcd, PCI_ANY_ID, NULL));
 }
 
+/*
+ * Behind a PCI-to-PCI bridge: its secondary bus was scanned. QEMU's
+ * pci-bridge (hw/pci-bridge/pci_bridge_dev.c) is 1b36:0001, class 0x0604,
+ * its BAR 0 a 64-bit memory BAR (PCI_BASE_ADDRESS_MEM_TYPE_64); the
+ * configuration that has one puts an edu behind it.
+ */
+static void test_pci_bridge_walked(struct ktest *t)
+{
+	struct pci_dev *br = dev_or_skip(t, 0x1b36, 0x0001), *d;
+	unsigned int behind = 0;
+	u8 sec;
+
+	EXPECT_EQ(t, br->class >> 8, PCI_CLASS_BRIDGE_PCI);
+	EXPECT_EQ(t, br->hdr_type, PCI_HEADER_TYPE_BRIDGE);
+	EXPECT_EQ(t, pci_resource_flags(br, 0), IORESOURCE_MEM | IORESOURCE_MEM_64);
+	EXPECT_GT(t, pci_resource_len(br, 0), 0);
+	ASSERT_EQ(t, pci_read_config_byte(br, PCI_SECONDARY_BUS, &sec), 0);
+	EXPECT_GT(t, sec, br->bus);
+	for (d = pci_get_device(PCI_ANY_ID, PCI_ANY_ID, NULL); d;
+	     d = pci_get_device(PCI_ANY_ID, PCI_ANY_ID, d))
+		if (d->bus == sec)
+			behind++;
+	EXPECT_GE(t, behind, 1);
+	d = pci_get_device(0x1234, 0x11e8, NULL);
+	if (d)
+		EXPECT_EQ(t, d->bus, sec);
+}
+
 /* Size BAR bar by hand, as the PCI spec says: decoding off, all ones, read, restore. */
 static u32 bar_size_mask(struct pci_dev *d, int bar)
 {
@@ -335,6 +363,7 @@ static struct ktest_case pci_cases[] = {
 	KTEST_CASE(test_pci_get_device),
 	KTEST_CASE(test_pci_edu_bar),
 	KTEST_CASE(test_pci_vga_and_nic_bars),
+	KTEST_CASE(test_pci_bridge_walked),
 	KTEST_CASE(test_pci_enable_and_master),
 	KTEST_CASE(test_ioremap_round_trip),
 	KTEST_CASE(test_ioremap_edu_registers),
