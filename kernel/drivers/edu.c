@@ -120,6 +120,16 @@ static void edu_irq_handler(unsigned int irq)
 	edu->nr_irqs++;
 }
 
+/* Forget a reason a timed-out wait left behind, before the operation that raises it again. */
+static void edu_forget(struct edu_device *edu, u32 reason)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	edu->irq_seen &= ~reason;
+	local_irq_restore(flags);
+}
+
 /* Bounded wait: for the interrupt reason bit, or for reg's busy bit to clear. */
 static int edu_wait(struct edu_device *edu, bool irq, u32 reason, unsigned int reg, u32 busy,
 		    u64 timeout_ns, const char *what)
@@ -137,13 +147,8 @@ static int edu_wait(struct edu_device *edu, bool irq, u32 reason, unsigned int r
 		}
 		cpu_relax();
 	}
-	if (irq) {
-		unsigned long flags;
-
-		local_irq_save(flags);
-		edu->irq_seen &= ~reason;
-		local_irq_restore(flags);
-	}
+	if (irq)
+		edu_forget(edu, reason);
 	barrier();	/* the device wrote RAM: read it only from here on */
 	return 0;
 }
@@ -174,6 +179,7 @@ int edu_factorial(struct edu_device *edu, u32 n, bool irq, u32 *result)
 		       "factorial");
 	if (err)
 		return err;
+	edu_forget(edu, EDU_IRQ_FACT);
 	edu_wr(edu, EDU_REG_STATUS, irq ? EDU_STATUS_IRQFACT : 0);
 	edu_wr(edu, EDU_REG_FACT, n);
 	err = edu_wait(edu, irq, EDU_IRQ_FACT, EDU_REG_STATUS, EDU_STATUS_COMPUTING,
@@ -218,6 +224,7 @@ static int edu_dma(struct edu_device *edu, u64 src, u64 dst, u32 len, u32 cmd, b
 	err = edu_wait(edu, false, 0, EDU_REG_DMA_CMD, EDU_DMA_RUN, EDU_DMA_TIMEOUT_NS, "DMA");
 	if (err)
 		return err;
+	edu_forget(edu, EDU_IRQ_DMA);
 	barrier();	/* the caller's writes to the buffer come before the command */
 	edu_wr64(edu, EDU_REG_DMA_SRC, src);
 	edu_wr64(edu, EDU_REG_DMA_DST, dst);
