@@ -18,7 +18,9 @@
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/pci.h>
+#include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <mm/gfp.h>
 #include <mm/mm.h>
 
@@ -221,6 +223,72 @@ static void test_edu_dma_refuses_above_mask(struct ktest *t)
 	__free_page(page);
 }
 
+/*
+ * Bus mastering is what lets the device reach RAM: with PCI_COMMAND_MASTER
+ * clear, QEMU's pci_dma_rw() goes to a disabled address space and the
+ * transfer completes without touching the page (PCI spec: a device may not
+ * initiate transactions without it).
+ */
+static void test_edu_dma_needs_bus_master(struct ktest *t)
+{
+	struct edu_device *edu = edu_or_skip(t);
+	struct pci_dev *pdev = to_pci_dev(edu_dev(edu));
+	struct page *src = dma_page_or_skip(t), *dst;
+	u8 *s, *d;
+
+	dst = alloc_page(GFP_KERNEL | GFP_DMA);
+	if (!dst) {
+		__free_page(src);
+		ASSERT_NOT_NULL(t, dst);
+	}
+	s = page_address(src);
+	d = page_address(dst);
+	memset(s, 0x3c, 256);
+	memset(d, 0xa5, 256);
+	EXPECT_EQ(t, edu_dma_to_device(edu, page_to_phys(src), 0, 256, false), 0);
+	pci_clear_master(pdev);
+	EXPECT_EQ(t, edu_dma_from_device(edu, 0, page_to_phys(dst), 256, false), 0);
+	pci_set_master(pdev);
+	EXPECT_EQ(t, d[0], 0xa5);
+	EXPECT_EQ(t, d[255], 0xa5);
+	__free_page(dst);
+	__free_page(src);
+}
+
+/*
+ * An interrupt that never comes: with PCI_COMMAND_INTX_DISABLE set the
+ * device may not assert INTx (PCI 2.3; QEMU's pci_irq_disabled()), so the
+ * transfer finishes but the wait for its interrupt gives up after about
+ * 2 s, reports it and returns -ETIMEDOUT. Once INTx is allowed again the
+ * raised status arrives late; the next transfer is not fooled by it.
+ */
+static void test_edu_dma_irq_timeout(struct ktest *t)
+{
+	struct edu_device *edu = edu_or_skip(t);
+	struct pci_dev *pdev = to_pci_dev(edu_dev(edu));
+	struct page *page;
+	unsigned long handled;
+	u64 mark;
+	u16 cmd;
+
+	if (!edu_irq(edu))
+		ktest_skip(t, "the device has no interrupt line");
+	page = dma_page_or_skip(t);
+	mark = printk_log_mark();
+	pci_read_config_word(pdev, PCI_COMMAND, &cmd);
+	pci_write_config_word(pdev, PCI_COMMAND, cmd | PCI_COMMAND_INTX_DISABLE);
+	handled = edu_irqs_handled(edu);
+	EXPECT_EQ(t, edu_dma_to_device(edu, page_to_phys(page), 0, 64, true), -ETIMEDOUT);
+	EXPECT_EQ(t, edu_irqs_handled(edu), handled);
+	EXPECT_TRUE(t, printk_logged_since(mark, "DMA: no completion interrupt after 2000 ms"));
+	pci_write_config_word(pdev, PCI_COMMAND, cmd);
+	mdelay(10);
+	EXPECT_EQ(t, edu_irqs_handled(edu), handled + 1);	/* the late one */
+	EXPECT_EQ(t, edu_dma_to_device(edu, page_to_phys(page), 0, 64, true), 0);
+	EXPECT_EQ(t, edu_irqs_handled(edu), handled + 2);
+	__free_page(page);
+}
+
 /* edu.dma_bits= goes through the parameter table: 20..64, others refused. */
 static void test_edu_dma_bits_param(struct ktest *t)
 {
@@ -245,6 +313,8 @@ static struct ktest_case edu_cases[] = {
 	KTEST_CASE(test_edu_dma_irq),
 	KTEST_CASE(test_edu_dma_refuses_outside_buffer),
 	KTEST_CASE(test_edu_dma_refuses_above_mask),
+	KTEST_CASE(test_edu_dma_needs_bus_master),
+	KTEST_CASE(test_edu_dma_irq_timeout),
 	KTEST_CASE(test_edu_dma_bits_param),
 	{}
 };
