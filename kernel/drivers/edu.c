@@ -10,10 +10,11 @@
  *   - a DMA range outside its buffer [0x40000, 0x41000), or one that
  *     reaches its last byte, or an empty one: edu_check_range() calls
  *     hw_error(), which aborts QEMU ("EDU: DMA range ... out of bounds";
- *     the last byte is 7.2's off-by-one, fixed in later QEMU);
+ *     the last byte is 7.2's off-by-one, whose check later QEMU rewrote);
  *   - a bus address with bits above its dma_mask property (28 bits unless
- *     -device edu,dma_mask=...): edu_clamp_addr() drops them, logs "EDU:
- *     clamping DMA ..." and the transfer lands somewhere else.
+ *     -device edu,dma_mask=...): edu_clamp_addr() drops them, prints "EDU:
+ *     clamping DMA ..." on QEMU's stdout and the transfer lands somewhere
+ *     else (tests/run fails a configuration on either message).
  * The device cannot tell the driver its mask, so the boot option does
  * (default 28, as a module parameter would be); both checks are made here,
  * with a report naming the caller, before a register is written.
