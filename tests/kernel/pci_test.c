@@ -286,6 +286,35 @@ static void test_ioremap_round_trip(struct ktest *t)
 	EXPECT_FALSE(t, arch_query(page, NULL, NULL, NULL));
 }
 
+/*
+ * A physical address above 4 GiB keeps all its bits: phys_addr_t is 64-bit
+ * on i386 PAE too, where a BAR may sit that high. 512 GiB + 4 KiB is below
+ * QEMU's 40 physical address bits and above any RAM the matrix gives; the
+ * mapping is only looked at, never accessed.
+ */
+static void test_ioremap_above_4g(struct ktest *t)
+{
+	const phys_addr_t phys = 0x8000001000ULL;
+	unsigned long areas = vmalloc_nr_areas();
+	void __iomem *p = ioremap(phys + 0x10, 8);
+	phys_addr_t pa;
+	pteval_t flags;
+	char want[48];
+	u64 mark;
+
+	ASSERT_NOT_NULL(t, p);
+	EXPECT_EQ(t, (unsigned long)p & ~PAGE_MASK, 0x10);
+	EXPECT_TRUE(t, arch_query((unsigned long)p & PAGE_MASK, &pa, &flags, NULL));
+	EXPECT_EQ(t, pa, phys);
+	EXPECT_EQ(t, flags & (_PAGE_PCD | _PAGE_PWT), _PAGE_PCD | _PAGE_PWT);
+	snprintf(want, sizeof(want), " phys=0x%016llx ioremap", (unsigned long long)phys);
+	mark = printk_log_mark();
+	show_vmallocinfo();
+	EXPECT_TRUE(t, printk_logged_since(mark, want));
+	iounmap(p);
+	EXPECT_EQ(t, vmalloc_nr_areas(), areas);
+}
+
 /* Through a second mapping of edu's BAR, the registers answer. */
 static void test_ioremap_edu_registers(struct ktest *t)
 {
@@ -366,6 +395,7 @@ static struct ktest_case pci_cases[] = {
 	KTEST_CASE(test_pci_bridge_walked),
 	KTEST_CASE(test_pci_enable_and_master),
 	KTEST_CASE(test_ioremap_round_trip),
+	KTEST_CASE(test_ioremap_above_4g),
 	KTEST_CASE(test_ioremap_edu_registers),
 	KTEST_CASE(test_ioremap_refuses),
 	KTEST_CASE(test_iounmap_bad_address),
