@@ -2,7 +2,7 @@
 # mmos - one non-recursive Makefile for both arches.
 #
 #   make [ARCH=x86_64|i386]   build build/$(ARCH)/mmos.elf, mmos.bin and mmos.iso
-#   make run [MEM=6G] [CMDLINE=...]   boot the ISO in QEMU, serial on this terminal
+#   make run [MEM=6G] [CMDLINE=...] [DEVICES=...]   boot the ISO in QEMU, serial on this terminal
 #   make test                 both arches: build, then the QEMU test matrix
 #   make qemu-gdb / make gdb  QEMU halted with a gdb stub / gdb attached with symbols
 #   make clean
@@ -37,13 +37,16 @@ NASMFLAGS := -f $(NASM_FMT) -g -F dwarf
 LDFLAGS := -m $(LD_EMU) -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments --build-id=none \
 	-T $(BUILD)/linker.ld
 
-C_SRCS := $(wildcard kernel/*.c arch/x86/*.c arch/x86/mm/*.c arch/x86/$(ARCH)/*.c mm/*.c) \
+C_SRCS := $(wildcard kernel/*.c kernel/drivers/*.c arch/x86/*.c arch/x86/mm/*.c arch/x86/$(ARCH)/*.c mm/*.c) \
 	$(wildcard tests/kernel/*.c)
 ASM_SRCS := boot/multiboot.asm $(wildcard arch/x86/$(ARCH)/*.asm)
 OBJS := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.asm,$(BUILD)/%.asm.o,$(ASM_SRCS))
 
 QEMU := qemu-system-x86_64
-QEMU_FLAGS := -machine pc -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+# Extra QEMU devices for make run/qemu-gdb: QEMU's educational PCI device by default
+DEVICES ?= edu
+QEMU_FLAGS := -machine pc -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	$(addprefix -device ,$(DEVICES))
 
 .PHONY: all run qemu qemu-gdb gdb test test-kernel bench bench-count clean deps deps-build deps-test deps-bench deps-debug
 all: $(BUILD)/mmos.elf $(BUILD)/mmos.bin $(BUILD)/mmos.iso
