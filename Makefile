@@ -37,7 +37,7 @@ NASMFLAGS := -f $(NASM_FMT) -g -F dwarf
 LDFLAGS := -m $(LD_EMU) -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments --build-id=none \
 	-T $(BUILD)/linker.ld
 
-C_SRCS := $(wildcard kernel/*.c kernel/dma/*.c arch/x86/*.c arch/x86/mm/*.c arch/x86/$(ARCH)/*.c mm/*.c) \
+C_SRCS := $(wildcard kernel/*.c kernel/dma/*.c kernel/drivers/*.c arch/x86/*.c arch/x86/mm/*.c arch/x86/$(ARCH)/*.c mm/*.c) \
 	$(wildcard tests/kernel/*.c)
 ASM_SRCS := boot/multiboot.asm $(wildcard arch/x86/$(ARCH)/*.asm)
 OBJS := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.asm,$(BUILD)/%.asm.o,$(ASM_SRCS))
