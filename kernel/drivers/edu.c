@@ -31,6 +31,7 @@
 #include <asm/irq.h>
 #include <asm/processor.h>
 #include <kernel/cmdline.h>
+#include <kernel/dma-mapping.h>
 #include <kernel/edu.h>
 #include <kernel/errno.h>
 #include <kernel/irqflags.h>
@@ -53,6 +54,16 @@ unsigned int edu_dma_bits = 28;
 core_param_named_uint(edu_dma_bits, "edu.dma_bits", edu_dma_bits, 20, 64);
 
 static struct edu_device edu_the_device;
+
+/* edu.dma_bits, capped where the driver cannot program more (i386: 32). */
+static unsigned int edu_dma_reach_bits(void)
+{
+#ifndef CONFIG_X86_64
+	if (edu_dma_bits > 32)
+		return 32;
+#endif
+	return edu_dma_bits;
+}
 static bool edu_probed;
 
 struct edu_device *edu_get(void)
@@ -275,6 +286,17 @@ void edu_init(void)
 	if (!edu->mmio) {
 		dev_err(&pdev->dev, "cannot map BAR 0\n");
 		goto fail;
+	}
+	/*
+	 * The reach the driver declares for both its streaming and its
+	 * coherent buffers (Linux drivers' dma_set_mask_and_coherent()): the
+	 * DMA API then picks zones and bounces by it. On i386 the engine's
+	 * 64-bit registers are written in 32-bit halves and the upper one
+	 * cannot be set (edu_wr64()): 32 bits at most there.
+	 */
+	if (dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(edu_dma_reach_bits()))) {
+		dev_err(&pdev->dev, "No usable DMA configuration, aborting\n");
+		goto unmap;
 	}
 	id = edu_read_id(edu);
 	if ((id & 0xffff) != 0x00ed) {
