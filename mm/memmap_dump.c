@@ -297,9 +297,93 @@ int memmap_walk(const struct memmap_walker *w)
 	return vmalloc.overflow ? -ENOMEM : 0;
 }
 
+/*
+ * The printer folds a pattern of two runs repeated (alloc 1, free:0 1,
+ * alloc 1, ... as frag leaves a zone) into one line: "PFN NR A*a+B*b",
+ * NR = the repeats times (a + b). pat[0..1] are the two runs, reps the
+ * whole periods seen, half whether pat[0]'s shape came once more after them.
+ */
+static struct {
+	struct memmap_run pat[2];
+	unsigned long reps;
+	int have;	/* runs in pat[] */
+	bool half;
+} printer;
+
+static void print_state(char *buf, size_t size, const struct memmap_run *r)
+{
+	if (r->order >= 0)
+		snprintf(buf, size, "%s:%d", memmap_state_names[r->state], r->order);
+	else
+		snprintf(buf, size, "%s", memmap_state_names[r->state]);
+}
+
+static void print_one(const struct memmap_run *r)
+{
+	char st[24];
+
+	print_state(st, sizeof(st), r);
+	printk(KERN_INFO "%#lx %lu %s\n", r->pfn, r->nr, st);
+}
+
+static bool same_shape(const struct memmap_run *a, const struct memmap_run *b)
+{
+	return a->state == b->state && a->order == b->order && a->nr == b->nr;
+}
+
+static void printer_feed(const struct memmap_run *r);
+
+static void printer_flush(void)
+{
+	struct memmap_run *a = &printer.pat[0], *b = &printer.pat[1], dangling;
+	bool half = printer.half;
+
+	if (printer.have == 2 && printer.reps >= 2) {
+		char sa[24], sb[24];
+
+		print_state(sa, sizeof(sa), a);
+		print_state(sb, sizeof(sb), b);
+		printk(KERN_INFO "%#lx %lu %s*%lu+%s*%lu\n", a->pfn, printer.reps * (a->nr + b->nr),
+		       sa, a->nr, sb, b->nr);
+	} else {
+		for (int i = 0; i < printer.have; i++)
+			print_one(&printer.pat[i]);
+	}
+	dangling = *a;
+	dangling.pfn = a->pfn + printer.reps * (a->nr + b->nr);
+	printer.have = 0;
+	printer.reps = 0;
+	printer.half = false;
+	if (half)
+		printer_feed(&dangling);
+}
+
+static void printer_feed(const struct memmap_run *r)
+{
+	if (printer.have < 2) {
+		printer.pat[printer.have++] = *r;
+		printer.reps = printer.have == 2;
+		return;
+	}
+	if (!printer.half && same_shape(r, &printer.pat[0])) {
+		printer.half = true;
+		return;
+	}
+	if (printer.half && same_shape(r, &printer.pat[1])) {
+		printer.half = false;
+		printer.reps++;
+		return;
+	}
+	printer_flush();
+	printer_feed(r);
+}
+
 static void print_zone(const struct zone *z, int pcp_count, void *arg)
 {
 	(void)arg;
+	printer.have = 0;
+	printer.reps = 0;
+	printer.half = false;
 	printk(KERN_INFO "memmap: zone %s start_pfn %#lx end_pfn %#lx spanned %lu present %lu "
 	       "managed %lu free %lu pcp %d\n", z->name, z->zone_start_pfn, zone_end_pfn(z),
 	       z->spanned_pages, z->present_pages, z->managed_pages, z->nr_free, pcp_count);
@@ -309,18 +393,24 @@ static void print_run(const struct zone *z, const struct memmap_run *r, void *ar
 {
 	(void)z;
 	(void)arg;
-	if (r->order >= 0)
-		printk(KERN_INFO "%#lx %lu %s:%d\n", r->pfn, r->nr, memmap_state_names[r->state],
-		       r->order);
-	else
-		printk(KERN_INFO "%#lx %lu %s\n", r->pfn, r->nr, memmap_state_names[r->state]);
+	printer_feed(r);
+}
+
+static void print_zone_end(const struct zone *z, void *arg)
+{
+	(void)z;
+	(void)arg;
+	while (printer.have)	/* a flush may leave the half period it cut off */
+		printer_flush();
 }
 
 void show_memmap(void)
 {
-	static const struct memmap_walker printer = { .zone = print_zone, .run = print_run };
+	static const struct memmap_walker w = {
+		.zone = print_zone, .run = print_run, .zone_end = print_zone_end,
+	};
 
-	if (memmap_walk(&printer))
+	if (memmap_walk(&w))
 		printk(KERN_INFO "memmap: more than %u vmalloc pages: the rest are shown as alloc\n",
 		       MEMMAP_VMALLOC_MAX);
 	printk(KERN_INFO "memmap: end\n");

@@ -64,6 +64,9 @@ int memmap_walk(const struct memmap_walker *w);
 /*
  * Print the walk: per zone a "memmap: zone NAME ..." line with the zone's
  * own counters, then "PFN NR STATE[:ORDER]" lines; "memmap: end" last.
+ * Two runs repeated (as frag leaves a zone: one page free, one held) fold
+ * into one line, "PFN NR A*a+B*b": NR / (a + b) times a pages in state A
+ * then b in state B.
  */
 void show_memmap(void);
 
