@@ -66,32 +66,39 @@ int unusable_free_index(unsigned int order, const struct contig_page_info *info)
 		     info->free_pages);
 }
 
-/* One debugfs file: "Node 0, zone %8s " and an index per order, under zone->lock. */
+int extfrag_zone_line(const struct zone *z, bool extfrag, char *buf, size_t size)
+{
+	int n = scnprintf(buf, size, "Node 0, zone %8s ", z->name);
+
+	for (unsigned int order = 0; order < NR_PAGE_ORDERS; order++) {
+		struct contig_page_info info;
+		int index;
+
+		fill_contig_page_info(z, order, &info);
+		if (extfrag) {
+			index = __fragmentation_index(order, &info);
+			n += scnprintf(buf + n, size - (size_t)n, "%2d.%03d ", index / 1000,
+				       index % 1000);
+		} else {
+			index = unusable_free_index(order, &info);
+			n += scnprintf(buf + n, size - (size_t)n, "%d.%03d ", index / 1000,
+				       index % 1000);
+		}
+	}
+	return n;
+}
+
+/* One debugfs file: a line per populated zone, each under zone->lock. */
 static void show_index(bool extfrag)
 {
 	struct zone *z;
 
 	for_each_populated_zone(z) {
 		char line[160];
-		int n = scnprintf(line, sizeof(line), "Node 0, zone %8s ", z->name);
 		unsigned long flags;
 
 		spin_lock_irqsave(&z->lock, flags);
-		for (unsigned int order = 0; order < NR_PAGE_ORDERS; order++) {
-			struct contig_page_info info;
-			int index;
-
-			fill_contig_page_info(z, order, &info);
-			if (extfrag) {
-				index = __fragmentation_index(order, &info);
-				n += scnprintf(line + n, sizeof(line) - (size_t)n, "%2d.%03d ",
-					       index / 1000, index % 1000);
-			} else {
-				index = unusable_free_index(order, &info);
-				n += scnprintf(line + n, sizeof(line) - (size_t)n, "%d.%03d ",
-					       index / 1000, index % 1000);
-			}
-		}
+		extfrag_zone_line(z, extfrag, line, sizeof(line));
 		spin_unlock_irqrestore(&z->lock, flags);
 		printk(KERN_INFO "%s\n", line);
 	}

@@ -111,6 +111,42 @@ static void test_extfrag_formula(struct ktest *t)
 	EXPECT_WARN(t, EXPECT_EQ(t, fragmentation_index(&z, MAX_PAGE_ORDER + 1), 0));
 }
 
+/*
+ * The lines of the two files for hand-filled zones, character for
+ * character: Linux's extfrag_show_print() prints "%2d.%03d " per order
+ * (so " 0.490" and "-1.000"), unusable_show_print() "%d.%03d ", both
+ * after "Node %d, zone %8s " (mm/vmstat.c, 6.12).
+ */
+static void test_extfrag_lines(struct ktest *t)
+{
+	static const unsigned long nr_free[NR_PAGE_ORDERS] = { 100, 0, 0, 1 };
+	char got[160], want[160];
+	struct zone z;
+	int n;
+
+	fill_zone(&z, nr_free);
+	z.name = "Normal";
+	for (int e = 0; e <= 1; e++) {
+		n = snprintf(want, sizeof(want), "Node %d, zone %8s ", 0, "Normal");
+		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++) {
+			long v = e ? expect_extfrag(nr_free, o) : expect_unusable(nr_free, o);
+
+			n += snprintf(want + n, sizeof(want) - (size_t)n, e ? "%2d.%03d " : "%d.%03d ",
+				      (int)(v / 1000), (int)(v < 0 ? -v % 1000 : v % 1000));
+		}
+		EXPECT_EQ(t, extfrag_zone_line(&z, e, got, sizeof(got)), n);
+		EXPECT_STREQ(t, got, want);
+	}
+	/*
+	 * By hand: 108 free pages in 101 blocks, none of order 4 or more, so
+	 * order k gives 1000 - (1000 + 108000 / 2^k) / 101: k = 4: 1000 -
+	 * 7750/101 = 924; 5: 1000 - 4375/101 = 957; 6: 974; 7: 982; 8: 986;
+	 * 9: 989; 10: 990.
+	 */
+	EXPECT_STREQ(t, got, "Node 0, zone   Normal -1.000 -1.000 -1.000 -1.000  0.924  0.957  0.974 "
+		     " 0.982  0.986  0.989  0.990 ");
+}
+
 static char report[8192];
 
 static void read_report(void (*show)(void))
@@ -562,6 +598,7 @@ static void test_frag(struct ktest *t)
 
 static struct ktest_case memmap_cases[] = {
 	KTEST_CASE(test_extfrag_formula),
+	KTEST_CASE(test_extfrag_lines),
 	KTEST_CASE(test_extfrag_index_report),
 	KTEST_CASE(test_unusable_index_report),
 	KTEST_CASE(test_memmap_totals),

@@ -33,6 +33,13 @@ int __fragmentation_index(unsigned int order, const struct contig_page_info *inf
 int fragmentation_index(const struct zone *zone, unsigned int order);
 int unusable_free_index(unsigned int order, const struct contig_page_info *info);
 
+/*
+ * One zone's line of either file, without the newline, into buf (160
+ * bytes hold it); returns its length. The caller holds zone->lock or owns
+ * the zone.
+ */
+int extfrag_zone_line(const struct zone *z, bool extfrag, char *buf, size_t size);
+
 /* The two debugfs files, line for line (populated zones, zone->lock held per zone). */
 void show_extfrag_index(void);
 void show_unusable_index(void);
