@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 /*
  * kernel/memmap_cmds.c - shell commands for seeing physical memory's layout
- * and fragmentation: memmap, frag, extfrag_index, unusable_index.
+ * and fragmentation: memmap, frag, extfrag_index, unusable_index, and vtop
+ * (one address through the kernel page tables, what gdb's mm-walk ends with).
  *
  * Owns: only the commands and their argument checks; the walk, the
  * workload and the indices live in mm/ (memmap_dump.c, frag.c,
- * extfrag.c). Wrong input prints the usage line and changes nothing.
+ * extfrag.c), the page-table query in arch/x86/mm/pgtable.c. Wrong input
+ * prints the usage line and changes nothing.
  */
+#include <asm/pgtable.h>
 #include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
@@ -98,3 +101,55 @@ static int cmd_unusable_index(int argc, char **argv)
 }
 SHELL_COMMAND(unusable_index, "unusable free space index per zone and order, like "
 	      "/sys/kernel/debug/extfrag/unusable_index", cmd_unusable_index);
+
+/* A whole word in C notation: 0x... hex or decimal, nothing after it. */
+static bool parse_ulong(const char *s, unsigned long *out)
+{
+	unsigned int base = 10;
+	unsigned long v = 0;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		unsigned int d;
+
+		if (*s >= '0' && *s <= '9')
+			d = (unsigned int)(*s - '0');
+		else if (base == 16 && *s >= 'a' && *s <= 'f')
+			d = (unsigned int)(*s - 'a' + 10);
+		else if (base == 16 && *s >= 'A' && *s <= 'F')
+			d = (unsigned int)(*s - 'A' + 10);
+		else
+			return false;
+		if (v > (~0UL - d) / base)
+			return false;	/* does not fit in an address */
+		v = v * base + d;
+	}
+	*out = v;
+	return true;
+}
+
+static int cmd_vtop(int argc, char **argv)
+{
+	unsigned long va, size;
+	phys_addr_t pa;
+	pteval_t flags;
+
+	if (argc != 2 || !parse_ulong(argv[1], &va)) {
+		console_printf("usage: vtop VADDR   (a kernel virtual address, C notation)\n");
+		return 1;
+	}
+	if (!arch_query(va, &pa, &flags, &size)) {
+		printk(KERN_INFO "vtop: %#lx not mapped\n", va);
+		return 0;
+	}
+	printk(KERN_INFO "vtop: %#lx -> phys %#llx size %#lx flags %#llx\n", va,
+	       (unsigned long long)pa, size, (unsigned long long)flags);
+	return 0;
+}
+SHELL_COMMAND(vtop, "translate a kernel virtual address through the page tables: vtop VADDR",
+	      cmd_vtop);
