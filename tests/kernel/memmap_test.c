@@ -557,7 +557,7 @@ static void test_memmap_report(struct ktest *t)
  */
 static void test_frag(struct ktest *t)
 {
-	struct contig_page_info before, after;
+	struct contig_page_info after;
 	struct zone *z;
 	unsigned long isolated = 0;
 	long held;
@@ -568,8 +568,6 @@ static void test_frag(struct ktest *t)
 	EXPECT_NULL(t, frag_page(0));
 	z = frag_zone();
 	ASSERT_NOT_NULL(t, z);
-	drain_all_pages();
-	fill_contig_page_info(z, 1, &before);
 	held = frag_run(2);
 	if (held <= 0)
 		ktest_skip(t, "frag took no pages (%ld): too little free memory", held);
@@ -589,8 +587,13 @@ static void test_frag(struct ktest *t)
 	/* consecutive order-0 allocations: most held pages took their buddy too */
 	EXPECT_GT(t, isolated, (unsigned long)held / 2);
 	EXPECT_GE(t, z->free_area[0].nr_free, isolated);
-	/* order-0 blocks are all unusable for order 1: the index rose */
-	EXPECT_GT(t, (long)unusable_free_index(1, &after), (long)unusable_free_index(1, &before));
+	/*
+	 * Every isolated page is free memory an order-1 request cannot use, so
+	 * the unusable index is at least their share (on all but the smallest
+	 * zones that is more than the whole index before frag; a tiny zone
+	 * whose pages frag took from its few order-0 blocks may not rise).
+	 */
+	EXPECT_GE(t, (long)unusable_free_index(1, &after), (long)(isolated * 1000 / after.free_pages));
 	EXPECT_EQ(t, frag_release(), (unsigned long)held);
 	EXPECT_EQ(t, frag_held(), 0);
 	EXPECT_EQ(t, frag_release(), 0);
