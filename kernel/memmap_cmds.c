@@ -7,7 +7,9 @@
  * Owns: only the commands and their argument checks; the walk, the
  * workload and the indices live in mm/ (memmap_dump.c, frag.c,
  * extfrag.c), the page-table query in arch/x86/mm/pgtable.c. Wrong input
- * prints the usage line and changes nothing.
+ * prints the usage line and changes nothing (status 2); a refusal prints
+ * one line starting with the command's name (status 1): the shell's
+ * SHELL_USAGE and SHELL_FAILED.
  */
 #include <asm/pgtable.h>
 #include <kernel/errno.h>
@@ -22,7 +24,7 @@ static int cmd_memmap(int argc, char **argv)
 	(void)argv;
 	if (argc != 1) {
 		console_printf("usage: memmap   (every page's state, as runs per zone)\n");
-		return 1;
+		return 2;
 	}
 	show_memmap();
 	return 0;
@@ -58,9 +60,9 @@ static int cmd_frag(int argc, char **argv)
 		return 0;
 	}
 	if (argc > 2 || (argc == 2 && !parse_pct(argv[1], &pct))) {
-		console_printf("usage: frag [PERCENT]   (1..100 of the zone's free pages, default 50)\n"
-			       "       frag free        (give back what frag holds)\n");
-		return 1;
+		console_printf("usage: frag [PERCENT] | free   (PERCENT: 1..100 of the zone's free "
+			       "pages, default 50; free: give them back)\n");
+		return 2;
 	}
 	held = frag_run(pct);
 	if (held == -EBUSY) {
@@ -68,7 +70,8 @@ static int cmd_frag(int argc, char **argv)
 		return 1;
 	}
 	if (held < 0) {
-		console_printf("frag: failed (error %ld)\n", held);
+		console_printf("frag: %u%% failed with error %ld (no memory for its page array)\n",
+			       pct, held);
 		return 1;
 	}
 	console_printf("frag: holding %ld pages; 'frag free' gives them back\n", held);
@@ -81,7 +84,7 @@ static int cmd_extfrag_index(int argc, char **argv)
 	(void)argv;
 	if (argc != 1) {
 		console_printf("usage: extfrag_index   (no arguments)\n");
-		return 1;
+		return 2;
 	}
 	show_extfrag_index();
 	return 0;
@@ -94,7 +97,7 @@ static int cmd_unusable_index(int argc, char **argv)
 	(void)argv;
 	if (argc != 1) {
 		console_printf("usage: unusable_index   (no arguments)\n");
-		return 1;
+		return 2;
 	}
 	show_unusable_index();
 	return 0;
@@ -141,7 +144,7 @@ static int cmd_vtop(int argc, char **argv)
 
 	if (argc != 2 || !parse_ulong(argv[1], &va)) {
 		console_printf("usage: vtop VADDR   (a kernel virtual address, C notation)\n");
-		return 1;
+		return 2;
 	}
 	if (!arch_query(va, &pa, &flags, &size)) {
 		printk(KERN_INFO "vtop: %#lx not mapped\n", va);
