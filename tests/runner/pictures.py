@@ -21,6 +21,9 @@ back what 'frag' said it held. extfrag_index and unusable_index must print,
 character for character, what Linux 6.12's definitions (mm/vmstat.c,
 written again below) and formats ("%2d.%03d ", "%d.%03d ") give for the
 second buddyinfo.
+self_check() runs the same judge on a recorded run (logs/x86_64-pictures.log)
+and on copies with one line edited, each of which must fail for its reason
+(tests/run's runner-selftest configuration calls it).
 """
 import os
 import re
@@ -265,3 +268,76 @@ def run(cfg, runner):
     r["pass" if not problems else "fail"] += 1
     r["elapsed"] = time.time() - start
     return r
+
+
+# The judge on a recorded log (tests/runner/logs/x86_64-pictures.log, a real
+# x86_64 512M run), as recorded and with one line edited: (name, [(old
+# text, new text)] applied to the one line containing old, regex one of the
+# problems must match; None: no problem).
+FIXTURES = [
+    ("pictures: a recorded run passes", [], None),
+    ("pictures: buddyinfo one block short", [
+        ("Node 0, zone    DMA32  62372      0      3",
+         "Node 0, zone    DMA32  62371      0      3")],
+     r"dump 2, zone DMA32: the picture has \d+ free pages, the kernel's buddyinfo"),
+    ("pictures: a per-CPU count that is not the picture's", [
+        ("              count: 46", "              count: 45")],
+     r"dump 1, zone DMA32: the picture has 46 pcp pages"),
+    ("pictures: a run missing from the dump", [("0x1000 140 alloc*1+free:0*1", None)],
+     r"the picture has \d+ all pages, the kernel's spanned"),
+    ("pictures: extfrag_index without Linux's padding", [
+        ("-1.000 -1.000 -1.000  0.999 ", "-1.000 -1.000 -1.000 0.999 ")],
+     r"extfrag_index, zone DMA32: printed"),
+    ("pictures: an unusable index off by one", [
+        ("0.000 0.985 0.985 0.985 0.986", "0.000 0.984 0.985 0.985 0.986")],
+     r"unusable_index, zone DMA32: printed"),
+    ("pictures: frag free gives back less than frag held", [
+        ("frag: freed 62372 pages", "frag: freed 62371 pages")],
+     r"frag held 62372 pages, 'frag free' freed 62371"),
+    ("pictures: no fragmentation after frag", [
+        ("Node 0, zone    DMA32  62372      0      3", "Node 0, zone    DMA32      1      0      3")],
+     r"order-0 free blocks 1 -> 1 after frag held 62372"),
+]
+
+
+def self_check(runner):
+    """[(name, problem or None)] for each fixture: the recorded log through
+    tools/memmap-plot and judge_log(), the same code the real runs use."""
+    import tempfile
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "logs", "x86_64-pictures.log"), newline="") as f:
+        recorded = f.read().splitlines(True)
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, edits, verdict in FIXTURES:
+            lines = list(recorded)
+            problem = None
+            for old, new in edits:
+                hits = [i for i, l in enumerate(lines) if old in l]
+                if len(hits) != 1:
+                    problem = "the fixture's %r is on %d lines" % (old, len(hits))
+                    break
+                if new is None:
+                    del lines[hits[0]]
+                else:
+                    lines[hits[0]] = lines[hits[0]].replace(old, new)
+            if problem:
+                results.append((name, problem))
+                continue
+            log, svg = os.path.join(tmp, "run.log"), os.path.join(tmp, "run.svg")
+            with open(log, "w", newline="") as f:
+                f.writelines(lines)
+            plot = subprocess.run([os.path.join(runner.ROOT, "tools", "memmap-plot"), log,
+                                   "-o", svg], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            problems = []
+            if plot.returncode:
+                problems.append("tools/memmap-plot failed: %s" % plot.stdout.decode().strip())
+            else:
+                judge_log(lines, svg, problems)
+            if verdict is None:
+                results.append((name, "; ".join(problems) or None))
+            elif not any(re.search(verdict, p) for p in problems):
+                results.append((name, "no problem matches %r (got %s)" % (verdict, problems)))
+            else:
+                results.append((name, None))
+    return results
