@@ -7,7 +7,7 @@ register layout gdb expects for an i386 ELF, as make qemu-gdb does). The
 runner types, waiting for each prompt:
     frag 5          (pages held and a vmalloc'd array: more states to see)
     memmap          (a pfn of each state present is picked from it)
-    pageinfo PFN    for each of those pfns
+    pageinfo PFN    for each of those pfns, and for one with no page frame
     buddyinfo, zoneinfo, slabinfo, vmallocinfo
     vtop VADDR      for a direct-map address, the first vmalloc area's start
                     and its guard page (unmapped)
@@ -157,6 +157,8 @@ def run(cfg, runner):
                           "tail"):
                 if state in picks:
                     kernel["mm-page %#x" % picks[state]] = sh.run("pageinfo %#x" % picks[state])
+            # no page frame: far above RAM (x86_64: a section with no memmap)
+            kernel["mm-page 0x7ffff00"] = sh.run("pageinfo 0x7ffff00")
             for report in ("buddyinfo", "zoneinfo", "slabinfo", "vmallocinfo"):
                 kernel["mm-" + report] = sh.run(report)
             areas = [l for l in kernel["mm-vmallocinfo"] if " vmalloc" in l]

@@ -135,6 +135,19 @@ class MmZoneinfo(gdb.Command):
             out("  start_pfn:           %d" % int(z["zone_start_pfn"]))
 
 
+def pfn_valid(pfn):
+    """mm/mm.h's pfn_valid(): x86_64's sparse memmap has a page where its
+    section is present (section_present[], 2^27-byte sections, 46 physical
+    address bits); i386's flat one below max_pfn."""
+    if bits() == 64:
+        nr = pfn >> (27 - PAGE_SHIFT)
+        if nr >= 1 << (46 - 27):
+            return False
+        word = int(val("section_present[%d]" % (nr // 64)))
+        return bool((word >> (nr % 64)) & 1)
+    return pfn < int(val("max_pfn"))
+
+
 def page_at(pfn):
     return val("mem_map")[pfn]
 
@@ -159,7 +172,7 @@ class MmPage(gdb.Command):
                 raise ValueError
         except (IndexError, ValueError):
             raise gdb.GdbError("usage: mm-page PFN   (a page frame number, e.g. 0x1234)")
-        if pfn >= int(val("max_pfn")):
+        if not pfn_valid(pfn):
             out("pfn:%s no page frame" % chex(pfn))
             return
         page = page_at(pfn)
