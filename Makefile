@@ -150,7 +150,7 @@ HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c
 	$(addprefix tests/kernel/,mm_checks.c e820_test.c memblock_test.c mm_init_test.c \
 		gfp_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
 		printk_test.c cmdline_test.c watermark_test.c multiboot_test.c ktest_leak_test.c \
-		vmap_area_test.c highmem_test.c vmalloc_test.c dma_test.c)
+		vmap_area_test.c highmem_test.c vmalloc_test.c dma_test.c memmap_test.c)
 # The kernel's section bounds, from the host linker's own symbols (the
 # "Memory:" line sizes the text, rodata, data and bss with them).
 HOST_SECTION_SYMS := -Wl,--defsym=_text=__executable_start -Wl,--defsym=_erodata=__data_start \
