@@ -4,11 +4,13 @@
  *
  * Owns: only the command names; the reports themselves live with the code
  * whose state they show (mm/vmstat.c, mm/memblock.c,
- * mm/vmalloc.c).
+ * mm/vmalloc.c, kernel/dma/).
  */
 #include <kernel/cmdline.h>
+#include <kernel/dma-mapping.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <mm/dmapool.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
 #include <mm/memblock.h>
@@ -55,3 +57,12 @@ static int cmd_slabattr(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND(slabattr, "one cache's attributes, like /sys/kernel/slab/<cache>/", cmd_slabattr);
+
+static void show_dma_report(void)
+{
+	show_dma();
+	printk(KERN_INFO "dma pools (device, name, active, blocks, size, pages):\n");
+	show_dma_pools();
+}
+SHELL_REPORT(dma, "DMA devices and masks, coherent buffers, mappings, swiotlb and dma_pool use",
+	     show_dma_report);

@@ -500,16 +500,10 @@ static noinline void free_pages_still_held(struct page *page, unsigned int order
 		free_the_page(page + (1UL << order), order, caller);
 }
 
+/* Linux's ___free_pages(): drop the caller's reference; the last one frees the block. */
 static __always_inline void ___free_pages(struct page *page, unsigned int order,
 					  unsigned long caller)
 {
-	if (unlikely(!free_pages_expected(page, order))) {
-		int checked = free_pages_check_caller(page, order, caller);
-
-		if (checked < 0)
-			return;
-		order = (unsigned int)checked;
-	}
 	if (!put_page_testzero(page))
 		free_pages_still_held(page, order, caller);
 	else if (unlikely(PageHead(page)))
@@ -518,13 +512,33 @@ static __always_inline void ___free_pages(struct page *page, unsigned int order,
 		__free_the_page(page, order, caller);
 }
 
+/*
+ * What free_pages_expected() did not expect, reported by
+ * free_pages_check_caller(), then freed with the order recorded at
+ * allocation, or not at all. Out of line, so that the common free keeps no
+ * value across a call there (one register fewer to save and restore).
+ */
+static noinline void free_pages_unexpected(struct page *page, unsigned int order,
+					   unsigned long caller)
+{
+	int checked = free_pages_check_caller(page, order, caller);
+
+	if (checked >= 0)
+		___free_pages(page, (unsigned int)checked, caller);
+}
+
 noinline void __free_pages(struct page *page, unsigned int order)
 {
-	___free_pages(page, order, _RET_IP_);
+	if (unlikely(!free_pages_expected(page, order)))
+		free_pages_unexpected(page, order, _RET_IP_);
+	else
+		___free_pages(page, order, _RET_IP_);
 }
 
 noinline void free_pages(unsigned long addr, unsigned int order)
 {
+	struct page *page;
+
 	if (!addr)
 		return;
 	if (!virt_addr_valid((void *)addr) || (addr & ~PAGE_MASK)) {
@@ -533,7 +547,11 @@ noinline void free_pages(unsigned long addr, unsigned int order)
 		       "not the address of a direct-mapped page\n", addr, (void *)_RET_IP_);
 		return;
 	}
-	___free_pages(virt_to_page((void *)addr), order, _RET_IP_);
+	page = virt_to_page((void *)addr);
+	if (unlikely(!free_pages_expected(page, order)))
+		free_pages_unexpected(page, order, _RET_IP_);
+	else
+		___free_pages(page, order, _RET_IP_);
 }
 
 /* Hand a block the boot code owned to the buddy lists (Linux's __free_pages_core()). */
