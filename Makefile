@@ -154,7 +154,7 @@ HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c
 		printk_test.c cmdline_test.c watermark_test.c multiboot_test.c ktest_leak_test.c \
 		vmap_area_test.c highmem_test.c vmalloc_test.c dma_test.c memmap_test.c \
 		lab1_e820_test.c lab2_buddy_test.c lab3_split_test.c lab4_slab_test.c \
-		lab5_vmalloc_test.c)
+		lab5_vmalloc_test.c lab6_dma_test.c)
 # The kernel's section bounds, from the host linker's own symbols (the
 # "Memory:" line sizes the text, rodata, data and bss with them).
 HOST_SECTION_SYMS := -Wl,--defsym=_text=__executable_start -Wl,--defsym=_erodata=__data_start \

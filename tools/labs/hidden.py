@@ -14,6 +14,7 @@ RUNS = {
     3: ["host:mostly-above-4G", "host:qemu-1G:i386"],
     4: ["host:no-dma", "host:zone-boundaries"],
     5: ["host:qemu-6G:i386", "host:mostly-above-4G", "qemu:i386:6G"],
+    6: ["host:qemu-6G", "host:qemu-1G:i386", "host:no-dma", "qemu:x86_64:6G"],
 }
 
 # (harness, seed, runs)

@@ -90,6 +90,28 @@ STUBS = {
 	set_freepointer_at(prev, fp, NULL);
 	(void)size;
 """,
+    # lab 6: kernel/dma/direct.c
+    (6, "optimal_gfp"): """\
+	/*
+	 * TODO (lab 6): set *phys_limit to the physical address dma_limit
+	 * reaches (dma_to_phys()) and return the zone flag whose zone lies
+	 * within it: GFP_DMA up to zone_dma_limit, GFP_DMA32 up to 4 GiB,
+	 * else 0. Until then: no flag, so any zone, and a device of small
+	 * reach gets memory it cannot reach (the caller then gives up).
+	 */
+	*phys_limit = dma_to_phys(dev, dma_limit);
+	return 0;
+""",
+    (6, "retry"): """\
+		/*
+		 * TODO (lab 6): the block is beyond the device's reach: retry
+		 * lower, with GFP_DMA32 if the first try had no zone flag (and
+		 * the machine has ZONE_DMA32), then with GFP_DMA. Until then
+		 * the allocation fails here.
+		 */
+		if (false)
+			goto again;
+""",
     # lab 5: mm/vmalloc_highmem.c, arch/x86/mm/vmprint.c
     (5, "highmem_rule"): """\
 	/*
@@ -133,7 +155,8 @@ LABS = {
             files=["mm/vmalloc_highmem.c", "arch/x86/mm/vmprint.c"],
             suites=["lab5_vmalloc", "lab5_pgtable"], fuzz=None),
     6: dict(title="DMA: the edu device at 24-bit reach", doc="docs/labs/lab6.md",
-            files=[], suites=[], fuzz=None),
+            files=["kernel/dma/direct.c"],
+            suites=["lab6_dma"], fuzz=None),
 }
 
 # Points per graded case: (suite, case) -> points; a case not listed is worth 1.
@@ -163,6 +186,10 @@ POINTS = {
     ("lab5_pgtable", "test_lab5_walk_direct_map"): 10,
     ("lab5_pgtable", "test_lab5_walk_single_addresses"): 5,
     ("lab5_pgtable", "test_lab5_walk_stops"): 5,
+    ("lab6_dma", "test_lab6_coherent_fits_mask"): 15,
+    ("lab6_dma", "test_lab6_coherent_retry_28bit"): 10,
+    ("lab6_dma", "test_lab6_coherent_spares_zone_dma"): 10,
+    ("lab6_dma", "test_lab6_mask_rule"): 5,
 }
 
 # Each run of a graded suite: where it runs. "host:MAP" is the hosted build
@@ -175,7 +202,7 @@ PUBLIC_RUNS = {
     3: ["host:qemu-512M", "qemu:x86_64:512M"],
     4: ["host:qemu-512M", "qemu:x86_64:512M"],
     5: ["host:qemu-512M", "qemu:x86_64:512M"],
-    6: [],
+    6: ["host:qemu-512M", "qemu:x86_64:512M"],
 }
 
 # A fixed seed and run count: the same inputs every time, whatever the machine's speed.
@@ -187,29 +214,3 @@ MARKER = r"LAB (\d+) (BEGIN|END) (\w+)"
 
 # Suites the hosted build does not have (they need real page tables).
 KERNEL_ONLY = {"lab5_pgtable"}
-
-# Lab 6 waits for the DMA API (branch i17-dma) to be merged. Then: mark in
-# kernel/dma/direct.c the body of dma_direct_optimal_gfp_mask() as
-# "LAB 6 BEGIN optimal_gfp" .. "LAB 6 END optimal_gfp" and the retry
-# after "if (page && !dma_coherent_ok(...)) {" in __dma_direct_alloc_pages()
-# as "retry", move these stubs into STUBS, set LABS[6]["files"] and
-# ["suites"] (a lab6_dma suite of invariants from tests/kernel/dma_test.c:
-# buffer below the mask, bytes through the bounce, counts restored) and
-# PUBLIC_RUNS[6] (QEMU with -device edu,dma_mask=0xffffff).
-LAB6_PENDING_STUBS = {
-    (6, "optimal_gfp"): """\
-	/*
-	 * TODO (lab 6): from the smaller non-zero of dev->coherent_dma_mask and
-	 * dev->bus_dma_limit, set *phys_limit (dma_to_phys()) and return the
-	 * zone flag whose zone lies within it: GFP_DMA up to zone_dma_limit,
-	 * GFP_DMA32 up to 4 GiB, else 0. Until then: no flag, any zone.
-	 */
-	*phys_limit = dma_to_phys(dev, dma_min_not_zero(dev->coherent_dma_mask, dev->bus_dma_limit));
-	return 0;
-""",
-    (6, "retry"): """\
-		/* TODO (lab 6): retry lower, DMA32 (if the first try had no zone flag), then DMA. */
-		__free_pages(page, order);
-		page = NULL;
-""",
-}
