@@ -192,6 +192,32 @@ POINTS = {
     ("lab6_dma", "test_lab6_mask_rule"): 5,
 }
 
+# The exercises of each lab and the cases (or fuzzer) that grade them: make
+# grade prints a subtotal per exercise.
+EXERCISES = {
+    1: {"1 the sanitizer": ["test_lab1_overlap_larger_type_wins", "test_lab1_sorted_disjoint_merged",
+                            "test_lab1_wrapping_entry_refused", "test_lab1_random_tables_agree",
+                            "fuzz_e820"]},
+    2: {"1 split": ["test_lab2_split_leaves_one_block_per_order", "test_lab2_alloc_every_order_aligned"],
+        "2 merge": ["test_lab2_merge_restores_free_lists", "test_lab2_merge_pair_of_buddies",
+                    "fuzz_alloc"]},
+    3: {"1 split_page": ["test_lab3_split_order2", "test_lab3_split_orders_1_to_6",
+                         "test_lab3_split_page_references_are_per_page",
+                         "test_lab3_split_bytes_round_trip", "test_lab3_split_highuser"]},
+    4: {"1 the free pointer": ["test_lab4_freepointer_round_trip"],
+        "2 a new slab's free list": ["test_lab4_new_slabs_hand_out_every_object",
+                                     "test_lab4_kmalloc_bytes_round_trip", "test_lab4_zone_caches"]},
+    5: {"1 the __GFP_HIGHMEM rule": ["test_lab5_rule_adds_highmem", "test_lab5_rule_dma_wins",
+                                     "test_lab5_vmalloc_pages_from_highest_zone",
+                                     "test_lab5_vmalloc_32_below_4g"],
+        "2 vmprint": ["test_lab5_walk_vmalloc_area", "test_lab5_walk_direct_map",
+                      "test_lab5_walk_single_addresses", "test_lab5_walk_stops"]},
+    6: {"1-2 the zone from the mask, the retry": ["test_lab6_coherent_fits_mask",
+                                                 "test_lab6_coherent_retry_28bit",
+                                                 "test_lab6_coherent_spares_zone_dma",
+                                                 "test_lab6_mask_rule"]},
+}
+
 # Each run of a graded suite: where it runs. "host:MAP" is the hosted build
 # (tests/host) on one synthetic machine, flavour x86_64; "qemu:ARCH:MEM[:CMDLINE]"
 # boots the kernel. Each run's cases are scored separately, so a case
