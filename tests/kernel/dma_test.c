@@ -635,6 +635,96 @@ static void test_dma_debug_unmap_checks(struct ktest *t)
 	kfree(buf);
 }
 
+/*
+ * More live buffers than dma-debug's static entries (512; Linux starts
+ * with 65536 and adds pages): every one is still recorded, and the checks
+ * still refuse a wrong-size free after the others went back. 600 is more
+ * than the static table, and 600 pages fit in ZONE_DMA32 on every machine
+ * with one; a machine that cannot give them skips.
+ */
+static void test_dma_debug_many_records(struct ktest *t)
+{
+	const unsigned int n = 600;
+	unsigned long coh0 = debug_dma_coherent_count();
+	u64 errs = debug_dma_error_count();
+	unsigned long bad0 = bad_page_count();
+	dma_addr_t *h = kcalloc(n, sizeof(*h), GFP_KERNEL);
+	void **p = kcalloc(n, sizeof(*p), GFP_KERNEL);
+	unsigned int got = 0;
+	char line[320];
+	u64 mark;
+
+	ASSERT_NOT_NULL(t, h);
+	ASSERT_NOT_NULL(t, p);
+	mark = printk_log_mark();
+	while (got < n && (p[got] = dma_alloc_coherent(dev32, PAGE_SIZE, &h[got],
+						       GFP_KERNEL | __GFP_NOWARN)))
+		got++;
+	if (got < n) {
+		/* the records must not be what ran out */
+		EXPECT_FALSE(t, logged_line(mark, "debugging out of memory", line, sizeof(line)));
+		while (got)
+			got--, dma_free_coherent(dev32, PAGE_SIZE, p[got], h[got]);
+		kfree(h);
+		kfree(p);
+		ktest_skip(t, "the 32-bit device got fewer than %u pages", n);
+	}
+	EXPECT_EQ(t, debug_dma_coherent_count() - coh0, n);
+	for (unsigned int i = 1; i < n; i++)
+		dma_free_coherent(dev32, PAGE_SIZE, p[i], h[i]);
+	EXPECT_EQ(t, debug_dma_coherent_count() - coh0, 1);
+	EXPECT_EQ(t, debug_dma_error_count(), errs);
+	/* the last one freed with the wrong size: refused as such, one page goes back */
+	mark = printk_log_mark();
+	EXPECT_WARN(t, dma_free_coherent(dev32, 4 * PAGE_SIZE, p[0], h[0]));
+	EXPECT_TRUE(t, logged_line(mark, "device driver frees DMA memory with different size",
+				   line, sizeof(line)));
+	EXPECT_TRUE(t, strstr(line, "[map size=4096 bytes] [unmap size=16384 bytes]") != NULL);
+	EXPECT_EQ(t, debug_dma_coherent_count(), coh0);
+	EXPECT_EQ(t, bad_page_count(), bad0);
+	/* and once more: no record now, nothing freed */
+	EXPECT_WARN(t, dma_free_coherent(dev32, PAGE_SIZE, p[0], h[0]));
+	EXPECT_EQ(t, debug_dma_error_count() - errs, 2);
+	EXPECT_EQ(t, bad_page_count(), bad0);
+	kfree(h);
+	kfree(p);
+}
+
+/*
+ * Two live mappings at one bus address: a buffer with dma_map_single()
+ * and its page with dma_map_page(), both to the device (Linux allows
+ * overlapping TO_DEVICE mappings). Each unmap finds its own record
+ * (Linux's bucket_find_exact() scores size, type and direction), with no
+ * report. Direct mappings only: a bounced one gets its own slot.
+ */
+static void test_dma_debug_shared_address(struct ktest *t)
+{
+	unsigned long maps = debug_dma_mapping_count();
+	u64 errs = debug_dma_error_count();
+	u8 *buf = kmalloc(256, GFP_KERNEL);
+	dma_addr_t a, b;
+
+	ASSERT_NOT_NULL(t, buf);
+	if (pool_forced()) {
+		kfree(buf);
+		ktest_skip(t, "swiotlb=force: each mapping has its own slot");
+	}
+	a = dma_map_single(dev64, buf, 256, DMA_TO_DEVICE);
+	b = dma_map_page(dev64, virt_to_page(buf), (unsigned long)buf & (PAGE_SIZE - 1), 128, DMA_TO_DEVICE);
+	ASSERT_FALSE(t, dma_mapping_error(dev64, a));
+	ASSERT_FALSE(t, dma_mapping_error(dev64, b));
+	/* x86 without an IOMMU: both are the buffer's physical address */
+	EXPECT_TRUE(t, a == (dma_addr_t)__pa(buf));
+	EXPECT_TRUE(t, a == b);
+	EXPECT_EQ(t, debug_dma_mapping_count() - maps, 2);
+	dma_unmap_page(dev64, b, 128, DMA_TO_DEVICE);
+	EXPECT_EQ(t, debug_dma_mapping_count() - maps, 1);
+	dma_unmap_single(dev64, a, 256, DMA_TO_DEVICE);
+	EXPECT_EQ(t, debug_dma_mapping_count(), maps);
+	EXPECT_EQ(t, debug_dma_error_count(), errs);
+	kfree(buf);
+}
+
 /* Pages of a vmalloc buffer through sg_alloc_table_from_pages() and dma_map_sgtable(). */
 static void test_dma_map_sg_vmalloc(struct ktest *t)
 {
@@ -744,10 +834,10 @@ static void test_dma_pool_blocks(struct ktest *t)
 
 static void test_dma_pool_bad_input(struct ktest *t)
 {
-	struct dma_pool *pool;
-	dma_addr_t h;
+	struct dma_pool *pool, *other;
+	dma_addr_t h, hc, hd;
 	char line[320];
-	void *b;
+	void *b, *c, *d;
 	u64 mark;
 
 	EXPECT_NULL(t, dma_pool_create("bad", dev32, 64, 3, 0));	/* align not a power of 2 */
@@ -764,16 +854,75 @@ static void test_dma_pool_bad_input(struct ktest *t)
 	dma_pool_destroy(pool);
 	EXPECT_TRUE(t, logged_line(mark, "dma_test dma-test-32: dma_pool_destroy dma_test-busy busy",
 				   line, sizeof(line)));
-	/* a bad address and a double free are reported and ignored */
+	/* a CPU address that does not go with the bus address */
 	mark = printk_log_mark();
 	dma_pool_free(pool, (char *)b + 8, h + 16);
 	EXPECT_TRUE(t, logged_line(mark, "(bad dma)", line, sizeof(line)));
+	/* inside the block, consistently: refused, the block stays allocated */
+	mark = printk_log_mark();
+	dma_pool_free(pool, (char *)b + 16, h + 16);
+	EXPECT_TRUE(t, logged_line(mark, "(not a block start", line, sizeof(line)));
+	EXPECT_EQ(t, dma_pool_active_blocks(), 1);
+	/* into another pool of the same device: no page of it holds the block */
+	other = dma_pool_create("dma_test-other", dev32, 64, 8, 0);
+	ASSERT_NOT_NULL(t, other);
+	c = dma_pool_alloc(other, GFP_KERNEL, &hc);
+	ASSERT_NOT_NULL(t, c);
+	mark = printk_log_mark();
+	dma_pool_free(other, b, h);
+	EXPECT_TRUE(t, logged_line(mark, "dma_pool_free dma_test-other", line, sizeof(line)));
+	EXPECT_TRUE(t, strstr(line, "(bad dma)") != NULL);
+	EXPECT_EQ(t, dma_pool_active_blocks(), 2);
+	/* the next block handed out is a whole one, not inside b */
+	d = dma_pool_alloc(pool, GFP_KERNEL, &hd);
+	ASSERT_NOT_NULL(t, d);
+	EXPECT_TRUE(t, hd + 64 <= h || hd >= h + 64);
+	dma_pool_free(pool, d, hd);
+	dma_pool_free(other, c, hc);
+	dma_pool_destroy(other);
+	/* a double free is reported and ignored */
 	dma_pool_free(pool, b, h);
 	mark = printk_log_mark();
 	dma_pool_free(pool, b, h);
 	EXPECT_TRUE(t, logged_line(mark, "already free", line, sizeof(line)));
 	EXPECT_EQ(t, dma_pool_active_blocks(), 0);
 	dma_pool_destroy(pool);
+}
+
+/*
+ * Addresses in a pool's page that start no block (first principles, from
+ * dma_pool_create()'s layout): with 96-byte blocks never across 256, the
+ * blocks of each 256 bytes are at 0 and 96, so 192 is a gap; with
+ * 1000-byte blocks in a 4096-byte page, 4000 is the tail.
+ */
+static void test_dma_pool_free_gaps(struct ktest *t)
+{
+	static const struct { size_t size, boundary, bad; } c[] = {
+		{ 96, 256, 192 }, { 96, 256, 256 + 192 }, { 1000, 0, 4000 }, { 1000, 0, 500 },
+	};
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(c); i++) {
+		struct dma_pool *pool = dma_pool_create("dma_test-gaps", dev32, c[i].size, 8,
+							c[i].boundary);
+		dma_addr_t h, page_dma;
+		char line[320];
+		u8 *b, *page;
+		u64 mark;
+
+		ASSERT_NOT_NULL(t, pool);
+		b = dma_pool_alloc(pool, GFP_KERNEL, &h);
+		ASSERT_NOT_NULL(t, b);
+		/* the pool's page is one coherent page: its start is the page of h */
+		page_dma = h & ~(dma_addr_t)(PAGE_SIZE - 1);
+		page = b - (h - page_dma);
+		mark = printk_log_mark();
+		dma_pool_free(pool, page + c[i].bad, page_dma + c[i].bad);
+		EXPECT_TRUE(t, logged_line(mark, "(not a block start", line, sizeof(line)));
+		EXPECT_EQ(t, dma_pool_active_blocks(), 1);
+		dma_pool_free(pool, b, h);
+		EXPECT_EQ(t, dma_pool_active_blocks(), 0);
+		dma_pool_destroy(pool);
+	}
 }
 
 /* The `dma` report lists the devices with their masks, live buffers and mappings. */
@@ -842,9 +991,12 @@ static struct ktest_case dma_cases[] = {
 	KTEST_CASE(test_dma_bounce_pool_full),
 	KTEST_CASE(test_dma_map_vmalloc_rejected),
 	KTEST_CASE(test_dma_debug_unmap_checks),
+	KTEST_CASE(test_dma_debug_many_records),
+	KTEST_CASE(test_dma_debug_shared_address),
 	KTEST_CASE(test_dma_map_sg_vmalloc),
 	KTEST_CASE(test_dma_pool_blocks),
 	KTEST_CASE(test_dma_pool_bad_input),
+	KTEST_CASE(test_dma_pool_free_gaps),
 	KTEST_CASE(test_dma_report),
 	KTEST_CASE(test_dma_swiotlb_pool),
 	{}
