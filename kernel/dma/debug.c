@@ -44,8 +44,21 @@ struct dma_debug_entry {
 	unsigned long caller;
 	int type;			/* enum dma_debug_type */
 	int direction;
+	int map_err_type;		/* enum map_err_types */
 	bool bounced;
 	bool used;
+};
+
+/*
+ * Linux's map_err_types: a single or page mapping starts "not checked",
+ * dma_mapping_error() on its address makes it "checked", and an unmap of
+ * one still not checked is reported (the driver never looked whether the
+ * map failed). Coherent buffers and sg entries are "not applicable".
+ */
+enum map_err_types {
+	MAP_ERR_CHECK_NOT_APPLICABLE,
+	MAP_ERR_NOT_CHECKED,
+	MAP_ERR_CHECKED,
 };
 
 /* A run of entries: the static one, or a page with this header first. */
@@ -285,6 +298,8 @@ bool debug_dma_map_page(struct device *dev, struct page *page, size_t offset, si
 	struct dma_debug_entry ref = {
 		.dev = dev, .dev_addr = dma_addr, .size = size, .type = type, .direction = dir,
 		.paddr = page_to_phys(page) + offset, .caller = caller, .bounced = bounced,
+		.map_err_type = type == dma_debug_sg ? MAP_ERR_CHECK_NOT_APPLICABLE
+						     : MAP_ERR_NOT_CHECKED,
 	};
 
 	if (dma_addr == DMA_MAPPING_ERROR)
@@ -308,9 +323,13 @@ static int check_unmap(struct dma_debug_entry *ref)
 	entry = find_entry(ref, &chunk);
 	if (!entry) {
 		spin_unlock_irqrestore(&dma_debug_lock, flags);
-		err_printk(ref->dev, ref->caller,
-			   "device driver tries to free DMA memory it has not allocated [device address=0x%016llx] [size=%llu bytes]",
-			   (unsigned long long)ref->dev_addr, (unsigned long long)ref->size);
+		if (ref->dev_addr == DMA_MAPPING_ERROR)
+			err_printk(ref->dev, ref->caller,
+				   "device driver tries to free an invalid DMA memory address");
+		else
+			err_printk(ref->dev, ref->caller,
+				   "device driver tries to free DMA memory it has not allocated [device address=0x%016llx] [size=%llu bytes]",
+				   (unsigned long long)ref->dev_addr, (unsigned long long)ref->size);
 		return 0;
 	}
 	copy = *entry;
@@ -336,6 +355,11 @@ static int check_unmap(struct dma_debug_entry *ref)
 			   "device driver frees DMA memory with different direction [device address=0x%016llx] [size=%llu bytes] [mapped with %s] [unmapped with %s]",
 			   (unsigned long long)ref->dev_addr, (unsigned long long)ref->size,
 			   dir_name(copy.direction), dir_name(ref->direction));
+	if (copy.map_err_type == MAP_ERR_NOT_CHECKED)
+		err_printk(ref->dev, ref->caller,
+			   "device driver failed to check map error [device address=0x%016llx] [size=%llu bytes] [mapped as %s]",
+			   (unsigned long long)ref->dev_addr, (unsigned long long)ref->size,
+			   type2name[copy.type]);
 	if (ref->type == dma_debug_coherent && ref->cpu_addr != copy.cpu_addr)
 		err_printk(ref->dev, ref->caller,
 			   "device driver frees DMA memory with different CPU address [device address=0x%016llx] [size=%llu bytes] [cpu alloc address=0x%p] [cpu free address=0x%p]",
@@ -344,6 +368,27 @@ static int check_unmap(struct dma_debug_entry *ref)
 	ref->size = copy.size;
 	ref->direction = copy.direction;
 	return 1;
+}
+
+/*
+ * Linux's debug_dma_mapping_error(): the first live mapping of dev at addr
+ * not yet checked is marked checked (one bus address may be mapped more
+ * than once; each map is owed one check).
+ */
+void debug_dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
+{
+	struct dma_debug_chunk *c;
+	struct dma_debug_entry *e;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dma_debug_lock, flags);
+	for_each_entry(c, e)
+		if (e->used && e->dev == dev && e->dev_addr == dma_addr &&
+		    e->map_err_type == MAP_ERR_NOT_CHECKED) {
+			e->map_err_type = MAP_ERR_CHECKED;
+			break;
+		}
+	spin_unlock_irqrestore(&dma_debug_lock, flags);
 }
 
 bool debug_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t *size,

@@ -11,7 +11,8 @@
  *
  * Where mmos is stricter than Linux: a bad direction or a device without a
  * dma_mask BUG()s in Linux; here it is a WARN and a failed call. An unmap,
- * free or sync the debug records reject does nothing (see debug.c).
+ * free or sync the debug records reject does nothing (see debug.c), and a
+ * map or allocation they cannot record is undone and fails.
  */
 #include <kernel/dma-debug.h>
 #include <kernel/dma-direct.h>
@@ -174,18 +175,26 @@ dma_addr_t __dma_map_page_attrs(struct device *dev, struct page *page, size_t of
 	return map_page(dev, page, offset, size, dir, attrs, dma_debug_page, caller);
 }
 
-/* Linux's dma_map_single_attrs(): a vmalloc address has no single page behind it. */
+/*
+ * Linux's dma_map_single_attrs(): a vmalloc address has no single page
+ * behind it. Linux warns once per boot (dev_WARN_ONCE); here every bad
+ * call gets its WARN, naming the device, the address, the size and the
+ * caller, since a second bad driver must not go unreported.
+ */
 dma_addr_t __dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
 				  enum dma_data_direction dir, unsigned long attrs,
 				  unsigned long caller)
 {
-	if (dev_WARN_ONCE(dev, is_vmalloc_addr(ptr),
-			  "rejecting DMA map of vmalloc memory [caller %pS]\n", (void *)caller))
+	if (is_vmalloc_addr(ptr)) {
+		dev_WARN(dev, "rejecting DMA map of vmalloc memory %p size %zu [caller %pS]\n", ptr,
+			 size, (void *)caller);
 		return DMA_MAPPING_ERROR;
-	if (dev_WARN_ONCE(dev, !virt_addr_valid(ptr),
-			  "DMA map of %p: not in the direct map [caller %pS]\n", ptr,
-			  (void *)caller))
+	}
+	if (!virt_addr_valid(ptr)) {
+		dev_WARN(dev, "DMA map of %p size %zu: not in the direct map [caller %pS]\n", ptr,
+			 size, (void *)caller);
 		return DMA_MAPPING_ERROR;
+	}
 	return map_page(dev, virt_to_page(ptr), (unsigned long)ptr & (PAGE_SIZE - 1), size, dir, attrs,
 			dma_debug_single, caller);
 }

@@ -232,9 +232,10 @@ static void swiotlb_bounce(struct device *dev, phys_addr_t tlb_addr, size_t size
 		return;
 	orig_addr += tlb_offset;
 	if (size > alloc_size - tlb_offset) {
-		dev_WARN_ONCE(dev, 1,
-			      "Buffer overflow detected. Allocation size: %zu. Mapping size: %zu+%u.\n",
-			      alloc_size, size, tlb_offset);
+		/* Linux: dev_WARN_ONCE; here every time, with the caller */
+		dev_WARN(dev,
+			 "Buffer overflow detected. Allocation size: %zu. Mapping size: %zu+%u. [caller %pS]\n",
+			 alloc_size, size, tlb_offset, (void *)dma_debug_current_caller);
 		size = alloc_size - tlb_offset;
 	}
 	while (size) {
