@@ -61,6 +61,20 @@ static bool in_pool(dma_addr_t a)
 	return a >= io_tlb_default_mem.start && a < io_tlb_default_mem.end;
 }
 
+/*
+ * The narrowest test device the pool serves: the 24-bit one when the pool
+ * lies in ZONE_DMA, the 32-bit one when it had to go below 4 GiB.
+ */
+static struct device *bounce_dev(void)
+{
+	return io_tlb_default_mem.end - 1 <= bits_mask(24) ? &test_devs[0] : &test_devs[2];
+}
+
+static bool pool_serves(struct device *dev)
+{
+	return pool_active() && io_tlb_default_mem.end - 1 <= *dev->dma_mask;
+}
+
 /* The device's side of a bus address: x86 has no offset, and the pool is direct-mapped. */
 static u8 *bus_to_cpu(dma_addr_t a)
 {
@@ -319,7 +333,7 @@ static void test_dma_map_single_decisions(struct ktest *t)
 		bool reach = phys + 512 - 1 <= bits_mask(test_bits[i]);
 		dma_addr_t a;
 
-		if (!reach && !pool_active()) {
+		if ((!reach || pool_forced()) && !pool_serves(dev)) {
 			EXPECT_WARN(t, a = dma_map_single(dev, buf, 512, DMA_TO_DEVICE));
 			EXPECT_TRUE(t, a == DMA_MAPPING_ERROR);
 			continue;
@@ -346,6 +360,8 @@ static void test_dma_map_gfp_dma_kmalloc(struct ktest *t)
 
 	if (!zone_dma_usable())
 		ktest_skip(t, "no RAM below 16 MiB for GFP_DMA");
+	if (pool_forced() && !pool_serves(dev24))
+		ktest_skip(t, "swiotlb=force with the pool above 16 MiB: the 24-bit device cannot map");
 	buf = kmalloc(256, GFP_KERNEL | GFP_DMA);
 	ASSERT_NOT_NULL(t, buf);
 	EXPECT_ULT(t, __pa(buf) + 255, 0x1000000ULL);
@@ -388,6 +404,7 @@ static void test_dma_map_overflow_without_pool(struct ktest *t)
  */
 static void bounce_round_trip(struct ktest *t, struct page *pg, bool highmem)
 {
+	struct device *bdev = bounce_dev();
 	static const enum dma_data_direction dirs[] = { DMA_TO_DEVICE, DMA_FROM_DEVICE,
 							 DMA_BIDIRECTIONAL };
 	const size_t off = 100, len = 3000;
@@ -401,10 +418,10 @@ static void bounce_round_trip(struct ktest *t, struct page *pg, bool highmem)
 
 		fill(va + off, len, 10 + d);
 		kunmap_local(va);
-		a = dma_map_page(dev24, pg, off, len, dir);
-		ASSERT_FALSE(t, dma_mapping_error(dev24, a));
+		a = dma_map_page(bdev, pg, off, len, dir);
+		ASSERT_FALSE(t, dma_mapping_error(bdev, a));
 		ASSERT_TRUE(t, in_pool(a));
-		EXPECT_ULE(t, a + len - 1, 0xffffffULL);
+		EXPECT_ULE(t, a + len - 1, *bdev->dma_mask);
 		/* 3000 bytes: two 2 KiB slots */
 		EXPECT_EQ(t, swiotlb_used() - used0, 2);
 		slot = bus_to_cpu(a);
@@ -412,7 +429,7 @@ static void bounce_round_trip(struct ktest *t, struct page *pg, bool highmem)
 		EXPECT_TRUE(t, filled(slot, len, 10 + d));
 		/* the device writes the first half only */
 		fill(slot, len / 2, 50 + d);
-		dma_unmap_page(dev24, a, len, dir);
+		dma_unmap_page(bdev, a, len, dir);
 		EXPECT_EQ(t, swiotlb_used(), used0);
 		va = kmap_local_page(pg);
 		if (dir == DMA_TO_DEVICE) {
@@ -430,13 +447,14 @@ static void bounce_round_trip(struct ktest *t, struct page *pg, bool highmem)
 
 static void test_dma_bounce_directions(struct ktest *t)
 {
+	struct device *bdev = bounce_dev();
 	struct page *pg;
 
 	if (!pool_active())
 		ktest_skip(t, "no bounce pool (RAM below 4 GiB, no swiotlb=force)");
-	pg = pool_forced() ? alloc_page(GFP_KERNEL) : alloc_beyond(0xffffffULL, 0, GFP_KERNEL);
+	pg = pool_forced() ? alloc_page(GFP_KERNEL) : alloc_beyond(*bdev->dma_mask, 0, GFP_KERNEL);
 	if (!pg)
-		ktest_skip(t, "no page out of the 24-bit device's reach");
+		ktest_skip(t, "no page out of the bounce device's reach");
 	bounce_round_trip(t, pg, false);
 	__free_page(pg);
 }
@@ -445,12 +463,13 @@ static void test_dma_bounce_directions(struct ktest *t)
 static void test_dma_bounce_highmem(struct ktest *t)
 {
 #ifdef CONFIG_HIGHMEM
+	struct device *bdev = bounce_dev();
 	struct page *pg;
 	unsigned long depth = kmap_local_depth();
 
 	if (!pool_active())
 		ktest_skip(t, "no bounce pool (RAM below 4 GiB, no swiotlb=force)");
-	pg = alloc_beyond(0xffffffULL, 0, GFP_HIGHUSER);
+	pg = alloc_beyond(*bdev->dma_mask, 0, GFP_HIGHUSER);
 	if (!pg || !PageHighMem(pg)) {
 		if (pg)
 			__free_page(pg);
@@ -471,6 +490,7 @@ static void test_dma_bounce_highmem(struct ktest *t)
  */
 static void test_dma_bounce_sync(struct ktest *t)
 {
+	struct device *bdev = bounce_dev();
 	static const enum dma_data_direction dirs[] = { DMA_TO_DEVICE, DMA_FROM_DEVICE,
 							 DMA_BIDIRECTIONAL };
 	struct page *pg;
@@ -478,9 +498,9 @@ static void test_dma_bounce_sync(struct ktest *t)
 
 	if (!pool_active())
 		ktest_skip(t, "no bounce pool (RAM below 4 GiB, no swiotlb=force)");
-	pg = pool_forced() ? alloc_page(GFP_KERNEL) : alloc_beyond(0xffffffULL, 0, GFP_KERNEL);
+	pg = pool_forced() ? alloc_page(GFP_KERNEL) : alloc_beyond(*bdev->dma_mask, 0, GFP_KERNEL);
 	if (!pg)
-		ktest_skip(t, "no page out of the 24-bit device's reach");
+		ktest_skip(t, "no page out of the bounce device's reach");
 	buf = page_address(pg);
 	for (unsigned int d = 0; d < 3; d++) {
 		enum dma_data_direction dir = dirs[d];
@@ -489,20 +509,20 @@ static void test_dma_bounce_sync(struct ktest *t)
 		u8 *slot;
 
 		fill(buf, 1024, 1);
-		a = dma_map_single(dev24, buf, 1024, dir);
-		ASSERT_FALSE(t, dma_mapping_error(dev24, a));
+		a = dma_map_single(bdev, buf, 1024, dir);
+		ASSERT_FALSE(t, dma_mapping_error(bdev, a));
 		ASSERT_TRUE(t, in_pool(a));
 		slot = bus_to_cpu(a);
 		fill(slot, 1024, 2);			/* the device writes */
-		dma_sync_single_for_cpu(dev24, a, 1024, dir);
+		dma_sync_single_for_cpu(bdev, a, 1024, dir);
 		EXPECT_TRUE(t, filled(buf, 1024, to_cpu ? 2 : 1));
 		fill(buf, 1024, 3);			/* the CPU writes */
-		dma_sync_single_for_device(dev24, a, 1024, dir);
+		dma_sync_single_for_device(bdev, a, 1024, dir);
 		EXPECT_TRUE(t, filled(slot, 1024, to_dev ? 3 : 2));
 		/* a partial sync: bytes 512..767 only */
 		fill(slot, 1024, 4);
 		fill(buf, 1024, 5);
-		dma_sync_single_for_cpu(dev24, a + 512, 256, dir);
+		dma_sync_single_for_cpu(bdev, a + 512, 256, dir);
 		if (to_cpu) {
 			EXPECT_TRUE(t, filled(buf, 512, 5));
 			EXPECT_TRUE(t, filled(buf + 512, 256, (u8)(4 + 512 * 7)));
@@ -510,7 +530,7 @@ static void test_dma_bounce_sync(struct ktest *t)
 		} else {
 			EXPECT_TRUE(t, filled(buf, 1024, 5));
 		}
-		dma_unmap_single(dev24, a, 1024, dir);
+		dma_unmap_single(bdev, a, 1024, dir);
 	}
 	__free_page(pg);
 }
@@ -518,6 +538,7 @@ static void test_dma_bounce_sync(struct ktest *t)
 /* More than the pool or a segment holds: "swiotlb buffer is full", nothing taken. */
 static void test_dma_bounce_pool_full(struct ktest *t)
 {
+	struct device *bdev = bounce_dev();
 	const size_t seg = (size_t)IO_TLB_SEGSIZE * IO_TLB_SIZE;	/* 256 KiB */
 	unsigned long nseg, i, used0 = swiotlb_used();
 	dma_addr_t a[64];
@@ -528,34 +549,35 @@ static void test_dma_bounce_pool_full(struct ktest *t)
 	if (!pool_active())
 		ktest_skip(t, "no bounce pool (RAM below 4 GiB, no swiotlb=force)");
 	/* order 7: 512 KiB, so that one buffer serves a mapping larger than a segment */
-	pg = pool_forced() ? alloc_pages(GFP_KERNEL, 7) : alloc_beyond(0xffffffULL, 7, GFP_KERNEL);
+	pg = pool_forced() ? alloc_pages(GFP_KERNEL, 7) : alloc_beyond(*bdev->dma_mask, 7, GFP_KERNEL);
 	if (!pg)
-		ktest_skip(t, "no 512 KiB block out of the 24-bit device's reach");
+		ktest_skip(t, "no 512 KiB block out of the bounce device's reach");
 	/* one mapping larger than a segment can never bounce */
 	mark = printk_log_mark();
-	a[0] = dma_map_page(dev24, pg, 0, seg + 1, DMA_TO_DEVICE);
+	a[0] = dma_map_page(bdev, pg, 0, seg + 1, DMA_TO_DEVICE);
 	EXPECT_TRUE(t, a[0] == DMA_MAPPING_ERROR);
 	EXPECT_EQ(t, swiotlb_used(), used0);
-	EXPECT_TRUE(t, logged_line(mark, "dma_test dma-test-24: swiotlb buffer is full (sz: 262145 bytes)",
-				   line, sizeof(line)));
+	EXPECT_TRUE(t, logged_line(mark, "swiotlb buffer is full (sz: 262145 bytes)", line,
+				   sizeof(line)));
+	EXPECT_TRUE(t, strstr(line, dev_name(bdev)) != NULL);
 	EXPECT_TRUE(t, strstr(line, "test_dma_bounce_pool_full") != NULL);
 	/* fill the pool with whole segments, then one byte more does not fit */
 	nseg = (io_tlb_default_mem.nslabs - used0) / IO_TLB_SEGSIZE;
 	if (nseg > ARRAY_SIZE(a))
 		nseg = ARRAY_SIZE(a);
 	for (i = 0; i < nseg; i++) {
-		a[i] = dma_map_page(dev24, pg, 0, seg, DMA_TO_DEVICE);
-		EXPECT_FALSE(t, dma_mapping_error(dev24, a[i]));
+		a[i] = dma_map_page(bdev, pg, 0, seg, DMA_TO_DEVICE);
+		EXPECT_FALSE(t, dma_mapping_error(bdev, a[i]));
 	}
 	if (nseg * IO_TLB_SEGSIZE == io_tlb_default_mem.nslabs - used0) {
 		mark = printk_log_mark();
-		EXPECT_TRUE(t, dma_map_page(dev24, pg, 0, 1, DMA_TO_DEVICE) == DMA_MAPPING_ERROR);
+		EXPECT_TRUE(t, dma_map_page(bdev, pg, 0, 1, DMA_TO_DEVICE) == DMA_MAPPING_ERROR);
 		EXPECT_TRUE(t, logged_line(mark, "swiotlb buffer is full (sz: 1 bytes)", line,
 					   sizeof(line)));
 	}
 	for (i = 0; i < nseg; i++)
-		if (!dma_mapping_error(dev24, a[i]))
-			dma_unmap_page(dev24, a[i], seg, DMA_TO_DEVICE);
+		if (!dma_mapping_error(bdev, a[i]))
+			dma_unmap_page(bdev, a[i], seg, DMA_TO_DEVICE);
 	EXPECT_EQ(t, swiotlb_used(), used0);
 	__free_pages(pg, 7);
 }
@@ -589,7 +611,7 @@ static void test_dma_debug_unmap_checks(struct ktest *t)
 	void *buf = kmalloc(2048, GFP_KERNEL);
 	unsigned long slots0 = swiotlb_used();
 	/* the 24-bit device where a pool can bounce what it does not reach */
-	struct device *dev = pool_active() ? dev24 : dev64;
+	struct device *dev = pool_active() ? bounce_dev() : dev64;
 	unsigned long maps;
 	char line[320];
 	dma_addr_t a;
@@ -772,7 +794,7 @@ static void test_dma_map_sg_vmalloc(struct ktest *t)
 	ASSERT_EQ(t, sg_alloc_table_from_pages(&sgt, pages, npages, off, size, GFP_KERNEL), 0);
 	EXPECT_EQ(t, sgt.orig_nents, runs);
 	for (int d = 0; d < 2; d++) {
-		struct device *dev = d ? dev24 : dev64;
+		struct device *dev = d ? bounce_dev() : dev64;
 		u64 mask = *dev->dma_mask;
 
 		if (d && !pool_active()) {
@@ -982,10 +1004,20 @@ static void test_dma_report(struct ktest *t)
 	kfree(buf);
 }
 
-/* The pool: in ZONE_DMA, whole segments, and there exactly when x86 Linux would have one. */
+/*
+ * The pool: whole segments, and there exactly when x86 Linux would have
+ * one; in ZONE_DMA, or below 4 GiB (in the direct map) when ZONE_DMA had
+ * no room for one segment in a quarter of its memory; its pages reserved,
+ * never the buddy allocator's.
+ */
 static void test_dma_swiotlb_pool(struct ktest *t)
 {
+	const u64 seg = (u64)IO_TLB_SEGSIZE * 2048;	/* Linux: 128 slots of 2 KiB */
+	struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
 	struct io_tlb_mem *mem = &io_tlb_default_mem;
+	unsigned long not_reserved = 0;
+	struct page *pg;
+	dma_addr_t a;
 
 	/* pci_swiotlb_detect(): RAM above 4 GiB (max_pfn > 2^20 pages) */
 	if (max_pfn > (1UL << (32 - PAGE_SHIFT)))
@@ -994,11 +1026,31 @@ static void test_dma_swiotlb_pool(struct ktest *t)
 		ktest_skip(t, "no bounce pool (RAM below 4 GiB, no swiotlb=force)");
 	EXPECT_EQ(t, mem->nslabs % IO_TLB_SEGSIZE, 0);
 	EXPECT_EQ(t, mem->end - mem->start, (u64)mem->nslabs * 2048);
-	EXPECT_ULE(t, mem->end - 1, 0xffffffULL);
 	EXPECT_EQ(t, mem->start % PAGE_SIZE, 0);
-	EXPECT_EQ(t, page_zonenum(pfn_to_page(PFN_DOWN(mem->start))), (int)ZONE_DMA);
-	EXPECT_TRUE(t, memblock_is_reserved(mem->start) || memblock.retired);
-	EXPECT_EQ(t, swiotlb_max_mapping_size(dev24), 128 * 2048);
+	if (mem->end - 1 <= 0xffffffULL) {
+		EXPECT_EQ(t, page_zonenum(pfn_to_page(PFN_DOWN(mem->start))), (int)ZONE_DMA);
+	} else {
+		ktest_info(t, "pool at %#llx: ZONE_DMA has %lu managed pages",
+			   (unsigned long long)mem->start, dma->managed_pages);
+		EXPECT_ULT(t, (u64)dma->managed_pages * PAGE_SIZE / 4, seg);
+		EXPECT_ULE(t, mem->end - 1, 0xffffffffULL);
+		EXPECT_FALSE(t, PageHighMem(pfn_to_page(PFN_DOWN(mem->end - 1))));
+		/* so the 24-bit device cannot bounce: Linux's overflow WARN, every time */
+		pg = pool_forced() ? alloc_page(GFP_KERNEL) : alloc_beyond(bits_mask(24), 0, GFP_KERNEL);
+		if (pg) {
+			unsigned long used0 = swiotlb_used();
+
+			EXPECT_WARN(t, a = dma_map_page(dev24, pg, 0, 64, DMA_TO_DEVICE));
+			EXPECT_TRUE(t, a == DMA_MAPPING_ERROR);
+			EXPECT_EQ(t, swiotlb_used(), used0);
+			__free_page(pg);
+		}
+	}
+	for (unsigned long pfn = PFN_DOWN(mem->start); pfn < PFN_DOWN(mem->end); pfn++)
+		if (!PageReserved(pfn_to_page(pfn)))
+			not_reserved++;
+	EXPECT_EQ(t, not_reserved, 0);
+	EXPECT_EQ(t, swiotlb_max_mapping_size(bounce_dev()), seg);
 }
 
 static struct ktest_case dma_cases[] = {
