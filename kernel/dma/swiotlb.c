@@ -9,10 +9,11 @@
  * it stands for (orig_addr) and how much of the mapping is left from it
  * (alloc_size). Copies, by Linux 6.12's rule:
  *   map:              into the slots, for every direction. FROM_DEVICE too,
- *                     since Halil Pasic's fix of Feb/Mar 2022 ("swiotlb: fix
- *                     info leak with DMA_FROM_DEVICE", reworked; Linus kept
- *                     the map-time copy): a device that writes only part of
- *                     the buffer must not hand the CPU stale pool bytes.
+ *                     since Halil Pasic's "swiotlb: fix info leak with
+ *                     DMA_FROM_DEVICE" (ddbd89deb7d3, 2022; its rework,
+ *                     aa6f8dcbab47, was reverted whole by bddac7c1e02b for
+ *                     5.18): a device that writes only part of the buffer
+ *                     must not hand the CPU stale pool bytes.
  *   sync_for_device:  into the slots for TO_DEVICE and BIDIRECTIONAL.
  *   sync_for_cpu, unmap: back out for FROM_DEVICE and BIDIRECTIONAL.
  * A page in HighMem (i386) is copied through kmap_local_page(), one page
