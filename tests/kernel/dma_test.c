@@ -703,6 +703,12 @@ static void test_dma_debug_many_records(struct ktest *t)
 
 	ASSERT_NOT_NULL(t, h);
 	ASSERT_NOT_NULL(t, p);
+	if (nr_free_pages() < 4 * n) {
+		kfree(h);
+		kfree(p);
+		ktest_skip(t, "fewer than %u free pages (4 a buffer) for %u buffers and their records",
+			   4 * n, n);
+	}
 	mark = printk_log_mark();
 	while (got < n && (p[got] = dma_alloc_coherent(dev32, PAGE_SIZE, &h[got],
 						       GFP_KERNEL | __GFP_NOWARN)))
