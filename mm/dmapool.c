@@ -11,8 +11,10 @@
  * given back only when the pool is destroyed, as Linux does. Freed blocks
  * are filled with POOL_POISON_FREED and allocated ones with
  * POOL_POISON_ALLOCATED (Linux's DMAPOOL_DEBUG values), and a free of an
- * address no page holds, or of a block already free, is reported with
- * Linux's messages and ignored.
+ * address no page of the pool holds, or of a block already free, is
+ * reported with Linux's messages and ignored; so is an address inside a
+ * block, in a gap before a boundary or in a page's tail (Linux 6.12 does
+ * not look: it would thread a block at that address onto its free list).
  */
 #include <kernel/list.h>
 #include <kernel/spinlock.h>
@@ -180,6 +182,19 @@ static struct dma_page *pool_find_page(struct dma_pool *pool, dma_addr_t dma)
 	return NULL;
 }
 
+/*
+ * Whether offset starts a block: pool_initialise_page() puts blocks at
+ * size steps from each boundary, none crossing the next boundary or the
+ * end of the page.
+ */
+static bool pool_block_start(const struct dma_pool *pool, size_t offset)
+{
+	size_t seg = offset - offset % pool->boundary;
+
+	return (offset - seg) % pool->size == 0 && offset + pool->size <= seg + pool->boundary &&
+	       offset + pool->size <= pool->allocation;
+}
+
 void dma_pool_free(struct dma_pool *pool, void *vaddr, dma_addr_t dma)
 {
 	struct dma_block *block = vaddr, *b;
@@ -192,6 +207,13 @@ void dma_pool_free(struct dma_pool *pool, void *vaddr, dma_addr_t dma)
 		spin_unlock_irqrestore(&pool->lock, flags);
 		dev_err(pool->dev, "dma_pool_free %s, %p/%#llx (bad dma) [caller %pS]\n", pool->name,
 			vaddr, (unsigned long long)dma, (void *)_RET_IP_);
+		return;
+	}
+	if (!pool_block_start(pool, (size_t)(dma - page->dma))) {
+		spin_unlock_irqrestore(&pool->lock, flags);
+		dev_err(pool->dev, "dma_pool_free %s, %p/%#llx (not a block start: offset %#zx in a page of %u-byte blocks) [caller %pS]\n",
+			pool->name, vaddr, (unsigned long long)dma, (size_t)(dma - page->dma),
+			pool->size, (void *)_RET_IP_);
 		return;
 	}
 	for (b = pool->next_block; b; b = b->next_block)

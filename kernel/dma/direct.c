@@ -20,6 +20,7 @@
  * come from here; a driver that must map the buffer to user space uses
  * dma_mmap_coherent() in Linux instead.
  */
+#include <kernel/dma-debug.h>
 #include <kernel/dma-direct.h>
 #include <kernel/scatterlist.h>
 #include <kernel/string.h>
@@ -161,10 +162,11 @@ dma_addr_t dma_direct_map_page(struct device *dev, struct page *page, size_t off
 	if (!dma_capable(dev, dma_addr, size, true)) {
 		if (is_swiotlb_active(dev))
 			return swiotlb_map(dev, phys, size, dir, attrs);
-		dev_WARN_ONCE(dev, 1, "DMA addr %#llx+%zu overflow (mask %llx, bus limit %llx).\n",
-			      (unsigned long long)dma_addr, size,
-			      (unsigned long long)(dev->dma_mask ? *dev->dma_mask : 0),
-			      (unsigned long long)dev->bus_dma_limit);
+		/* Linux: dev_WARN_ONCE; here every time, with the caller */
+		dev_WARN(dev, "DMA addr %#llx+%zu overflow (mask %llx, bus limit %llx). [caller %pS]\n",
+			 (unsigned long long)dma_addr, size,
+			 (unsigned long long)(dev->dma_mask ? *dev->dma_mask : 0),
+			 (unsigned long long)dev->bus_dma_limit, (void *)dma_debug_current_caller);
 		return DMA_MAPPING_ERROR;
 	}
 	/* x86 DMA is cache-coherent: no arch_sync_dma_for_device() */

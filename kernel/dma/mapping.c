@@ -11,7 +11,8 @@
  *
  * Where mmos is stricter than Linux: a bad direction or a device without a
  * dma_mask BUG()s in Linux; here it is a WARN and a failed call. An unmap,
- * free or sync the debug records reject does nothing (see debug.c).
+ * free or sync the debug records reject does nothing (see debug.c), and a
+ * map or allocation they cannot record is undone and fails.
  */
 #include <kernel/dma-debug.h>
 #include <kernel/dma-direct.h>
@@ -101,7 +102,10 @@ void *__dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle,
 	flag &= ~(__GFP_DMA | __GFP_DMA32 | __GFP_HIGHMEM);
 	dma_debug_current_caller = caller;
 	cpu_addr = __dma_direct_alloc(dev, size, dma_handle, flag, attrs, caller);
-	debug_dma_alloc_coherent(dev, size, cpu_addr ? *dma_handle : 0, cpu_addr, caller);
+	if (!debug_dma_alloc_coherent(dev, size, cpu_addr ? *dma_handle : 0, cpu_addr, caller)) {
+		dma_direct_free(dev, size, cpu_addr, *dma_handle, attrs);
+		return NULL;
+	}
 	return cpu_addr;
 }
 
@@ -157,8 +161,11 @@ static dma_addr_t map_page(struct device *dev, struct page *page, size_t offset,
 		return DMA_MAPPING_ERROR;
 	dma_debug_current_caller = caller;
 	addr = dma_direct_map_page(dev, page, offset, size, dir, attrs);
-	debug_dma_map_page(dev, page, offset, size, dir, addr,
-			   is_swiotlb_buffer(dev, dma_to_phys(dev, addr)), type, caller);
+	if (!debug_dma_map_page(dev, page, offset, size, dir, addr,
+				is_swiotlb_buffer(dev, dma_to_phys(dev, addr)), type, caller)) {
+		dma_direct_unmap_page(dev, addr, size, dir, attrs | DMA_ATTR_SKIP_CPU_SYNC);
+		return DMA_MAPPING_ERROR;
+	}
 	return addr;
 }
 
@@ -168,18 +175,26 @@ dma_addr_t __dma_map_page_attrs(struct device *dev, struct page *page, size_t of
 	return map_page(dev, page, offset, size, dir, attrs, dma_debug_page, caller);
 }
 
-/* Linux's dma_map_single_attrs(): a vmalloc address has no single page behind it. */
+/*
+ * Linux's dma_map_single_attrs(): a vmalloc address has no single page
+ * behind it. Linux warns once per boot (dev_WARN_ONCE); here every bad
+ * call gets its WARN, naming the device, the address, the size and the
+ * caller, since a second bad driver must not go unreported.
+ */
 dma_addr_t __dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
 				  enum dma_data_direction dir, unsigned long attrs,
 				  unsigned long caller)
 {
-	if (dev_WARN_ONCE(dev, is_vmalloc_addr(ptr),
-			  "rejecting DMA map of vmalloc memory [caller %pS]\n", (void *)caller))
+	if (is_vmalloc_addr(ptr)) {
+		dev_WARN(dev, "rejecting DMA map of vmalloc memory %p size %zu [caller %pS]\n", ptr,
+			 size, (void *)caller);
 		return DMA_MAPPING_ERROR;
-	if (dev_WARN_ONCE(dev, !virt_addr_valid(ptr),
-			  "DMA map of %p: not in the direct map [caller %pS]\n", ptr,
-			  (void *)caller))
+	}
+	if (!virt_addr_valid(ptr)) {
+		dev_WARN(dev, "DMA map of %p size %zu: not in the direct map [caller %pS]\n", ptr,
+			 size, (void *)caller);
 		return DMA_MAPPING_ERROR;
+	}
 	return map_page(dev, virt_to_page(ptr), (unsigned long)ptr & (PAGE_SIZE - 1), size, dir, attrs,
 			dma_debug_single, caller);
 }
@@ -231,8 +246,8 @@ void __dma_sync_single_for_device(struct device *dev, dma_addr_t addr, size_t si
 static int __dma_map_sg(struct device *dev, struct scatterlist *sgl, int nents,
 			enum dma_data_direction dir, unsigned long attrs, unsigned long caller)
 {
-	struct scatterlist *sg;
-	int ents, i;
+	struct scatterlist *sg, *s;
+	int ents, i, j;
 
 	if (nents <= 0 || !sgl) {
 		WARN(1, "DMA: map_sg of %d entries [caller %pS]\n", nents, (void *)caller);
@@ -242,12 +257,29 @@ static int __dma_map_sg(struct device *dev, struct scatterlist *sgl, int nents,
 		return -EINVAL;
 	dma_debug_current_caller = caller;
 	ents = dma_direct_map_sg(dev, sgl, nents, dir, attrs);
-	if (ents > 0)
-		for_each_sg(sgl, sg, ents, i)
-			debug_dma_map_page(dev, sg_page(sg), sg->offset, sg->length, dir,
-					   sg->dma_address,
-					   is_swiotlb_buffer(dev, dma_to_phys(dev, sg->dma_address)),
-					   dma_debug_sg, caller);
+	if (ents <= 0)
+		return ents;
+	for_each_sg(sgl, sg, ents, i) {
+		if (debug_dma_map_page(dev, sg_page(sg), sg->offset, sg->length, dir,
+				       sg->dma_address,
+				       is_swiotlb_buffer(dev, dma_to_phys(dev, sg->dma_address)),
+				       dma_debug_sg, caller))
+			continue;
+		/* no record for this one: undo it and the ones recorded before it */
+		for_each_sg(sgl, s, ents, j) {
+			size_t size = sg_dma_len(s);
+			enum dma_data_direction d = dir;
+
+			if (j >= i)
+				dma_direct_unmap_page(dev, s->dma_address, size, d,
+						      attrs | DMA_ATTR_SKIP_CPU_SYNC);
+			else if (debug_dma_unmap_page(dev, s->dma_address, &size, &d,
+						      dma_debug_sg, caller))
+				dma_direct_unmap_page(dev, s->dma_address, size, d,
+						      attrs | DMA_ATTR_SKIP_CPU_SYNC);
+		}
+		return -ENOMEM;
+	}
 	return ents;
 }
 

@@ -9,10 +9,11 @@
  * it stands for (orig_addr) and how much of the mapping is left from it
  * (alloc_size). Copies, by Linux 6.12's rule:
  *   map:              into the slots, for every direction. FROM_DEVICE too,
- *                     since Halil Pasic's fix of Feb/Mar 2022 ("swiotlb: fix
- *                     info leak with DMA_FROM_DEVICE", reworked; Linus kept
- *                     the map-time copy): a device that writes only part of
- *                     the buffer must not hand the CPU stale pool bytes.
+ *                     since Halil Pasic's "swiotlb: fix info leak with
+ *                     DMA_FROM_DEVICE" (ddbd89deb7d3, 2022; its rework,
+ *                     aa6f8dcbab47, was reverted whole by bddac7c1e02b for
+ *                     5.18): a device that writes only part of the buffer
+ *                     must not hand the CPU stale pool bytes.
  *   sync_for_device:  into the slots for TO_DEVICE and BIDIRECTIONAL.
  *   sync_for_cpu, unmap: back out for FROM_DEVICE and BIDIRECTIONAL.
  * A page in HighMem (i386) is copied through kmap_local_page(), one page
@@ -28,7 +29,10 @@
  * slots (1 MiB: four whole segments, room for four 256 KiB mappings at
  * once) by default, `swiotlb=<nslabs>` as Linux's (rounded up to a whole
  * segment), and never more than a quarter of the free memory below 16 MiB,
- * so that a small machine's ZONE_DMA keeps most of its pages.
+ * so that a small machine's ZONE_DMA keeps most of its pages. When
+ * ZONE_DMA has no room for a segment, the pool goes where Linux's goes,
+ * top-down below 4 GiB (within the direct map on i386), and says so at
+ * boot: 32-bit devices are served, narrower ones get the overflow WARN.
  *
  * When: as x86 Linux's pci_swiotlb_detect(): RAM above 4 GiB (max_pfn >
  * MAX_DMA32_PFN), or `swiotlb=force` (then every streaming mapping bounces);
@@ -139,16 +143,28 @@ void swiotlb_init(bool addressing_limit)
 			nslabs, (unsigned long long)(free_low >> 10), cap);
 		nslabs = cap;
 	}
-	if (!nslabs) {
-		pr_warn("no room below 16 MiB for a bounce pool: none\n");
-		return;
-	}
 	bytes = nslabs << IO_TLB_SHIFT;
 	/* ZONE_DMA, top-down: see the comment at the top of this file */
-	start = memblock_phys_alloc_range(bytes, PAGE_SIZE, 0, zone_dma_limit + 1, MEMBLOCK_SWIOTLB);
+	start = nslabs ? memblock_phys_alloc_range(bytes, PAGE_SIZE, 0, zone_dma_limit + 1,
+						   MEMBLOCK_SWIOTLB) : 0;
 	if (!start) {
-		pr_warn("cannot allocate %zu bytes below 16 MiB\n", bytes);
-		return;
+		/*
+		 * No room below 16 MiB: Linux's place then, top-down below
+		 * 4 GiB (memblock_alloc_low()), and within the direct map on
+		 * i386. 32-bit devices are served; 24- and 28-bit ones are not.
+		 */
+		phys_addr_t limit = (phys_addr_t)DMA_BIT_MASK(32) + 1;
+
+		if (limit > PFN_PHYS((phys_addr_t)max_low_pfn))
+			limit = PFN_PHYS((phys_addr_t)max_low_pfn);
+		nslabs = default_nslabs;
+		bytes = nslabs << IO_TLB_SHIFT;
+		start = memblock_phys_alloc_range(bytes, PAGE_SIZE, 0, limit, MEMBLOCK_SWIOTLB);
+		if (!start) {
+			pr_warn("no room below 16 MiB or 4 GiB for a bounce pool: none\n");
+			return;
+		}
+		pr_warn("no room below 16 MiB: the pool is below 4 GiB, as Linux's; devices of fewer than 32 bits get no bounce buffers\n");
 	}
 	mem->slots = memblock_alloc(sizeof(*mem->slots) * nslabs, sizeof(void *), MEMBLOCK_SWIOTLB);
 	if (!mem->slots) {
@@ -232,9 +248,10 @@ static void swiotlb_bounce(struct device *dev, phys_addr_t tlb_addr, size_t size
 		return;
 	orig_addr += tlb_offset;
 	if (size > alloc_size - tlb_offset) {
-		dev_WARN_ONCE(dev, 1,
-			      "Buffer overflow detected. Allocation size: %zu. Mapping size: %zu+%u.\n",
-			      alloc_size, size, tlb_offset);
+		/* Linux: dev_WARN_ONCE; here every time, with the caller */
+		dev_WARN(dev,
+			 "Buffer overflow detected. Allocation size: %zu. Mapping size: %zu+%u. [caller %pS]\n",
+			 alloc_size, size, tlb_offset, (void *)dma_debug_current_caller);
 		size = alloc_size - tlb_offset;
 	}
 	while (size) {
@@ -356,10 +373,11 @@ dma_addr_t swiotlb_map(struct device *dev, phys_addr_t paddr, size_t size,
 	dma_addr = phys_to_dma(dev, swiotlb_addr);
 	if (!dma_capable(dev, dma_addr, size, true)) {
 		swiotlb_tbl_unmap_single(dev, swiotlb_addr, size, dir, attrs | DMA_ATTR_SKIP_CPU_SYNC);
-		dev_WARN_ONCE(dev, 1, "swiotlb addr %#llx+%zu overflow (mask %llx, bus limit %llx).\n",
-			      (unsigned long long)dma_addr, size,
-			      (unsigned long long)(dev->dma_mask ? *dev->dma_mask : 0),
-			      (unsigned long long)dev->bus_dma_limit);
+		/* Linux: dev_WARN_ONCE; here every time, with the caller */
+		dev_WARN(dev, "swiotlb addr %#llx+%zu overflow (mask %llx, bus limit %llx). [caller %pS]\n",
+			 (unsigned long long)dma_addr, size,
+			 (unsigned long long)(dev->dma_mask ? *dev->dma_mask : 0),
+			 (unsigned long long)dev->bus_dma_limit, (void *)dma_debug_current_caller);
 		return DMA_MAPPING_ERROR;
 	}
 	return dma_addr;

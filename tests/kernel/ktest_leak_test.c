@@ -24,6 +24,8 @@
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/swiotlb.h>
+#include <mm/dmapool.h>
 #include <mm/highmem.h>
 #include <mm/slab.h>
 #include "../../mm/slab_internal.h"
@@ -45,6 +47,10 @@ static struct {
 	struct kmem_cache *cache, *alias;
 	void *coherent;			/* a dma_alloc_coherent() buffer of leak_dev */
 	dma_addr_t coherent_handle, mapped;	/* and a streaming mapping (0: none) */
+	phys_addr_t slot;		/* bounce slots taken for held.high (0: none) */
+	struct dma_pool *pool;		/* suite_init's pool of leak_dev, one page in it */
+	void *block;			/* a block of it */
+	dma_addr_t block_handle;
 } held;
 
 /* A 64-bit DMA device: its coherent buffers come from GFP_KERNEL's zone. */
@@ -102,6 +108,12 @@ static void ktest_leak_suite_exit(void)
 		dma_unmap_page(&leak_dev, held.mapped, 64, DMA_TO_DEVICE);
 	if (held.coherent)
 		dma_free_coherent(&leak_dev, PAGE_SIZE, held.coherent, held.coherent_handle);
+	if (held.slot)
+		swiotlb_tbl_unmap_single(&leak_dev, held.slot, 64, DMA_TO_DEVICE,
+					 DMA_ATTR_SKIP_CPU_SYNC);
+	if (held.block)
+		dma_pool_free(held.pool, held.block, held.block_handle);
+	dma_pool_destroy(held.pool);
 	debug_dma_remove_device(&leak_dev);
 	free_pages_held(&held.high, 0);
 
@@ -143,7 +155,15 @@ static int ktest_leak_suite_init(void)
 	held.high = alloc_page(GFP_HIGHUSER);
 	held.objs = kmem_cache_create("ktest_leak_objs", 48, 0, SLAB_NO_MERGE, NULL);
 	held.debug = kmem_cache_create("ktest_leak_debug", 48, 0, SLAB_RED_ZONE, NULL);
-	if (held.lost && held.dma_reserve && held.high && held.objs && held.debug &&
+	/* a pool with its page in place: a case's block then takes no page */
+	held.pool = dma_pool_create("ktest_leak_pool", &leak_dev, 64, 8, 0);
+	if (held.pool) {
+		held.block = dma_pool_alloc(held.pool, GFP_KERNEL, &held.block_handle);
+		if (held.block)
+			dma_pool_free(held.pool, held.block, held.block_handle);
+		held.block = NULL;
+	}
+	if (held.lost && held.dma_reserve && held.high && held.objs && held.debug && held.pool &&
 	    take_anchors(held.objs, held.objs_anchors) &&
 	    take_anchors(held.debug, held.debug_anchors) &&
 	    take_anchors(kmalloc_slab(64, GFP_KERNEL), held.kmalloc_anchors))
@@ -331,6 +351,33 @@ static void test_ktest_leak_dma_mapping(struct ktest *t)
 }
 
 /*
+ * Takes bounce slots for 64 bytes of the suite's page (swiotlb's own call,
+ * below the DMA API, so no streaming mapping is recorded) and never gives
+ * them back. Must fire: swiotlb slots, +1. Skips (nothing leaked) where
+ * there is no bounce pool (RAM below 4 GiB and no swiotlb=force).
+ */
+static void test_ktest_leak_swiotlb_slot(struct ktest *t)
+{
+	phys_addr_t slot;
+
+	if (!io_tlb_default_mem.nslabs)
+		ktest_skip(t, "no bounce pool (RAM below 4 GiB, no swiotlb=force)");
+	slot = swiotlb_tbl_map_single(&leak_dev, page_to_phys(held.high), 64, DMA_TO_DEVICE, 0);
+	ASSERT_TRUE(t, slot != (phys_addr_t)DMA_MAPPING_ERROR);
+	held.slot = slot;
+}
+
+/*
+ * Takes a block of the suite's dma_pool, whose page is already there, and
+ * never frees it. Must fire: dma_pool blocks, +1.
+ */
+static void test_ktest_leak_dma_pool_block(struct ktest *t)
+{
+	held.block = dma_pool_alloc(held.pool, GFP_KERNEL, &held.block_handle);
+	ASSERT_NOT_NULL(t, held.block);
+}
+
+/*
  * Maps a HighMem page with kmap_local_page() and never unmaps it. Must
  * fire: kmap_local slots, +1. Skips (nothing leaked) where there is no
  * HighMem: a lowmem page takes no slot.
@@ -400,6 +447,8 @@ static struct ktest_case ktest_leak_cases[] = {
 	KTEST_CASE(test_ktest_leak_kmalloc_large),
 	KTEST_CASE(test_ktest_leak_dma_coherent),
 	KTEST_CASE(test_ktest_leak_dma_mapping),
+	KTEST_CASE(test_ktest_leak_swiotlb_slot),
+	KTEST_CASE(test_ktest_leak_dma_pool_block),
 	KTEST_CASE(test_ktest_leak_kmap_local),
 	KTEST_CASE(test_ktest_leak_kmap),
 	KTEST_CASE(test_ktest_leak_then_skip),

@@ -5,8 +5,10 @@
  * Owns: ioremap()/ioremap_uc()/iounmap() and the count of live ioremap
  * areas. A mapping is a VM_IOREMAP area of the vmalloc range (mm/vmalloc.c
  * hands it out and lists it in vmallocinfo with its phys=), whose pages are
- * mapped uncached (PCD|PWT, never executable) straight to the device's
- * physical addresses: there is no struct page behind them. As Linux's
+ * mapped uncached, never executable, straight to the device's physical
+ * addresses: there is no struct page behind them. ioremap() is UC- (PCD:
+ * Linux's _PAGE_CACHE_MODE_UC_MINUS, which an MTRR of WC may still
+ * combine), ioremap_uc() strong UC (PCD|PWT), as Linux 6.12's. As Linux's
  * __ioremap_caller(), the request is widened to whole pages and the pointer
  * returned keeps the offset of phys_addr in its page; RAM is refused (it is
  * already mapped cacheable, and two mappings with different cache types are
@@ -77,7 +79,7 @@ static void __iomem *__ioremap_caller(phys_addr_t phys_addr, unsigned long size,
 
 void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size)
 {
-	return __ioremap_caller(phys_addr, size, PAGE_KERNEL_NOCACHE,
+	return __ioremap_caller(phys_addr, size, PAGE_KERNEL_UC_MINUS,
 				__builtin_return_address(0));
 }
 

@@ -36,18 +36,25 @@ void debug_dma_add_device(struct device *dev);
 /* The device leaves the report; what it still holds is reported (a driver's unbind). */
 void debug_dma_remove_device(struct device *dev);
 
-void debug_dma_map_page(struct device *dev, struct page *page, size_t offset, size_t size,
+/*
+ * Record a mapping (nothing for DMA_MAPPING_ERROR). false: no entry could
+ * be had (reported); the caller undoes the mapping and fails the call, so
+ * every live mapping has its record.
+ */
+bool debug_dma_map_page(struct device *dev, struct page *page, size_t offset, size_t size,
 			enum dma_data_direction dir, dma_addr_t dma_addr, bool bounced, int type,
 			unsigned long caller);
 /*
  * Check an unmap against the record of [addr, ...). true: a record matched
- * by device and address; *size and *dir are what it was mapped with (a
+ * by device and address (of several, the one closest in size, type and
+ * direction, as Linux's bucket_find_exact()); *size and *dir are what it was mapped with (a
  * mismatch was reported); the record is gone. false: no record (reported):
  * unmap nothing.
  */
 bool debug_dma_unmap_page(struct device *dev, dma_addr_t addr, size_t *size,
 			  enum dma_data_direction *dir, int type, unsigned long caller);
-void debug_dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t dma_addr, void *virt,
+/* As debug_dma_map_page(), for a coherent buffer (nothing for a NULL virt). */
+bool debug_dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t dma_addr, void *virt,
 			      unsigned long caller);
 /* As debug_dma_unmap_page(), for a coherent buffer: *size is the allocated size. */
 bool debug_dma_free_coherent(struct device *dev, size_t *size, void *virt, dma_addr_t addr,

@@ -57,9 +57,17 @@ static inline bool valid_dma_direction(enum dma_data_direction dir)
 #define DMA_ATTR_SKIP_CPU_SYNC	(1UL << 5)
 #define DMA_ATTR_NO_WARN	(1UL << 8)
 
+/* kernel/dma/debug.c: the mapping at dma_addr was checked (Linux's debug hook). */
+void debug_dma_mapping_error(struct device *dev, dma_addr_t dma_addr);
+
+/*
+ * -ENOMEM for DMA_MAPPING_ERROR, else 0. Every dma_map_single()/_page()
+ * owes one call before its unmap: an unmap of a mapping never checked is
+ * reported, as with Linux's CONFIG_DMA_API_DEBUG.
+ */
 static inline int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
 {
-	(void)dev;
+	debug_dma_mapping_error(dev, dma_addr);
 	return dma_addr == DMA_MAPPING_ERROR ? -ENOMEM : 0;
 }
 

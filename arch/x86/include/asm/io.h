@@ -58,11 +58,12 @@ static inline void writeq(u64 v, volatile void __iomem *addr)
 #endif
 
 /*
- * Map [phys_addr, phys_addr + size) uncached (PCD|PWT) into the vmalloc
- * range: an area of whole pages (vmallocinfo shows it with phys= and
- * "ioremap"), the returned pointer keeping phys_addr's offset in its page.
- * NULL for size 0, a wrapping range, RAM (reported once, as Linux's
- * "ioremap on RAM"), or no room. ioremap_uc() is the same on mmos (no PAT).
+ * Map [phys_addr, phys_addr + size) uncached into the vmalloc range: an
+ * area of whole pages (vmallocinfo shows it with phys= and "ioremap"), the
+ * returned pointer keeping phys_addr's offset in its page. NULL for size 0,
+ * a wrapping range, RAM (reported once, as Linux's "ioremap on RAM"), or
+ * no room. ioremap() maps UC- (PCD: the PAT's entry 2), ioremap_uc() UC
+ * (PCD|PWT: entry 3), as Linux's; see asm/pgtable.h.
  */
 void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size);
 void __iomem *ioremap_uc(phys_addr_t phys_addr, unsigned long size);

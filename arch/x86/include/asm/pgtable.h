@@ -40,6 +40,15 @@ extern pteval_t __supported_pte_mask;
 #define PAGE_KERNEL		(__PAGE_KERNEL_BASE | _PAGE_RW | _PAGE_DIRTY | _PAGE_NX)
 #define PAGE_KERNEL_RO		(__PAGE_KERNEL_BASE | _PAGE_NX)
 #define PAGE_KERNEL_RX		(__PAGE_KERNEL_BASE)
+/*
+ * Cache types through the PAT index a 4 KiB PTE selects, (PAT, PCD, PWT).
+ * mmos leaves the PAT MSR at its power-on value (WB, WT, UC-, UC, twice),
+ * whose first four entries Linux's own layout also keeps at index 2 (UC-)
+ * and 3 (UC): PCD alone is UC-, which MTRRs may still make WC (Linux's
+ * ioremap()); PCD|PWT is UC, strong uncached (Linux's PAGE_KERNEL_NOCACHE,
+ * ioremap_uc()).
+ */
+#define PAGE_KERNEL_UC_MINUS	(PAGE_KERNEL | _PAGE_PCD)
 #define PAGE_KERNEL_NOCACHE	(PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
 /*
