@@ -3,6 +3,7 @@
 #
 #   make [ARCH=x86_64|i386]   build build/$(ARCH)/mmos.elf, mmos.bin and mmos.iso
 #   make run [MEM=6G] [CMDLINE=...]   boot the ISO in QEMU, serial on this terminal
+#   make DEBUG=1 ...          the same at -Og, for gdb, in build/$(ARCH)-debug
 #   make test                 both arches: build, then the QEMU test matrix
 #   make qemu-gdb / make gdb  QEMU halted with a gdb stub / gdb attached with symbols
 #   make clean
@@ -11,7 +12,11 @@ ARCH ?= x86_64
 MEM ?= 6G
 CMDLINE ?=
 VERSION := 0.1
-BUILD := build/$(ARCH)
+# DEBUG=1: -Og (gdb sees locals and arguments) in a build directory of its
+# own, so the -O2 build the tests run is never mixed with it.
+DEBUG ?=
+BUILD := build/$(ARCH)$(if $(DEBUG),-debug)
+OPT := $(if $(DEBUG),-Og,-O2)
 
 ifeq ($(ARCH),x86_64)
   ARCH_CFLAGS := -m64 -mcmodel=kernel -mno-red-zone -DCONFIG_X86_64
@@ -28,7 +33,7 @@ else
 endif
 
 CC ?= gcc
-CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+CFLAGS := -std=gnu11 $(OPT) -g -Wall -Wextra -Werror -ffreestanding -fno-builtin \
 	-fno-stack-protector -fno-pie -fno-pic -fno-omit-frame-pointer \
 	-fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables \
 	-mgeneral-regs-only -MD -MP $(ARCH_CFLAGS) -DMMOS_VERSION=\"$(VERSION)\" \
@@ -86,8 +91,17 @@ $(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg to
 	@echo "  ISO     $@"
 	@tools/mkiso $(BUILD) $@ "$(CMDLINE)" 0
 
+# QEMU's status becomes make's: 0 when the guest powered off (poweroff, quit,
+# exit) or its ktest= run passed (isa-debug-exit 33); 1 when tests failed
+# (35); 2 after a panic (37); anything else as QEMU gave it.
 run qemu: deps-build all
-	$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -cdrom $(BUILD)/mmos.iso -boot d
+	@$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -cdrom $(BUILD)/mmos.iso -boot d; \
+	rc=$$?; case $$rc in \
+	0|33) exit 0 ;; \
+	35) echo "make run: some tests failed (QEMU exit status 35)" >&2; exit 1 ;; \
+	37) echo "make run: the kernel panicked (QEMU exit status 37)" >&2; exit 2 ;; \
+	*) echo "make run: QEMU exit status $$rc" >&2; exit $$rc ;; \
+	esac
 
 # gdb needs the register layout of the arch it debugs: i386 runs under qemu-system-i386
 # (with a CPU model that has PAE and NX) for a gdb session.
