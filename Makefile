@@ -156,7 +156,7 @@ HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c
 	kernel/cmdline.c kernel/kallsyms.c kernel/string.c kernel/panic.c kernel/rbtree.c \
 	arch/x86/e820.c arch/x86/multiboot.c arch/x86/mm/zones.c \
 	$(addprefix tests/kernel/,mm_checks.c e820_test.c memblock_test.c mm_init_test.c \
-		gfp_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
+		gfp_test.c gfp_parse_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
 		printk_test.c cmdline_test.c watermark_test.c multiboot_test.c ktest_leak_test.c \
 		vmap_area_test.c highmem_test.c vmalloc_test.c)
 # The kernel's section bounds, from the host linker's own symbols (the

@@ -987,6 +987,35 @@ static void test_page_alloc_reports(struct ktest *t)
 	check_meminfo(t, &c);
 }
 
+/*
+ * Linux's bad_page() rate limit (mm/page_alloc.c, 6.12): a burst of 60
+ * reports prints, the rest of that minute's are only counted, and the next
+ * print (here the reset that ends each case) says "BUG: Bad page state: N
+ * messages suppressed". Every report is counted and taints, printed or not.
+ */
+static void test_page_alloc_bad_page_ratelimit(struct ktest *t)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	struct ktest_count c;
+
+	ASSERT_NOT_NULL(t, page);
+	c = ktest_count_begin(bad_page_count);
+	for (int i = 0; i < 70; i++)
+		bad_page(page, "ratelimit test", _RET_IP_);
+	bad_page_ratelimit_reset();
+	ktest_count_end(t, &c, 70, &t->allowed_reports, __FILE__, __LINE__,
+			"Bad page state reports", "70");
+	EXPECT_EQ(t, printk_log_count(c.mark, "reason: ratelimit test\n"), 60);
+	EXPECT_TRUE(t, printk_logged_since(c.mark, "BUG: Bad page state: 10 messages suppressed\n"));
+	/* a new burst: the next report prints again, with nothing to summarise */
+	c = ktest_count_begin(bad_page_count);
+	bad_page(page, "after the reset", _RET_IP_);
+	ktest_count_end(t, &c, 1, &t->allowed_reports, __FILE__, __LINE__, "the next report", "1");
+	EXPECT_EQ(t, printk_log_count(c.mark, "reason: after the reset\n"), 1);
+	EXPECT_FALSE(t, printk_logged_since(c.mark, "messages suppressed"));
+	__free_pages(page, 0);
+}
+
 static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_orders),
 	KTEST_CASE(test_page_alloc_split_and_merge),
@@ -1009,6 +1038,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_check_new_page),
 	KTEST_CASE(test_page_alloc_shared_first_page),
 	KTEST_CASE(test_page_alloc_reports),
+	KTEST_CASE(test_page_alloc_bad_page_ratelimit),
 	{}
 };
 

@@ -38,6 +38,7 @@ __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list ap);
 
 #define pr_emerg(fmt, ...)	printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert(fmt, ...)	printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_err(fmt, ...)	printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_warn(fmt, ...)	printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
@@ -78,5 +79,13 @@ __printf(1, 2) int console_printf(const char *fmt, ...);
  * returns the previous state, so that a quiet stretch can nest in another.
  */
 bool printk_console_quiet(bool quiet);
+
+/*
+ * Report mode on or off (the shell's /proc-style reports, see
+ * shell_report_begin()): printk's text goes to the console as it is given,
+ * with no stamp, no level filter, and not into the log. Returns the
+ * previous state.
+ */
+bool printk_report_mode(bool on);
 
 #endif
