@@ -28,6 +28,7 @@ static bool at_line_start = true;
 static int cur_level = LOGLEVEL_DEFAULT;	/* level of the line being built */
 static int printk_depth;
 static bool console_quiet;
+static bool report_mode;
 
 static void log_store(const char *s, size_t n, bool to_console)
 {
@@ -42,6 +43,11 @@ static void log_store(const char *s, size_t n, bool to_console)
 static void emit(const char *text, int level)
 {
 	bool show = level < console_loglevel && !console_quiet;
+
+	if (report_mode) {	/* a report for the shell: the console only, as given */
+		arch_console_write(text, strlen(text));
+		return;
+	}
 
 	while (*text) {
 		const char *nl = strchr(text, '\n');
@@ -84,7 +90,7 @@ int vprintk(const char *fmt, va_list ap)
 		spin_lock(&logbuf_lock);
 	if (level < 0) {
 		level = cur_level;
-	} else if (!at_line_start) {
+	} else if (!at_line_start && !report_mode) {
 		emit("\n", cur_level);	/* a new message ends a dangling line */
 	}
 	cur_level = level;
@@ -152,6 +158,14 @@ bool printk_console_quiet(bool quiet)
 	bool was = console_quiet;
 
 	console_quiet = quiet;
+	return was;
+}
+
+bool printk_report_mode(bool on)
+{
+	bool was = report_mode;
+
+	report_mode = on;
 	return was;
 }
 
