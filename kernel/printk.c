@@ -45,7 +45,8 @@ static void emit(const char *text, int level)
 	bool show = level < console_loglevel && !console_quiet;
 
 	if (report_mode) {	/* a report for the shell: the console only, as given */
-		arch_console_write(text, strlen(text));
+		if (!console_quiet)
+			arch_console_write(text, strlen(text));
 		return;
 	}
 
@@ -178,6 +179,7 @@ int console_printf(const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	arch_console_write(buf, strnlen(buf, sizeof(buf)));
+	if (!console_quiet)
+		arch_console_write(buf, strnlen(buf, sizeof(buf)));
 	return n;
 }

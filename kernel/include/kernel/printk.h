@@ -71,11 +71,12 @@ unsigned int printk_log_count(u64 mark, const char *needle);
 /* Copy the log from mark on into buf (NUL-terminated); returns bytes copied. */
 size_t printk_log_read(u64 mark, char *buf, size_t size);
 
-/* Straight to the console: no level, no stamp, not logged (shell dialogue). */
+/* Straight to the console: no level, no stamp, not logged (shell dialogue); not while quiet. */
 __printf(1, 2) int console_printf(const char *fmt, ...);
 
 /*
- * Console output on or off (tests that provoke reports keep the log only);
+ * Console output on or off (tests that provoke reports keep the log only;
+ * the shell's tests run commands quietly);
  * returns the previous state, so that a quiet stretch can nest in another.
  */
 bool printk_console_quiet(bool quiet);
