@@ -3,8 +3,9 @@
  * mm/vmstat.c - /proc/buddyinfo, /proc/zoneinfo and /proc/meminfo.
  *
  * Owns: the report formats, field for field as Linux 6.12 prints them (see
- * the facts reference, section 10), limited to the counters mmos keeps,
- * and nr_free_pages(), the zones' NR_FREE_PAGES summed.
+ * the facts reference, section 10); a counter mmos does not keep prints
+ * the 0 Linux prints when it has nothing to count. And nr_free_pages(),
+ * the zones' NR_FREE_PAGES summed.
  * Must not touch: allocator state; it only reads (zone->lock for buddyinfo).
  * Tests: tests/kernel/page_alloc_test.c parses these reports.
  */
@@ -14,7 +15,9 @@
 #include <mm/vmalloc.h>
 #include <mm/vmstat.h>
 #include <asm/pgtable_areas.h>
+#include <asm/pgtable.h>
 #include "internal.h"
+#include "slab_internal.h"
 
 unsigned long nr_free_pages(void)
 {
@@ -44,13 +47,85 @@ void show_buddyinfo(void)
 	}
 }
 
-static void zoneinfo_one(struct zone *z)
+/*
+ * Linux 6.12's node_stat_item names (mm/vmstat.c vmstat_text[]), for a
+ * kernel with CONFIG_SWAP, IOMMU_SUPPORT and HUGETLB_PAGE and without
+ * SHADOW_CALL_STACK (x86 has none) or NUMA_BALANCING (one node, as mmos).
+ * mmos keeps three of them; the rest are counters of things it does not
+ * have (LRU lists, page cache, writeback, user mappings) and print 0.
+ */
+static const char *const node_stat_names[] = {
+	"nr_inactive_anon", "nr_active_anon", "nr_inactive_file", "nr_active_file",
+	"nr_unevictable", "nr_slab_reclaimable", "nr_slab_unreclaimable", "nr_isolated_anon",
+	"nr_isolated_file", "workingset_nodes", "workingset_refault_anon",
+	"workingset_refault_file", "workingset_activate_anon", "workingset_activate_file",
+	"workingset_restore_anon", "workingset_restore_file", "workingset_nodereclaim",
+	"nr_anon_pages", "nr_mapped", "nr_file_pages", "nr_dirty", "nr_writeback",
+	"nr_writeback_temp", "nr_shmem", "nr_shmem_hugepages", "nr_shmem_pmdmapped",
+	"nr_file_hugepages", "nr_file_pmdmapped", "nr_anon_transparent_hugepages",
+	"nr_vmscan_write", "nr_vmscan_immediate_reclaim", "nr_dirtied", "nr_written",
+	"nr_throttled_written", "nr_kernel_misc_reclaimable", "nr_foll_pin_acquired",
+	"nr_foll_pin_released", "nr_kernel_stack", "nr_page_table_pages",
+	"nr_sec_page_table_pages", "nr_iommu_pages", "nr_swapcached", "pgdemote_kswapd",
+	"pgdemote_direct", "pgdemote_khugepaged", "nr_hugetlb",
+};
+
+/* ... and its zone_stat_item names after nr_free_pages (CONFIG_ZSMALLOC on, UNACCEPTED_MEMORY off). */
+static const char *const zone_stat_names[] = {
+	"nr_zone_inactive_anon", "nr_zone_active_anon", "nr_zone_inactive_file",
+	"nr_zone_active_file", "nr_zone_unevictable", "nr_zone_write_pending", "nr_mlock",
+	"nr_bounce", "nr_zspages", "nr_free_cma",
+};
+
+static unsigned long slab_reclaimable_pages(void);
+
+static unsigned long node_stat(const char *name)
+{
+	unsigned long reclaimable = slab_reclaimable_pages(), pgtables = 0;
+	struct zone *z;
+
+	if (!strcmp(name, "nr_slab_reclaimable"))
+		return reclaimable;
+	if (!strcmp(name, "nr_slab_unreclaimable"))
+		return slab_pages() - reclaimable;
+	if (!strcmp(name, "nr_page_table_pages")) {
+		for_each_zone(z)
+			pgtables += pgtable_pages_in_zone((unsigned int)zone_idx(z));
+		return pgtables;
+	}
+	return 0;
+}
+
+/*
+ * The per-CPU counters' fold threshold Linux prints (SMP kernels, as every
+ * x86 one is): calculate_normal_threshold() for one online CPU,
+ * 2 * fls(cpus) * (1 + fls(managed pages in 128 MiB units)), at most 125.
+ */
+static int stat_threshold(const struct zone *z)
+{
+	unsigned long mem = z->managed_pages >> (27 - PAGE_SHIFT);
+	int fls_mem = 0, threshold;
+
+	while (mem >> fls_mem)
+		fls_mem++;
+	threshold = 2 * 1 * (1 + fls_mem);
+	return threshold < 125 ? threshold : 125;
+}
+
+/* Linux 6.12's zoneinfo_show_print(), line for line (reference, section 10.2). */
+static void zoneinfo_one(struct zone *z, bool first_populated)
 {
 	struct per_cpu_pages *pcp;
 	char prot[96];
 	int n = 0;
 
 	printk(KERN_INFO "Node 0, zone %8s\n", z->name);
+	if (first_populated) {
+		printk(KERN_INFO "  per-node stats\n");
+		for (unsigned int i = 0; i < ARRAY_SIZE(node_stat_names); i++)
+			printk(KERN_INFO "      %-12s %lu\n", node_stat_names[i],
+			       node_stat(node_stat_names[i]));
+	}
 	printk(KERN_INFO "  pages free     %lu\n", z->nr_free);
 	printk(KERN_INFO "        boost    %lu\n", z->watermark_boost);
 	printk(KERN_INFO "        min      %lu\n", min_wmark_pages(z));
@@ -69,22 +144,27 @@ static void zoneinfo_one(struct zone *z)
 		return;		/* as Linux's zoneinfo_show_print(): nothing more to say */
 	pcp = this_cpu_pcp(z);
 	printk(KERN_INFO "      %-12s %lu\n", "nr_free_pages", z->nr_free);
-	printk(KERN_INFO "      %-12s %lu\n", "nr_alloc_fail", z->nr_alloc_failed);
+	for (unsigned int i = 0; i < ARRAY_SIZE(zone_stat_names); i++)
+		printk(KERN_INFO "      %-12s %lu\n", zone_stat_names[i], 0UL);
 	printk(KERN_INFO "  pagesets\n");
 	printk(KERN_INFO "    cpu: %i\n", 0);
 	printk(KERN_INFO "              count: %i\n", pcp->count);
 	printk(KERN_INFO "              high:  %i\n", pcp->high);
 	printk(KERN_INFO "              batch: %i\n", pcp->batch);
+	printk(KERN_INFO "  vm stats threshold: %d\n", stat_threshold(z));
 	printk(KERN_INFO "  node_unreclaimable:  0\n");
 	printk(KERN_INFO "  start_pfn:           %lu\n", z->zone_start_pfn);
 }
 
 void show_zoneinfo(void)
 {
+	bool first = true;
 	struct zone *z;
 
-	for_each_zone(z)
-		zoneinfo_one(z);
+	for_each_zone(z) {
+		zoneinfo_one(z, first && populated_zone(z));
+		first &= !populated_zone(z);
+	}
 }
 
 unsigned long si_mem_available(void)
@@ -103,37 +183,107 @@ unsigned long si_mem_available(void)
 	return free > reserve ? free - reserve : 0;
 }
 
-static void show_val_kb(const char *name, unsigned long pages)
+static void show_val_kb(const char *label, unsigned long pages)
 {
-	char label[20];
-
-	snprintf(label, sizeof(label), "%s:", name);
-	printk(KERN_INFO "%-16s%8lu kB\n", label, pages << (PAGE_SHIFT - 10));
+	printk(KERN_INFO "%s%8lu kB\n", label, pages << (PAGE_SHIFT - 10));
 }
 
+/* Slab pages of the caches created with SLAB_RECLAIM_ACCOUNT (Linux's NR_SLAB_RECLAIMABLE_B). */
+static unsigned long slab_reclaimable_pages(void)
+{
+	unsigned long n = 0;
+
+	for (struct kmem_cache *s = slab_caches; s; s = s->next)
+		if (s->flags & SLAB_RECLAIM_ACCOUNT)
+			n += s->nr_pages;
+	return n;
+}
+
+/* x86's DirectMap lines (arch/x86/mm/init.c); nothing on the host. */
+void __weak arch_report_meminfo(void)
+{
+}
+
+/*
+ * /proc/meminfo as Linux 6.12's meminfo_proc_show() prints it, line for
+ * line, for an x86 kernel built as distributions build it (CONFIG_ZSWAP,
+ * MEMORY_FAILURE, TRANSPARENT_HUGEPAGE, CMA and HUGETLB_PAGE on; HIGHMEM on
+ * i386). A counter mmos has no use for (no page cache, no user space, no
+ * swap, no huge pages) prints the 0 Linux prints in that case; CommitLimit
+ * is Linux's vm_commit_limit() with the default overcommit_ratio of 50 and
+ * no swap; Hugepagesize is x86's 2 MiB. The label strings are Linux's:
+ * 16 columns, the value in 8, " kB".
+ */
 void show_meminfo(void)
 {
-	unsigned long free = nr_free_pages();
-
-	show_val_kb("MemTotal", totalram_pages);
-	show_val_kb("MemFree", free);
-	show_val_kb("MemAvailable", si_mem_available());
-#ifdef CONFIG_HIGHMEM
-	unsigned long high_free = 0;
+	unsigned long free = nr_free_pages(), high_free = 0, slab = slab_pages();
+	unsigned long reclaimable = slab_reclaimable_pages(), pgtables = 0;
 	struct zone *z;
 
-	for_each_zone(z)
+	for_each_zone(z) {
+		pgtables += pgtable_pages_in_zone((unsigned int)zone_idx(z));
 		if (is_highmem_idx(zone_idx(z)))
 			high_free += z->nr_free;
-	show_val_kb("HighTotal", totalhigh_pages);
-	show_val_kb("HighFree", high_free);
-	show_val_kb("LowTotal", totalram_pages - totalhigh_pages);
-	show_val_kb("LowFree", free - high_free);
+	}
+	(void)high_free;
+	show_val_kb("MemTotal:       ", totalram_pages);
+	show_val_kb("MemFree:        ", free);
+	show_val_kb("MemAvailable:   ", si_mem_available());
+	show_val_kb("Buffers:        ", 0);
+	show_val_kb("Cached:         ", 0);
+	show_val_kb("SwapCached:     ", 0);
+	show_val_kb("Active:         ", 0);
+	show_val_kb("Inactive:       ", 0);
+	show_val_kb("Active(anon):   ", 0);
+	show_val_kb("Inactive(anon): ", 0);
+	show_val_kb("Active(file):   ", 0);
+	show_val_kb("Inactive(file): ", 0);
+	show_val_kb("Unevictable:    ", 0);
+	show_val_kb("Mlocked:        ", 0);
+#ifdef CONFIG_HIGHMEM
+	show_val_kb("HighTotal:      ", totalhigh_pages);
+	show_val_kb("HighFree:       ", high_free);
+	show_val_kb("LowTotal:       ", totalram_pages - totalhigh_pages);
+	show_val_kb("LowFree:        ", free - high_free);
 #endif
-	show_val_kb("Slab", slab_pages());
-	show_val_kb("SUnreclaim", slab_pages());
-	/* Linux's order: these follow Committed_AS, which mmos does not keep */
-	printk(KERN_INFO "%-16s%8lu kB\n", "VmallocTotal:", (unsigned long)(VMALLOC_TOTAL >> 10));
-	show_val_kb("VmallocUsed", vmalloc_nr_pages());
-	show_val_kb("VmallocChunk", 0);
+	show_val_kb("SwapTotal:      ", 0);
+	show_val_kb("SwapFree:       ", 0);
+	show_val_kb("Zswap:          ", 0);
+	printk(KERN_INFO "Zswapped:       %8lu kB\n", 0UL);
+	show_val_kb("Dirty:          ", 0);
+	show_val_kb("Writeback:      ", 0);
+	show_val_kb("AnonPages:      ", 0);
+	show_val_kb("Mapped:         ", 0);
+	show_val_kb("Shmem:          ", 0);
+	show_val_kb("KReclaimable:   ", reclaimable);
+	show_val_kb("Slab:           ", slab);
+	show_val_kb("SReclaimable:   ", reclaimable);
+	show_val_kb("SUnreclaim:     ", slab - reclaimable);
+	printk(KERN_INFO "KernelStack:    %8lu kB\n", 0UL);
+	show_val_kb("PageTables:     ", pgtables);
+	show_val_kb("SecPageTables:  ", 0);
+	show_val_kb("NFS_Unstable:   ", 0);
+	show_val_kb("Bounce:         ", 0);
+	show_val_kb("WritebackTmp:   ", 0);
+	show_val_kb("CommitLimit:    ", totalram_pages * 50 / 100);
+	show_val_kb("Committed_AS:   ", 0);
+	printk(KERN_INFO "VmallocTotal:   %8lu kB\n", (unsigned long)(VMALLOC_TOTAL >> 10));
+	show_val_kb("VmallocUsed:    ", vmalloc_nr_pages());
+	show_val_kb("VmallocChunk:   ", 0);
+	show_val_kb("Percpu:         ", 0);
+	printk(KERN_INFO "HardwareCorrupted: %5lu kB\n", 0UL);
+	show_val_kb("AnonHugePages:  ", 0);
+	show_val_kb("ShmemHugePages: ", 0);
+	show_val_kb("ShmemPmdMapped: ", 0);
+	show_val_kb("FileHugePages:  ", 0);
+	show_val_kb("FilePmdMapped:  ", 0);
+	show_val_kb("CmaTotal:       ", 0);
+	show_val_kb("CmaFree:        ", 0);
+	printk(KERN_INFO "HugePages_Total:   %5lu\n", 0UL);
+	printk(KERN_INFO "HugePages_Free:    %5lu\n", 0UL);
+	printk(KERN_INFO "HugePages_Rsvd:    %5lu\n", 0UL);
+	printk(KERN_INFO "HugePages_Surp:    %5lu\n", 0UL);
+	printk(KERN_INFO "Hugepagesize:   %8lu kB\n", 2048UL);
+	printk(KERN_INFO "Hugetlb:        %8lu kB\n", 0UL);
+	arch_report_meminfo();
 }
