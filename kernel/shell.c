@@ -24,7 +24,9 @@
 #include <kernel/shell.h>
 #include <kernel/string.h>
 #include <mm/gfp.h>
+#include <mm/highmem.h>
 #include <mm/slab.h>
+#include <mm/vmap_area.h>
 
 extern const struct shell_command __start_shell_commands[], __stop_shell_commands[];
 
@@ -331,12 +333,15 @@ SHELL_COMMAND(quit, "the same as poweroff", cmd_poweroff);
 SHELL_COMMAND(exit, "the same as poweroff", cmd_poweroff);
 
 /*
- * drain: the per-CPU page lists back to the buddy lists (Linux's
- * drain_all_pages(NULL)), so that buddyinfo counts every free page as the
- * boot log did; "drain slab" first empties every cache's per-CPU object
- * array and frees its empty slabs (kmem_cache_shrink() on each cache), which
- * Linux's echo 2 > /proc/sys/vm/drop_caches would not do for unreclaimable
- * caches. Neither touches a page anyone holds.
+ * drain: the vmalloc ranges vfree() left for the lazy purge are purged
+ * (Linux's vm_unmap_aliases()), the PKMAP slots kunmap() left mapped
+ * without users are unmapped (kmap_flush_unused()), then the per-CPU page lists go back to the
+ * buddy lists (Linux's drain_all_pages(NULL)), so that buddyinfo counts
+ * every free page as the boot log did; "drain slab" also empties every
+ * cache's per-CPU object array and frees its empty slabs (kmem_cache_shrink()
+ * on each cache) before the page lists, which Linux's
+ * echo 2 > /proc/sys/vm/drop_caches would not do for unreclaimable caches.
+ * Nothing anyone holds is touched; page tables stay, as in Linux.
  */
 static int cmd_drain(int argc, char **argv)
 {
@@ -344,6 +349,8 @@ static int cmd_drain(int argc, char **argv)
 
 	if (argc > 2 || (argc == 2 && strcmp(argv[1], "slab")))
 		return shell_usage(argv[0]);
+	vm_unmap_aliases();
+	kmap_flush_unused();
 	if (argc == 2)
 		slab = kmem_cache_shrink_all();
 	drain_all_pages();
@@ -354,8 +361,8 @@ static int cmd_drain(int argc, char **argv)
 	console_printf("%lu pages back in the buddy lists\n", nr_free_pages() - before);
 	return 0;
 }
-SHELL_CMD(drain, "[slab]", "empty the per-CPU page lists (slab: the caches' object arrays too)",
-	  cmd_drain);
+SHELL_CMD(drain, "[slab]", "purge lazily freed vmalloc ranges and kmap slots, empty the per-CPU "
+	  "page lists (slab: the caches' object arrays too)", cmd_drain);
 
 static int cmd_version(int argc, char **argv)
 {
