@@ -583,3 +583,75 @@ static int cmd_handles(int argc, char **argv)
 	return SHELL_OK;
 }
 SHELL_COMMAND(handles, "what the shell holds: every handle and how to give it back", cmd_handles);
+
+/*** trace ***/
+
+/* "zonelist: Normal DMA32 DMA": the order get_page_from_freelist() tries, from the highest. */
+static void print_zonelist(gfp_t gfp)
+{
+	console_printf("trace: gfp_zone() -> %s: tries", zone_names[gfp_zone(gfp)]);
+	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++)
+		if (zone_idx(*zp) <= gfp_zone(gfp))
+			console_printf(" %s", (*zp)->name);
+	console_printf(" (zonelist order), fast path at the low watermark\n");
+}
+
+/*
+ * trace alloc ORDER [FLAGS], trace kmalloc SIZE [FLAGS], trace free HANDLE,
+ * trace kfree HANDLE: the command, with the page allocator saying what it
+ * does (mm_trace_set()); its lines print as a report does (no stamp, not
+ * in dmesg).
+ */
+static int cmd_trace(int argc, char **argv)
+{
+	unsigned long n, lines;
+	gfp_t gfp = GFP_KERNEL;
+	bool was, traced;
+	int status;
+
+	if (argc < 3)
+		return shell_usage(argv[0]);
+	if (!strcmp(argv[1], "alloc") || !strcmp(argv[1], "kmalloc")) {
+		bool pages = argv[1][0] == 'a';
+
+		if (argc > 4 || (pages ? shell_parse_ulong(argv[2], &n) : shell_parse_size(argv[2], &n)) ||
+		    shell_opt_arg(shell_parse_gfp, argc, argv, 3, &gfp))
+			return shell_usage(argv[0]);
+		if (!gfp_zone_bad(gfp) && (pages ? n <= MAX_PAGE_ORDER : n && n <= KMALLOC_MAX_SIZE)) {
+			if (pages) {
+				console_printf("trace: alloc_pages(order %lu)\n", n);
+			} else {
+				struct kmem_cache *s = n <= KMALLOC_MAX_CACHE_SIZE ?
+						       kmalloc_slab(n, gfp) : NULL;
+
+				console_printf("trace: kmalloc(%lu): %s\n", n, s ? kmem_cache_name(s) :
+					       "beyond the caches: whole pages (kmalloc_large)");
+			}
+			print_zonelist(gfp);
+		}
+	} else if (strcmp(argv[1], "free") && strcmp(argv[1], "kfree")) {
+		return shell_usage(argv[0]);
+	}
+	lines = mm_trace_count();
+	was = shell_report_begin();
+	mm_trace_set(true);
+	if (!strcmp(argv[1], "alloc"))
+		status = cmd_alloc(argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "kmalloc"))
+		status = cmd_kmalloc(argc - 1, argv + 1);
+	else if (!strcmp(argv[1], "free"))
+		status = cmd_free(argc - 1, argv + 1);
+	else
+		status = cmd_kfree(argc - 1, argv + 1);
+	mm_trace_set(false);
+	shell_report_end(was);
+	traced = mm_trace_count() != lines;
+	if (!status && !traced)
+		console_printf("trace: the page allocator was not called (%s)\n",
+			       argv[1][0] == 'k' ? "the object came from or went to the slab "
+			       "allocator's own lists" : "nothing to say");
+	return status;
+}
+SHELL_CMD(trace, "alloc ORDER [FLAGS] | kmalloc SIZE [FLAGS] | free HANDLE | kfree HANDLE",
+	  "the page allocator's path for one request: zones, watermarks, per-CPU lists, "
+	  "splits, merges", cmd_trace);

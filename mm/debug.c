@@ -117,6 +117,34 @@ int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
 	return (int)n;
 }
 
+bool mm_trace_enabled;
+static unsigned long mm_trace_lines;
+
+bool mm_trace_set(bool on)
+{
+	bool was = mm_trace_enabled;
+
+	mm_trace_enabled = on;
+	return was;
+}
+
+unsigned long mm_trace_count(void)
+{
+	return mm_trace_lines;
+}
+
+void mm_trace(const char *fmt, ...)
+{
+	char line[200];
+	va_list ap;
+
+	mm_trace_lines++;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	printk(KERN_INFO "trace: %s\n", line);
+}
+
 /* A word of a flags expression: one name of the table above, or a number. */
 static int parse_gfp_word(const char *w, size_t len, gfp_t *out)
 {

@@ -196,6 +196,8 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 
 		if (!page_is_buddy(page, buddy, order))
 			break;
+		trace_mm("merge: pfn %#lx order %u with its free buddy pfn %#lx -> order %u at pfn %#lx",
+			 pfn, order, buddy_pfn, order + 1, pfn & buddy_pfn);
 		del_page_from_free_list(buddy, zone, order);
 		pfn &= buddy_pfn;
 		page = pfn_to_page(pfn);
@@ -206,6 +208,9 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 
 		tail = page_is_buddy(page, pfn_to_page(higher), order + 1);
 	}
+	trace_mm("free: %s free_area[%u] gets pfn %#lx at its %s (nr_free %lu -> %lu)", zone->name,
+		 order, pfn, tail ? "tail" : "head", zone->free_area[order].nr_free,
+		 zone->free_area[order].nr_free + 1);
 	add_to_free_list(page, zone, order, tail);
 }
 
@@ -217,6 +222,9 @@ static void expand(struct zone *zone, struct page *page, unsigned int low, unsig
 {
 	while (high > low) {
 		high--;
+		trace_mm("split: order %u at pfn %#lx -> keep pfn %#lx, free_area[%u] gets pfn %#lx",
+			 high + 1, page_to_pfn(page), page_to_pfn(page), high,
+			 page_to_pfn(page) + (1UL << high));
 		add_to_free_list(page + (1UL << high), zone, high, false);
 	}
 }
@@ -228,6 +236,8 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 
 		if (!page)
 			continue;
+		trace_mm("buddy: %s free_area[%u] (nr_free %lu) gives pfn %#lx", zone->name, o,
+			 zone->free_area[o].nr_free, page_to_pfn(page));
 		del_page_from_free_list(page, zone, o);
 		expand(zone, page, order, o);
 		zone->nr_free -= 1UL << order;	/* what was taken; expand() kept the rest free */
@@ -327,9 +337,14 @@ static __always_inline struct page *__rmqueue_pcplist(struct zone *zone, unsigne
 
 	do {
 		if (unlikely(page_list_empty(&pcp->lists[order]))) {
+			trace_mm("pcp: %s order-%u list empty (count %d): refill with rmqueue_bulk(), "
+				 "batch %d", zone->name, order, pcp->count, pcp->batch);
 			rmqueue_bulk(zone, order, pcp);
 			if (page_list_empty(&pcp->lists[order]))
 				return NULL;
+			trace_mm("pcp: %s refilled, count %d", zone->name, pcp->count);
+		} else {
+			trace_mm("pcp: %s order-%u list hit (count %d)", zone->name, order, pcp->count);
 		}
 		page = page_list_pop(&pcp->lists[order]);
 		pcp->count -= 1 << order;
@@ -409,6 +424,33 @@ static __always_inline void prep_new_page(struct page *page, unsigned int order,
  * alloc_flags names (unless ALLOC_NO_WATERMARKS); take the block from the
  * first that passes and has one.
  */
+/*
+ * For the trace: the numbers __zone_watermark_ok() compares for this zone
+ * (free pages after the block vs the mark, lowered by the flags, plus the
+ * zone's lowmem_reserve against highest_zoneidx) and its verdict.
+ */
+static noinline void trace_watermark(struct zone *z, unsigned int order, unsigned int alloc_flags,
+				     enum zone_type highest_zoneidx)
+{
+	static const char *const names[] = { "min", "low", "high", "promo" };
+	unsigned long mark = wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK);
+	long min = (long)mark;
+
+	if (alloc_flags & ALLOC_NO_WATERMARKS) {
+		trace_mm("zone %s: no watermarks (ALLOC_NO_WATERMARKS)", z->name);
+		return;
+	}
+	if (alloc_flags & ALLOC_MIN_RESERVE) {
+		min -= min / 2;
+		if (alloc_flags & ALLOC_NON_BLOCK)
+			min -= min / 4;
+	}
+	trace_mm("zone %s: free %lu - %lu > %s %lu (as used: %ld) + lowmem_reserve[%s] %ld: %s",
+		 z->name, z->nr_free, (1UL << order) - 1, names[alloc_flags & ALLOC_WMARK_MASK], mark,
+		 min, zone_names[highest_zoneidx], z->lowmem_reserve[highest_zoneidx],
+		 zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags) ? "ok" : "fails");
+}
+
 struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 					       unsigned int alloc_flags, enum zone_type highest_zoneidx)
 {
@@ -418,6 +460,8 @@ struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 
 		if (zone_idx(z) > highest_zoneidx)
 			continue;
+		if (unlikely(mm_trace_enabled))
+			trace_watermark(z, order, alloc_flags, highest_zoneidx);
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
 		    !zone_watermark_fast(z, order, wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK),
 				       highest_zoneidx, alloc_flags))
@@ -425,8 +469,10 @@ struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 		page = rmqueue(z, order);
 		if (page) {
 			prep_new_page(page, order, gfp);
+			trace_mm("returned: pfn %#lx order %u zone %s", page_to_pfn(page), order, z->name);
 			return page;
 		}
+		trace_mm("zone %s: watermark passed, but no block of order %u", z->name, order);
 	}
 	return NULL;
 }
@@ -537,8 +583,13 @@ static __always_inline void free_unref_page(struct page *page, unsigned int orde
 	pcp = pcp_of(zone);
 	page_list_add(&pcp->lists[order], page);
 	pcp->count += 1 << order;
-	if (unlikely(pcp->count >= pcp->high))
+	trace_mm("pcp: pfn %#lx order %u onto %s's order-%u list (count %d, high %d)",
+		 page_to_pfn(page), order, zone->name, order, pcp->count, pcp->high);
+	if (unlikely(pcp->count >= pcp->high)) {
+		trace_mm("pcp: count %d >= high %d: a batch of %d back to the buddy lists",
+			 pcp->count, pcp->high, pcp->batch);
 		free_pcppages_bulk(zone, pcp->batch, pcp);
+	}
 	local_irq_restore(flags);
 }
 

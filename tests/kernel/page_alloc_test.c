@@ -1016,6 +1016,67 @@ static void test_page_alloc_bad_page_ratelimit(struct ktest *t)
 	__free_pages(page, 0);
 }
 
+/*
+ * The trace (mm_trace_set(), the shell's trace command) tells the path one
+ * request took, checked here against the allocator's own state: an order-5
+ * block (no per-CPU list for it) comes out of the buddy list the trace
+ * names, with one split per order above 5, and is the page returned; its
+ * free merges with the buddy pfn ^ 32 exactly when that buddy is a free
+ * order-5 block (the buddy rule, written again here).
+ */
+static void test_page_alloc_trace(struct ktest *t)
+{
+	static char log[LOG_BUF_SIZE + 1];
+	unsigned long pfn, buddy_pfn, taken_order = 0;
+	char want[128];
+	struct page *page, *buddy;
+	bool quiet, buddy_free;
+	const char *p;
+	u64 mark;
+
+	drain_all_pages();
+	quiet = printk_console_quiet(true);
+	mark = printk_log_mark();
+	mm_trace_set(true);
+	page = alloc_pages(GFP_KERNEL, 5);
+	mm_trace_set(false);
+	printk_console_quiet(quiet);
+	ASSERT_NOT_NULL(t, page);
+	pfn = page_to_pfn(page);
+	printk_log_read(mark, log, sizeof(log));
+	snprintf(want, sizeof(want), "trace: returned: pfn %#lx order 5 zone %s\n", pfn,
+		 page_zone(page)->name);
+	EXPECT_NOT_NULL(t, strstr(log, want));
+	EXPECT_NOT_NULL(t, strstr(log, "trace: zone "));
+	p = strstr(log, "trace: buddy: ");
+	EXPECT_NOT_NULL(t, p);
+	if (p && (p = strstr(p, "free_area[")))
+		taken_order = (unsigned long)memparse(p + 10, NULL);
+	EXPECT_GE(t, taken_order, 5);
+	EXPECT_EQ(t, printk_log_count(mark, "trace: split: "), taken_order - 5);
+
+	buddy_pfn = pfn ^ (1UL << 5);
+	buddy = pfn_to_page(buddy_pfn);
+	buddy_free = page_zone(buddy) == page_zone(page) && PageBuddy(buddy) &&
+		     page_private(buddy) == 5;
+	quiet = printk_console_quiet(true);
+	mark = printk_log_mark();
+	mm_trace_set(true);
+	__free_pages(page, 5);
+	mm_trace_set(false);
+	printk_console_quiet(quiet);
+	snprintf(want, sizeof(want), "trace: merge: pfn %#lx order 5 with its free buddy pfn %#lx",
+		 pfn, buddy_pfn);
+	EXPECT_EQ(t, printk_logged_since(mark, want), buddy_free);
+	EXPECT_TRUE(t, printk_logged_since(mark, "trace: free: "));
+	/* off again: nothing is traced */
+	mark = printk_log_mark();
+	page = alloc_pages(GFP_KERNEL, 5);
+	ASSERT_NOT_NULL(t, page);
+	__free_pages(page, 5);
+	EXPECT_FALSE(t, printk_logged_since(mark, "trace: "));
+}
+
 static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_orders),
 	KTEST_CASE(test_page_alloc_split_and_merge),
@@ -1039,6 +1100,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_shared_first_page),
 	KTEST_CASE(test_page_alloc_reports),
 	KTEST_CASE(test_page_alloc_bad_page_ratelimit),
+	KTEST_CASE(test_page_alloc_trace),
 	{}
 };
 

@@ -264,6 +264,9 @@ static void test_shell_bad_input_changes_nothing(struct ktest *t)
 		{ "drain now", SHELL_USAGE }, { "drain slab x", SHELL_USAGE },
 		{ "crash", SHELL_USAGE }, { "crash NOPE", SHELL_USAGE }, { "bench x", SHELL_USAGE },
 		{ "poweroff now", SHELL_USAGE }, { "quit 1", SHELL_USAGE }, { "exit 0", SHELL_USAGE },
+		{ "trace", SHELL_USAGE }, { "trace alloc x", SHELL_USAGE },
+		{ "trace bogus 1", SHELL_USAGE }, { "trace free 64", SHELL_FAILED },
+		{ "trace kmalloc 0", SHELL_USAGE }, { "trace alloc 1 GFP_DMA|GFP_DMA32", SHELL_FAILED },
 		{ "no_such_command", -1 },
 		{ "alloc 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", SHELL_USAGE },
 	};
@@ -284,7 +287,8 @@ static void test_shell_bad_input_changes_nothing(struct ktest *t)
 	/* every command was tried: the list names each registered one */
 	for (const char *const *name = (const char *const[]){ "alloc", "free", "kmalloc", "kfree",
 		"kmem_cache_create", "kmem_cache_alloc", "kmem_cache_free", "kmem_cache_destroy",
-		"vmalloc", "vfree", "kmap", "kunmap", "handles", NULL }; *name; name++)
+		"vmalloc", "vfree", "kmap", "kunmap", "handles", "trace", "drain", NULL }; *name;
+	     name++)
 		EXPECT_NOT_NULL(t, shell_find(*name));
 }
 

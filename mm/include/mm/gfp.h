@@ -110,5 +110,13 @@ unsigned long bad_page_count(void);
  * back); logs the suppressed count first if there is one.
  */
 void bad_page_ratelimit_reset(void);
+/*
+ * Trace the page allocator's path (the shell's trace command): on, every
+ * zone tried with its watermark numbers, per-CPU hits and refills, splits,
+ * merges and the block returned are printed, one "trace: " line each.
+ * Returns the previous state. mm_trace_count(): lines printed since boot.
+ */
+bool mm_trace_set(bool on);
+unsigned long mm_trace_count(void);
 
 #endif
