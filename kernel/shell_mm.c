@@ -191,6 +191,7 @@ SHELL_CMD(alloc, "ORDER [FLAGS]", "alloc_pages(FLAGS or GFP_KERNEL, ORDER 0..10)
 static int cmd_free(int argc, char **argv)
 {
 	struct shell_handle *h;
+	bool tracing;
 	int status;
 
 	if (argc != 2)
@@ -201,6 +202,10 @@ static int cmd_free(int argc, char **argv)
 	console_printf("free: handle %u: ", handle_id(h));
 	print_where(h->page, h->order);
 	console_printf("\n");
+	tracing = mm_trace_set(false);	/* under trace: first where the block will go */
+	mm_trace_set(tracing);
+	if (tracing)
+		trace_free_pages(h->page, h->order);
 	__free_pages(h->page, h->order);
 	h->kind = H_NONE;
 	return SHELL_OK;

@@ -179,6 +179,37 @@ static bool page_is_buddy(const struct page *page, const struct page *buddy, uns
  * The final block goes on its list; at the tail when its own buddy one order
  * up is free (a merge there is likely soon, so keep it out of the way).
  */
+/*
+ * For the trace: the merges __free_one_page() is about to make and where the
+ * block will end, found by the same walk over the same state, read only
+ * (out of line, so the merge loop itself carries no hook).
+ */
+static noinline void trace_free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+					 unsigned int order)
+{
+	bool tail = false;
+
+	while (order < MAX_PAGE_ORDER) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+
+		if (!page_is_buddy(page, page + ((long)buddy_pfn - (long)pfn), order))
+			break;
+		trace_mm("merge: pfn %#lx order %u with its free buddy pfn %#lx -> order %u at pfn %#lx",
+			 pfn, order, buddy_pfn, order + 1, pfn & buddy_pfn);
+		pfn &= buddy_pfn;
+		page = pfn_to_page(pfn);
+		order++;
+	}
+	if (order < MAX_PAGE_ORDER - 1) {
+		unsigned long higher = (pfn & ~((2UL << order) - 1)) ^ (2UL << order);
+
+		tail = page_is_buddy(page, pfn_to_page(higher), order + 1);
+	}
+	trace_mm("free: %s free_area[%u] gets pfn %#lx at its %s (nr_free %lu -> %lu)", zone->name,
+		 order, pfn, tail ? "tail" : "head", zone->free_area[order].nr_free,
+		 zone->free_area[order].nr_free + 1);
+}
+
 static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 			    unsigned int order)
 {
@@ -196,8 +227,6 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 
 		if (!page_is_buddy(page, buddy, order))
 			break;
-		trace_mm("merge: pfn %#lx order %u with its free buddy pfn %#lx -> order %u at pfn %#lx",
-			 pfn, order, buddy_pfn, order + 1, pfn & buddy_pfn);
 		del_page_from_free_list(buddy, zone, order);
 		pfn &= buddy_pfn;
 		page = pfn_to_page(pfn);
@@ -208,9 +237,6 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 
 		tail = page_is_buddy(page, pfn_to_page(higher), order + 1);
 	}
-	trace_mm("free: %s free_area[%u] gets pfn %#lx at its %s (nr_free %lu -> %lu)", zone->name,
-		 order, pfn, tail ? "tail" : "head", zone->free_area[order].nr_free,
-		 zone->free_area[order].nr_free + 1);
 	add_to_free_list(page, zone, order, tail);
 }
 
@@ -218,13 +244,23 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
  * Split a block of order high down to order low, keeping the lowest piece
  * and putting each upper half back on the free list of its order.
  */
-static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
+static noinline void trace_expand(const struct page *page, unsigned int low, unsigned int high)
 {
+	unsigned long pfn = page_to_pfn(page);
+
 	while (high > low) {
 		high--;
 		trace_mm("split: order %u at pfn %#lx -> keep pfn %#lx, free_area[%u] gets pfn %#lx",
-			 high + 1, page_to_pfn(page), page_to_pfn(page), high,
-			 page_to_pfn(page) + (1UL << high));
+			 high + 1, pfn, pfn, high, pfn + (1UL << high));
+	}
+}
+
+static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
+{
+	if (unlikely(mm_trace_enabled))
+		trace_expand(page, low, high);
+	while (high > low) {
+		high--;
 		add_to_free_list(page + (1UL << high), zone, high, false);
 	}
 }
@@ -337,14 +373,10 @@ static __always_inline struct page *__rmqueue_pcplist(struct zone *zone, unsigne
 
 	do {
 		if (unlikely(page_list_empty(&pcp->lists[order]))) {
-			trace_mm("pcp: %s order-%u list empty (count %d): refill with rmqueue_bulk(), "
-				 "batch %d", zone->name, order, pcp->count, pcp->batch);
 			rmqueue_bulk(zone, order, pcp);
 			if (page_list_empty(&pcp->lists[order]))
 				return NULL;
 			trace_mm("pcp: %s refilled, count %d", zone->name, pcp->count);
-		} else {
-			trace_mm("pcp: %s order-%u list hit (count %d)", zone->name, order, pcp->count);
 		}
 		page = page_list_pop(&pcp->lists[order]);
 		pcp->count -= 1 << order;
@@ -451,8 +483,39 @@ static noinline void trace_watermark(struct zone *z, unsigned int order, unsigne
 		 zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags) ? "ok" : "fails");
 }
 
+static noinline struct page *get_page_from_freelist_traced(gfp_t gfp, unsigned int order,
+		unsigned int alloc_flags, enum zone_type highest_zoneidx);
+
 struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 					       unsigned int alloc_flags, enum zone_type highest_zoneidx)
+{
+	if (unlikely(mm_trace_enabled))
+		return get_page_from_freelist_traced(gfp, order, alloc_flags, highest_zoneidx);
+	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
+		struct zone *z = *zp;
+		struct page *page;
+
+		if (zone_idx(z) > highest_zoneidx)
+			continue;
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_fast(z, order, wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK),
+				       highest_zoneidx, alloc_flags))
+			continue;
+		page = rmqueue(z, order);
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The same walk, saying what it does (the trace): out of line, so that the
+ * untraced allocation pays one test of mm_trace_enabled and nothing more.
+ */
+static noinline struct page *get_page_from_freelist_traced(gfp_t gfp, unsigned int order,
+		unsigned int alloc_flags, enum zone_type highest_zoneidx)
 {
 	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
 		struct zone *z = *zp;
@@ -460,12 +523,18 @@ struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 
 		if (zone_idx(z) > highest_zoneidx)
 			continue;
-		if (unlikely(mm_trace_enabled))
-			trace_watermark(z, order, alloc_flags, highest_zoneidx);
+		trace_watermark(z, order, alloc_flags, highest_zoneidx);
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
 		    !zone_watermark_fast(z, order, wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK),
 				       highest_zoneidx, alloc_flags))
 			continue;
+		if (pcp_allowed_order(order)) {
+			struct per_cpu_pages *pcp = pcp_of(z);
+
+			trace_mm("pcp: %s order-%u list %s (count %d, batch %d)", z->name, order,
+				 page_list_empty(&pcp->lists[order]) ?
+				 "empty: refill with rmqueue_bulk()" : "hit", pcp->count, pcp->batch);
+		}
 		page = rmqueue(z, order);
 		if (page) {
 			prep_new_page(page, order, gfp);
@@ -554,8 +623,28 @@ static noinline void free_one_page(struct zone *zone, struct page *page, unsigne
 	unsigned long flags;
 
 	spin_lock_irqsave(&zone->lock, flags);
+	if (unlikely(mm_trace_enabled))
+		trace_free_one_page(page, pfn, zone, order);
 	__free_one_page(page, pfn, zone, order);
 	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+void trace_free_pages(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+
+	if (pcp_allowed_order(order)) {
+		struct per_cpu_pages *pcp = pcp_of(zone);
+
+		trace_mm("pcp: pfn %#lx order %u goes onto %s's order-%u list (count %d -> %d, high %d%s)",
+			 page_to_pfn(page), order, zone->name, order, pcp->count,
+			 pcp->count + (1 << order), pcp->high,
+			 pcp->count + (1 << order) >= pcp->high ?
+			 ": then a batch goes back to the buddy lists" : "");
+		return;
+	}
+	trace_mm("buddy: order %u > %u has no per-CPU list: straight to the buddy lists", order,
+		 PAGE_ALLOC_COSTLY_ORDER);
 }
 
 /* Linux's __free_pages_ok(): a block too large for the per-CPU lists. */
@@ -583,13 +672,8 @@ static __always_inline void free_unref_page(struct page *page, unsigned int orde
 	pcp = pcp_of(zone);
 	page_list_add(&pcp->lists[order], page);
 	pcp->count += 1 << order;
-	trace_mm("pcp: pfn %#lx order %u onto %s's order-%u list (count %d, high %d)",
-		 page_to_pfn(page), order, zone->name, order, pcp->count, pcp->high);
-	if (unlikely(pcp->count >= pcp->high)) {
-		trace_mm("pcp: count %d >= high %d: a batch of %d back to the buddy lists",
-			 pcp->count, pcp->high, pcp->batch);
+	if (unlikely(pcp->count >= pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
-	}
 	local_irq_restore(flags);
 }
 

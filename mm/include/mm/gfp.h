@@ -118,5 +118,12 @@ void bad_page_ratelimit_reset(void);
  */
 bool mm_trace_set(bool on);
 unsigned long mm_trace_count(void);
+/*
+ * For the trace of a free, said before the free itself (which, to cost the
+ * untraced free nothing, says only what happens off its fast path: the
+ * merges of a block freed to the buddy lists, a batch leaving a full
+ * per-CPU list): where __free_pages(page, order) will put the block.
+ */
+void trace_free_pages(struct page *page, unsigned int order);
 
 #endif
