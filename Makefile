@@ -2,7 +2,7 @@
 # mmos - one non-recursive Makefile for both arches.
 #
 #   make [ARCH=x86_64|i386]   build build/$(ARCH)/mmos.elf, mmos.bin and mmos.iso
-#   make run [MEM=6G] [CMDLINE=...]   boot the ISO in QEMU, serial on this terminal
+#   make run [MEM=6G] [CMDLINE=...] [DEVICES=...]   boot the ISO in QEMU, serial on this terminal
 #   make DEBUG=1 ...          the same at -Og, for gdb, in build/$(ARCH)-debug
 #   make test                 both arches: build, then the QEMU test matrix
 #   make qemu-gdb / make gdb  QEMU halted with a gdb stub / gdb attached with symbols
@@ -42,13 +42,16 @@ NASMFLAGS := -f $(NASM_FMT) -g -F dwarf
 LDFLAGS := -m $(LD_EMU) -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments --build-id=none \
 	-T $(BUILD)/linker.ld
 
-C_SRCS := $(wildcard kernel/*.c arch/x86/*.c arch/x86/mm/*.c arch/x86/$(ARCH)/*.c mm/*.c) \
+C_SRCS := $(wildcard kernel/*.c kernel/dma/*.c kernel/drivers/*.c arch/x86/*.c arch/x86/mm/*.c arch/x86/$(ARCH)/*.c mm/*.c) \
 	$(wildcard tests/kernel/*.c)
 ASM_SRCS := boot/multiboot.asm $(wildcard arch/x86/$(ARCH)/*.asm)
 OBJS := $(patsubst %.c,$(BUILD)/%.o,$(C_SRCS)) $(patsubst %.asm,$(BUILD)/%.asm.o,$(ASM_SRCS))
 
 QEMU := qemu-system-x86_64
-QEMU_FLAGS := -machine pc -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+# Extra QEMU devices for make run/qemu-gdb: QEMU's educational PCI device by default
+DEVICES ?= edu
+QEMU_FLAGS := -machine pc -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	$(addprefix -device ,$(DEVICES))
 
 .PHONY: all run qemu qemu-gdb gdb test test-kernel bench bench-count clean deps deps-build deps-test deps-bench deps-debug
 all: $(BUILD)/mmos.elf $(BUILD)/mmos.bin $(BUILD)/mmos.iso
@@ -152,13 +155,16 @@ HOST_OPT ?= -O1
 HOST_CFLAGS := -std=gnu11 $(HOST_OPT) -g $(HOST_ARCH_FLAGS) -fno-omit-frame-pointer -fno-pie \
 	$(HOST_SAN) -Wall -Wextra -Werror -MD -MP -DMMOS_VERSION=\"$(VERSION)\" \
 	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
+# The DMA API over mm/ (mm/dmapool.c calls it): built hosted and for the fuzzers too.
+DMA_SRCS := $(wildcard kernel/dma/*.c) kernel/scatterlist.c arch/x86/pci-dma.c
 HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
 	kernel/cmdline.c kernel/kallsyms.c kernel/string.c kernel/panic.c kernel/rbtree.c \
 	arch/x86/e820.c arch/x86/multiboot.c arch/x86/mm/zones.c \
+	$(DMA_SRCS) \
 	$(addprefix tests/kernel/,mm_checks.c e820_test.c memblock_test.c mm_init_test.c \
 		gfp_test.c gfp_parse_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
 		printk_test.c cmdline_test.c watermark_test.c multiboot_test.c ktest_leak_test.c \
-		vmap_area_test.c highmem_test.c vmalloc_test.c)
+		vmap_area_test.c highmem_test.c vmalloc_test.c dma_test.c memmap_test.c)
 # The kernel's section bounds, from the host linker's own symbols (the
 # "Memory:" line sizes the text, rodata, data and bss with them).
 HOST_SECTION_SYMS := -Wl,--defsym=_text=__executable_start -Wl,--defsym=_erodata=__data_start \
@@ -200,7 +206,8 @@ FUZZ_CFLAGS := -std=gnu11 -O1 -g $(FUZZ_ARCH_FLAGS) -fno-omit-frame-pointer \
 	-Itests/host/include -I. -Ikernel/include -Imm/include -Iarch/x86/include
 FUZZ_LIB_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c \
 	kernel/cmdline.c kernel/kallsyms.c kernel/string.c kernel/panic.c kernel/rbtree.c \
-	arch/x86/e820.c arch/x86/multiboot.c arch/x86/mm/zones.c tests/kernel/mm_checks.c
+	arch/x86/e820.c arch/x86/multiboot.c arch/x86/mm/zones.c tests/kernel/mm_checks.c \
+	$(DMA_SRCS)
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(FUZZ_LIB_SRCS)) $(FUZZ_BUILD)/tests/host/shim.o \
 	$(FUZZ_BUILD)/kallsyms0.o
 FUZZERS := $(FUZZ_BUILD)/fuzz_e820 $(FUZZ_BUILD)/fuzz_alloc

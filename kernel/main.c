@@ -8,10 +8,12 @@
 #include <asm/bootinfo.h>
 #include <kernel/cmdline.h>
 #include <kernel/console.h>
+#include <kernel/edu.h>
 #include <kernel/init.h>
 #include <kernel/irqflags.h>
 #include <kernel/ktest.h>
 #include <kernel/lkdtm.h>
+#include <kernel/pci.h>
 #include <kernel/percpu.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
@@ -39,6 +41,8 @@ void start_kernel(void)
 	arch_mm_late_init();
 	local_irq_enable();
 	serial_enable_rx_irq();
+	pci_subsys_init();
+	edu_init();
 	pr_info("mmos: boot complete\n");
 	if (lkdtm_requested())
 		lkdtm_boot_crash();

@@ -4,11 +4,13 @@
  *
  * Owns: only the command names; the reports themselves live with the code
  * whose state they show (mm/vmstat.c, mm/memblock.c,
- * mm/vmalloc.c).
+ * mm/vmalloc.c, kernel/dma/).
  */
 #include <kernel/cmdline.h>
+#include <kernel/dma-mapping.h>
 #include <kernel/printk.h>
 #include <kernel/shell.h>
+#include <mm/dmapool.h>
 #include <mm/highmem.h>
 #include <mm/mm.h>
 #include <mm/memblock.h>
@@ -22,7 +24,10 @@ SHELL_REPORT(zoneinfo, "zone sizes, watermarks, protection, like /proc/zoneinfo"
 SHELL_REPORT(vmallocinfo, "vmalloc and vmap areas, like /proc/vmallocinfo", show_vmallocinfo);
 SHELL_REPORT(memblock, "what the boot allocator reserved, by kind", memblock_report);
 
-/* The struct page of each pfn in a range; at most 4096 pages at once. */
+/*
+ * The struct page of each pfn in a range; at most 4096 pages at once. A pfn
+ * without a page frame is a fair question: its line says so.
+ */
 static int cmd_pageinfo(int argc, char **argv)
 {
 	unsigned long pfn, nr = 1;
@@ -31,10 +36,6 @@ static int cmd_pageinfo(int argc, char **argv)
 	if (argc < 2 || argc > 3 || shell_parse_ulong(argv[1], &pfn) ||
 	    shell_opt_arg(shell_parse_ulong, argc, argv, 2, &nr) || !nr || nr > 4096)
 		return shell_usage(argv[0]);
-	if (!pfn_valid(pfn)) {
-		console_printf("pageinfo: pfn %#lx has no struct page (max_pfn %#lx)\n", pfn, max_pfn);
-		return SHELL_FAILED;
-	}
 	was = shell_report_begin();
 	dump_page_range(pfn, nr);
 	shell_report_end(was);
@@ -64,3 +65,12 @@ static int cmd_slabattr(int argc, char **argv)
 }
 SHELL_CMD(slabattr, "CACHE", "one cache's attributes (or an alias's), like /sys/kernel/slab/CACHE/",
 	  cmd_slabattr);
+
+static void show_dma_report(void)
+{
+	show_dma();
+	printk(KERN_INFO "dma pools (device, name, active, blocks, size, pages):\n");
+	show_dma_pools();
+}
+SHELL_REPORT(dma, "DMA devices and masks, coherent buffers, mappings, swiotlb and dma_pool use",
+	     show_dma_report);

@@ -4,8 +4,10 @@
  *
  * Owns: the mem* and str* functions gcc may also call implicitly,
  * glob_match() for ktest= and the shell, and the strict number parsers
- * kstrtoull()/kstrtoul() the shell and the GFP parser read words with. Plain byte loops with a word-sized
- * fast path for memset/memcpy; nothing here allocates or locks.
+ * kstrtoull()/kstrtoul() the shell and the GFP parser read words with.
+ * Plain byte loops with a word-sized fast path for memset/memcpy (memcpy
+ * four words a step, which the slab's per-CPU array flush moves through
+ * memmove); nothing here allocates or locks.
  */
 #include <kernel/errno.h>
 #include <kernel/string.h>
@@ -39,8 +41,19 @@ void *memcpy(void *dst, const void *src, size_t n)
 	const unsigned char *s = src;
 
 	if (!(((uintptr_t)d | (uintptr_t)s) & (sizeof(long) - 1))) {
-		for (; n >= sizeof(long); n -= sizeof(long), d += sizeof(long), s += sizeof(long))
-			*(unsigned long *)d = *(const unsigned long *)s;
+		unsigned long *dw = (unsigned long *)d;
+		const unsigned long *sw = (const unsigned long *)s;
+
+		for (; n >= 4 * sizeof(long); n -= 4 * sizeof(long), dw += 4, sw += 4) {
+			dw[0] = sw[0];
+			dw[1] = sw[1];
+			dw[2] = sw[2];
+			dw[3] = sw[3];
+		}
+		for (; n >= sizeof(long); n -= sizeof(long))
+			*dw++ = *sw++;
+		d = (unsigned char *)dw;
+		s = (const unsigned char *)sw;
 	}
 	while (n--)
 		*d++ = *s++;

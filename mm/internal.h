@@ -96,7 +96,37 @@ void destroy_compound_page(struct page *head, unsigned long caller);
 
 /* Per-CPU list of a zone on this CPU (interrupts must be off). */
 struct per_cpu_pages *this_cpu_pcp(struct zone *zone);
+/*
+ * The buddy lists' primitives (page_alloc.c, zone->lock held), for the
+ * per-CPU lists' refill and drain (page_pcp.c, interrupts off). Linux's
+ * are static inline in mm/page_alloc.c; del_page_from_free_list() is
+ * inline here, so both files inline it as the one file did before.
+ */
+static inline void del_page_from_free_list(struct page *page, struct zone *zone,
+					   unsigned int order)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	page_list_del(&area->free_list, page);
+	page->page_type = PAGE_TYPE_NONE;
+	set_page_private(page, 0);
+	area->nr_free--;
+}
+void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high);
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order);
+void rmqueue_bulk(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp);
+void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp);
 int zone_batchsize(const struct zone *zone);
+
+/*
+ * vmalloc's masks (vmalloc_highmem.c), for vmalloc.c: the data pages' mask
+ * under the __GFP_HIGHMEM rule in force, and vmalloc_32()'s, which Linux's
+ * mm/vmalloc.c defines as the constant GFP_VMALLOC32.
+ */
+gfp_t vmalloc_highmem_gfp(gfp_t gfp_mask);
+gfp_t gfp_vmalloc32(void);
+#define GFP_VMALLOC32	gfp_vmalloc32()
 
 /*
  * mm/vmap_area.c's trees, for the tests' invariant checks, read under

@@ -36,6 +36,7 @@ static const char *const kind_names[NR_MEMBLOCK_KINDS] = {
 	[MEMBLOCK_MODULES] = "Multiboot modules",
 	[MEMBLOCK_PGTABLE] = "page tables",
 	[MEMBLOCK_MEMMAP] = "memmap",
+	[MEMBLOCK_SWIOTLB] = "swiotlb",
 };
 
 const char *memblock_kind_name(enum memblock_kind kind)

@@ -14,8 +14,9 @@
  *     -> __free_one_page(); both through free_pages_prepare()'s checks.
  * Where mmos differs from Linux (it records each allocation's order and
  * checks what a caller frees against it), the function's comment says so.
- * The watermark and reserve sizes are mm/watermark.c's; the reports'
- * wording is mm/debug.c's.
+ * The per-CPU lists' refill and drain (rmqueue_bulk(), free_pcppages_bulk(),
+ * drain_all_pages()) are mm/page_pcp.c's; the watermark and reserve sizes
+ * mm/watermark.c's; the reports' wording is mm/debug.c's.
  * Must not touch: page tables, memblock, slab objects.
  * Locking: zone->lock (IRQs off) for free_area[] and zone->nr_free; the
  * per-CPU lists with IRQs off on their CPU. Order: pcp (IRQs off) -> zone->lock.
@@ -146,16 +147,6 @@ static void add_to_free_list(struct page *page, struct zone *zone, unsigned int 
 	area->nr_free++;
 }
 
-static void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
-{
-	struct free_area *area = &zone->free_area[order];
-
-	page_list_del(&area->free_list, page);
-	page->page_type = PAGE_TYPE_NONE;
-	set_page_private(page, 0);
-	area->nr_free--;
-}
-
 /* Is buddy the first page of a free block of exactly this order, in page's zone? */
 static bool page_is_buddy(const struct page *page, const struct page *buddy, unsigned int order)
 {
@@ -163,22 +154,6 @@ static bool page_is_buddy(const struct page *page, const struct page *buddy, uns
 	       page_zonenum(buddy) == page_zonenum(page);
 }
 
-/*
- * Freeing: the buddy system's merge.
- *
- * A free block of order o starting at pfn has exactly one buddy: the block
- * of the same order it was split from, at pfn ^ (1 << o). If that buddy is
- * free too (on the order-o list, in the same zone), the two are taken off
- * and become one block of order o + 1 starting at pfn & ~(1 << o); repeat
- * until the buddy is busy or the order is MAX_PAGE_ORDER:
- *
- *   order 0:  [A][b]            A freed, buddy b free  -> merge
- *   order 1:  [A  b][c  d]      buddy (c d) free       -> merge
- *   order 2:  [A  b  c  d][e f g h]   ...
- *
- * The final block goes on its list; at the tail when its own buddy one order
- * up is free (a merge there is likely soon, so keep it out of the way).
- */
 /*
  * For the trace: the merges __free_one_page() is about to make and where the
  * block will end, found by the same walk over the same state, read only
@@ -210,8 +185,24 @@ static noinline void trace_free_one_page(struct page *page, unsigned long pfn, s
 		 zone->free_area[order].nr_free + 1);
 }
 
-static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-			    unsigned int order)
+/*
+ * Freeing: the buddy system's merge.
+ *
+ * A free block of order o starting at pfn has exactly one buddy: the block
+ * of the same order it was split from, at pfn ^ (1 << o). If that buddy is
+ * free too (on the order-o list, in the same zone), the two are taken off
+ * and become one block of order o + 1 starting at pfn & ~(1 << o); repeat
+ * until the buddy is busy or the order is MAX_PAGE_ORDER:
+ *
+ *   order 0:  [A][b]            A freed, buddy b free  -> merge
+ *   order 1:  [A  b][c  d]      buddy (c d) free       -> merge
+ *   order 2:  [A  b  c  d][e f g h]   ...
+ *
+ * The final block goes on its list; at the tail when its own buddy one order
+ * up is free (a merge there is likely soon, so keep it out of the way).
+ */
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order)
 {
 	bool tail = false;
 
@@ -240,10 +231,6 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 	add_to_free_list(page, zone, order, tail);
 }
 
-/*
- * Split a block of order high down to order low, keeping the lowest piece
- * and putting each upper half back on the free list of its order.
- */
 static noinline void trace_expand(const struct page *page, unsigned int low, unsigned int high)
 {
 	unsigned long pfn = page_to_pfn(page);
@@ -255,7 +242,11 @@ static noinline void trace_expand(const struct page *page, unsigned int low, uns
 	}
 }
 
-static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
+/*
+ * Split a block of order high down to order low, keeping the lowest piece
+ * and putting each upper half back on the free list of its order.
+ */
+void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
 {
 	if (unlikely(mm_trace_enabled))
 		trace_expand(page, low, high);
@@ -280,87 +271,6 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 		return page;
 	}
 	return NULL;
-}
-
-/*** Per-CPU lists (IRQs off) ***/
-
-/*
- * Give about count pages' worth of blocks back to the buddy lists, the
- * coldest (the tail) of one list after another; each drain starts with the
- * next order, so no list is always the one emptied.
- */
-static noinline void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
-{
-	unsigned int o = pcp->drain_order;
-
-	spin_lock(&zone->lock);
-	for (unsigned int tried = 0; count > 0 && tried < NR_PCP_ORDERS; tried++) {
-		struct page_list *list = &pcp->lists[o];
-		struct page *page;
-
-		while (count > 0 && (page = page_list_pop_tail(list))) {
-			pcp->count -= 1 << o;
-			count -= 1 << o;
-			__free_one_page(page, page_to_pfn(page), zone, o);
-		}
-		o = (o + 1) % NR_PCP_ORDERS;
-	}
-	pcp->drain_order = o;
-	spin_unlock(&zone->lock);
-}
-
-/*
- * Refill the list of one order with about batch pages' worth of blocks,
- * lowest addresses first: Linux 6.12's nr_pcp_alloc() count (without its
- * alloc_factor scaling), batch >> order blocks but at least 2 when batch
- * is above 1, else 1. Where Linux takes one block at a time through
- * __rmqueue(), mmos cuts a larger free block straight into blocks of the
- * list's order (after splitting off what is more than needed).
- */
-static noinline void rmqueue_bulk(struct zone *zone, unsigned int order, struct per_cpu_pages *pcp)
-{
-	struct page_list *list = &pcp->lists[order];
-	unsigned long batch = (unsigned long)pcp->batch;
-	unsigned long want = batch > 1 ? max(batch >> order, 2UL) : 1;
-
-	spin_lock(&zone->lock);
-	while (want) {
-		/* the largest block worth cutting up whole: at most `want` pieces */
-		unsigned int keep = min(order + ilog2(want), (unsigned int)MAX_PAGE_ORDER);
-		struct page *page = NULL;
-		unsigned int o;
-
-		for (o = order; o < NR_PAGE_ORDERS && !page; o++)
-			page = page_list_first(&zone->free_area[o].free_list);
-		if (!page)
-			break;
-		o--;
-		del_page_from_free_list(page, zone, o);
-		if (o > keep) {
-			expand(zone, page, keep, o);
-			o = keep;
-		}
-		zone->nr_free -= 1UL << o;
-		page_list_add_tail_run(list, page, 1UL << (o - order), 1UL << order);
-		want -= 1UL << (o - order);
-		pcp->count += 1 << o;
-	}
-	spin_unlock(&zone->lock);
-}
-
-/* This CPU's lists, which on mmos's one CPU is all of them (kernel/percpu.h). */
-void drain_all_pages(void)
-{
-	struct zone *z;
-	unsigned long flags;
-
-	local_irq_save(flags);
-	for_each_populated_zone(z) {
-		struct per_cpu_pages *pcp = pcp_of(z);
-
-		free_pcppages_bulk(z, pcp->count, pcp);
-	}
-	local_irq_restore(flags);
 }
 
 /*** Taking a block ***/
@@ -725,16 +635,10 @@ static noinline void free_pages_still_held(struct page *page, unsigned int order
 		free_the_page(page + (1UL << order), order, caller);
 }
 
+/* Linux's ___free_pages(): drop the caller's reference; the last one frees the block. */
 static __always_inline void ___free_pages(struct page *page, unsigned int order,
 					  unsigned long caller)
 {
-	if (unlikely(!free_pages_expected(page, order))) {
-		int checked = free_pages_check_caller(page, order, caller);
-
-		if (checked < 0)
-			return;
-		order = (unsigned int)checked;
-	}
 	if (!put_page_testzero(page))
 		free_pages_still_held(page, order, caller);
 	else if (unlikely(PageHead(page)))
@@ -743,13 +647,33 @@ static __always_inline void ___free_pages(struct page *page, unsigned int order,
 		__free_the_page(page, order, caller);
 }
 
+/*
+ * What free_pages_expected() did not expect, reported by
+ * free_pages_check_caller(), then freed with the order recorded at
+ * allocation, or not at all. Out of line, so that the common free keeps no
+ * value across a call there (one register fewer to save and restore).
+ */
+static noinline void free_pages_unexpected(struct page *page, unsigned int order,
+					   unsigned long caller)
+{
+	int checked = free_pages_check_caller(page, order, caller);
+
+	if (checked >= 0)
+		___free_pages(page, (unsigned int)checked, caller);
+}
+
 noinline void __free_pages(struct page *page, unsigned int order)
 {
-	___free_pages(page, order, _RET_IP_);
+	if (unlikely(!free_pages_expected(page, order)))
+		free_pages_unexpected(page, order, _RET_IP_);
+	else
+		___free_pages(page, order, _RET_IP_);
 }
 
 noinline void free_pages(unsigned long addr, unsigned int order)
 {
+	struct page *page;
+
 	if (!addr)
 		return;
 	if (!virt_addr_valid((void *)addr) || (addr & ~PAGE_MASK)) {
@@ -758,7 +682,11 @@ noinline void free_pages(unsigned long addr, unsigned int order)
 		       "not the address of a direct-mapped page\n", addr, (void *)_RET_IP_);
 		return;
 	}
-	___free_pages(virt_to_page((void *)addr), order, _RET_IP_);
+	page = virt_to_page((void *)addr);
+	if (unlikely(!free_pages_expected(page, order)))
+		free_pages_unexpected(page, order, _RET_IP_);
+	else
+		___free_pages(page, order, _RET_IP_);
 }
 
 /* Hand a block the boot code owned to the buddy lists (Linux's __free_pages_core()). */

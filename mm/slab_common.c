@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
  * mm/slab_common.c - caches as their users see them: create, merge, destroy,
- * kmalloc and friends, slab_debug=, and the /proc/slabinfo-style reports.
+ * kmem_cache_alloc() and kmem_cache_free().
  *
- * Owns: the list of caches, the kmalloc cache arrays (normal and DMA), the
- * merge policy and the boot options slab_nomerge/slab_merge and
- * slab_debug (slub_debug). Object-level work is mm/slub.c's.
+ * Owns: the list of caches, the merge policy and the boot options
+ * slab_nomerge/slab_merge. Object-level work is mm/slub.c's; kmalloc and
+ * its cache arrays are mm/kmalloc.c's; slab_debug= (slub_debug) is
+ * mm/slub_debug.c's, the /proc/slabinfo-style reports mm/slabinfo.c's.
  * Locking: slab_mutex (a spinlock: mmos has no sleeping) around the cache
  * list; each cache's own locks inside it.
  * Tests: tests/kernel/slab_test.c, tests/kernel/kmalloc_test.c.
@@ -23,9 +24,6 @@
 struct kmem_cache *slab_caches;
 DEFINE_SPINLOCK(slab_mutex);
 bool slab_nomerge;
-char slab_debug_opts[128];
-bool slab_debug_given;
-static unsigned long large_kmalloc_pages;
 
 /*
  * slab_nomerge and slab_merge (and their old names slub_nomerge and
@@ -64,115 +62,6 @@ core_param_cb(slub_nomerge, slab_nomerge_ops);
 core_param_cb(slab_merge, slab_merge_ops);
 core_param_cb(slub_merge, slab_merge_ops);
 
-static int set_slab_debug(const char *val, const struct kernel_param *kp)
-{
-	(void)kp;
-	if (val && strlen(val) >= sizeof(slab_debug_opts))
-		return -ERANGE;
-	strlcpy(slab_debug_opts, val ? val : "", sizeof(slab_debug_opts));
-	slab_debug_given = true;
-	for (const char *p = slab_debug_opts; *p; p++) {
-		if (*p == ',')	/* a cache list: on to the next block */
-			while (p[1] && p[1] != ';')
-				p++;
-		else if (*p != ';' && !strchr("-fzput", *p | 0x20))
-			pr_err("slab_debug option '%c' unknown. skipped\n", *p);
-	}
-	return 0;
-}
-
-static int get_slab_debug(char *buf, size_t size, const struct kernel_param *kp)
-{
-	(void)kp;
-	return scnprintf(buf, size, "%s", slab_debug_given ? slab_debug_opts : "(off)");
-}
-
-static const struct kernel_param_ops slab_debug_ops = {
-	set_slab_debug, get_slab_debug, "[FZPUT-][,cache...][;...]"
-};
-core_param_cb(slab_debug, slab_debug_ops);
-core_param_cb(slub_debug, slab_debug_ops);
-
-#define DEBUG_DEFAULT_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON | \
-				 SLAB_STORE_USER)
-
-/*
- * One block of slab_debug=, Linux's parse_slub_debug_flags(): *flags gets
- * its letters (F checks, Z red zones, P poison, U store user, T trace; '-'
- * clears those before it; none at all before a cache list means
- * DEBUG_DEFAULT_FLAGS), *slabs its cache list or NULL. Returns the next
- * block, or NULL after the last one.
- */
-static const char *parse_slab_debug_block(const char *str, slab_flags_t *flags,
-					  const char **slabs)
-{
-	while (*str == ';')	/* empty blocks */
-		str++;
-	*flags = *str == ',' ? DEBUG_DEFAULT_FLAGS : 0;
-	for (; *str && *str != ',' && *str != ';'; str++) {
-		switch (*str | 0x20) {
-		case '-': *flags = 0; break;
-		case 'f': *flags |= SLAB_CONSISTENCY_CHECKS; break;
-		case 'z': *flags |= SLAB_RED_ZONE; break;
-		case 'p': *flags |= SLAB_POISON; break;
-		case 'u': *flags |= SLAB_STORE_USER; break;
-		case 't': *flags |= SLAB_TRACE; break;
-		default: break;	/* reported when the option was given */
-		}
-	}
-	*slabs = *str == ',' ? str + 1 : NULL;
-	while (*str && *str != ';')
-		str++;
-	while (*str == ';')
-		str++;
-	return *str ? str : NULL;
-}
-
-/* Does the list at slabs (up to ';' or the end) name the cache? */
-static bool slab_list_matches(const char *slabs, const char *name)
-{
-	while (*slabs && *slabs != ';') {
-		char cache[SLAB_NAME_LEN];
-		size_t n = 0;
-
-		for (; *slabs && *slabs != ',' && *slabs != ';'; slabs++)
-			if (n + 1 < sizeof(cache))
-				cache[n++] = *slabs;
-		cache[n] = '\0';
-		if (glob_match(cache, name))
-			return true;
-		if (*slabs == ',')
-			slabs++;
-	}
-	return false;
-}
-
-/*
- * slab_debug=<opts>[,<cache>...][;<opts>[,<cache>...]...] as Linux's
- * setup_slub_debug() and kmem_cache_flags(): the first block whose list
- * names the cache gives it its flags alone; any other cache gets those of
- * the last block without a list (none if every block has one). No value,
- * or an empty one, means DEBUG_DEFAULT_FLAGS for every cache.
- */
-slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags)
-{
-	slab_flags_t global = 0, block;
-	const char *p = slab_debug_opts, *slabs;
-
-	if (!slab_debug_given)
-		return flags;
-	if (!*p)
-		return flags | DEBUG_DEFAULT_FLAGS;
-	while (p) {
-		p = parse_slab_debug_block(p, &block, &slabs);
-		if (!slabs)
-			global = block;
-		else if (slab_list_matches(slabs, name))
-			return flags | block;
-	}
-	return flags | global;
-}
-
 /*** Merging ***/
 
 /*
@@ -184,7 +73,7 @@ slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags)
 				 SLAB_NO_MERGE)
 #define SLAB_MERGE_SAME		(SLAB_RECLAIM_ACCOUNT | SLAB_CACHE_DMA | SLAB_CACHE_DMA32)
 
-static bool cache_mergeable(const struct kmem_cache *s)
+bool cache_mergeable(const struct kmem_cache *s)
 {
 	return !(s->flags & SLAB_NEVER_MERGE) && !s->ctor && s->refcount > 0;
 }
@@ -217,24 +106,6 @@ static struct kmem_cache *find_mergeable(unsigned int size, unsigned int align,
 		found = s;
 	}
 	return found;
-}
-
-/* Linux's sysfs name of a mergeable cache: ':' flags '-' size, e.g. ":d-0000064". */
-static void unique_id(const struct kmem_cache *s, char *buf, size_t size)
-{
-	int n = scnprintf(buf, size, ":");
-
-	if (s->flags & SLAB_CACHE_DMA)
-		n += scnprintf(buf + n, size - (size_t)n, "d");
-	if (s->flags & SLAB_CACHE_DMA32)
-		n += scnprintf(buf + n, size - (size_t)n, "D");
-	if (s->flags & SLAB_RECLAIM_ACCOUNT)
-		n += scnprintf(buf + n, size - (size_t)n, "a");
-	if (s->flags & SLAB_CONSISTENCY_CHECKS)
-		n += scnprintf(buf + n, size - (size_t)n, "F");
-	if (n > 1)
-		n += scnprintf(buf + n, size - (size_t)n, "-");
-	scnprintf(buf + n, size - (size_t)n, "%07u", s->size);
 }
 
 /*** Creation and destruction ***/
@@ -270,9 +141,9 @@ static void unlink_cache(struct kmem_cache *s)
  * the error (reported in a line that names the caller), as Linux's
  * create_cache() returns it.
  */
-static int create_cache(struct kmem_cache **sp, const char *name, unsigned int size,
-			unsigned int align, slab_flags_t flags, void (*ctor)(void *),
-			unsigned long caller)
+int create_cache(struct kmem_cache **sp, const char *name, unsigned int size,
+		 unsigned int align, slab_flags_t flags, void (*ctor)(void *),
+		 unsigned long caller)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
 	int err;
@@ -444,24 +315,6 @@ int kmem_cache_destroy(struct kmem_cache *s)
 
 /*** Allocation entry points ***/
 
-/*
- * Linux's kmalloc_fix_flags(): the offending bits, then the request without
- * them, and a stack dump (here the WARN's, which also names the caller);
- * the bits are stripped. Called by __slab_alloc() and kmalloc_large(), on
- * every call with such bits (Linux: only when a new slab is made).
- */
-gfp_t kmalloc_fix_flags(gfp_t gfp, unsigned long caller)
-{
-	gfp_t invalid = gfp & GFP_SLAB_BUG_MASK, fixed = gfp & ~GFP_SLAB_BUG_MASK;
-	char was[128], now[128];
-
-	format_gfp_flags(was, sizeof(was), invalid);
-	format_gfp_flags(now, sizeof(now), fixed);
-	WARN(1, "Unexpected gfp: %#x (%s). Fixing up to gfp: %#x (%s). Fix your code! Caller: %pS\n",
-	     invalid, was, fixed, now, (void *)caller);
-	return fixed;
-}
-
 /* Linux's kmem_cache_alloc() -> slab_alloc_node() (no node here). */
 noinline void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
@@ -473,7 +326,7 @@ noinline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 	return slab_alloc(s, gfp | __GFP_ZERO, _RET_IP_, s->object_size);
 }
 
-static void report_bad_free(const char *fn, const void *p, const char *why, unsigned long caller)
+void report_bad_free(const char *fn, const void *p, const char *why, unsigned long caller)
 {
 	WARN(1, "%s(0x%p): %s, from %pS\n", fn, p, why, (void *)caller);
 }
@@ -521,269 +374,7 @@ unsigned int kmem_cache_size(const struct kmem_cache *s)
 	return s->object_size;
 }
 
-/*** kmalloc ***/
-
-enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_DMA, NR_KMALLOC_TYPES };
-
-/* [size index][type]: the two types of a size side by side, one address computation */
-static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1][NR_KMALLOC_TYPES];
-
-/* Index of the cache for sizes up to 192, by (size - 1) / 8 (Linux's table). */
-static const u8 size_index[24] = {
-	3, 4, 5, 5, 6, 6, 6, 6,		/* 8 16 24 32 40 48 56 64 */
-	1, 1, 1, 1, 7, 7, 7, 7,		/* 72..96 -> 96, 104..128 -> 128 */
-	2, 2, 2, 2, 2, 2, 2, 2,		/* 136..192 -> 192 */
-};
-
-static inline unsigned int kmalloc_index(size_t size)
-{
-	if (size <= 192)
-		return size_index[(size - 1) / 8];
-	return fls_long(size - 1);
-}
-
-static unsigned int kmalloc_index_size(unsigned int idx)
-{
-	return idx == 1 ? 96 : idx == 2 ? 192 : 1u << idx;
-}
-
-/*
- * Linux's kmalloc_type(): which of a size's caches the gfp asks for. Linux
- * has more types (KMALLOC_RECLAIM, KMALLOC_CGROUP, random caches); mmos has
- * the normal and the dma- ones.
- */
-static __always_inline enum kmalloc_cache_type kmalloc_type(gfp_t gfp)
-{
-	return (gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL;
-}
-
-/*
- * Linux's kmalloc_slab(): the cache for size with gfp. Linux's is internal
- * and trusts its size; mmos's is also exported to the tests and returns
- * NULL for size 0 or beyond KMALLOC_MAX_CACHE_SIZE (tests the caller in
- * this file has already made, so the compiler drops them there).
- */
-__always_inline struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
-{
-	if (!size || size > KMALLOC_MAX_CACHE_SIZE)
-		return NULL;
-	return kmalloc_caches[kmalloc_index(size)][kmalloc_type(gfp)];
-}
-
-/*
- * large_kmalloc_pages changes in any context (kfree() may run in an
- * interrupt): with one CPU, interrupts off make each update whole. More
- * CPUs would need a lock or an atomic (Linux counts these pages in the
- * per-CPU vmstat NR_SLAB_UNRECLAIMABLE_B, updated with interrupts off).
- */
-static void mod_large_kmalloc_pages(long delta)
-{
-	unsigned long flags;
-
-	local_irq_save(flags);
-	large_kmalloc_pages += (unsigned long)delta;
-	local_irq_restore(flags);
-}
-
-static void free_large_kmalloc_dtor(struct page *head)
-{
-	mod_large_kmalloc_pages(-(long)compound_nr(head));
-	free_compound_block(head, _RET_IP_);
-}
-
-/*
- * Linux's __kmalloc_large_node(): beyond the size classes, a compound
- * block from the page allocator. mmos warns about bad gfp bits here too.
- */
-static noinline void *kmalloc_large(size_t size, gfp_t gfp, unsigned long caller)
-{
-	unsigned int order = get_order(size);
-	struct page *page;
-
-	if (unlikely(gfp & GFP_SLAB_BUG_MASK))
-		gfp = kmalloc_fix_flags(gfp, caller);
-	page = alloc_pages(gfp | __GFP_COMP, order);
-	if (!page)
-		return NULL;
-	if (order)
-		set_compound_page_dtor(page, KMALLOC_LARGE_DTOR);
-	mod_large_kmalloc_pages(1L << order);
-	return page_address(page);
-}
-
-/*
- * Linux's __do_kmalloc_node() (without the node): the large path, size 0,
- * then the size class's cache and its fast path. caller is recorded for
- * the reports.
- */
-static noinline void *__do_kmalloc_node(size_t size, gfp_t gfp, unsigned long caller)
-{
-	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, gfp, caller);
-	if (unlikely(!size))
-		return ZERO_SIZE_PTR;
-	return slab_alloc(kmalloc_slab(size, gfp), gfp, caller, size);
-}
-
-/*
- * kmalloc(), kzalloc(), kmalloc_array() and kcalloc() (mm/slab.h) come
- * here, as Linux's. Not Linux's shape: the common case (a size class,
- * plain gfp, an object in the array) is tried here first, and everything
- * else has one exit, __do_kmalloc_node(), so that the caller's address is
- * read, and a stack frame made, only on that way out (gcc makes the frame
- * at entry as soon as two ways out need it). With kfree()'s like it, this
- * takes the kmalloc-64 pair from 113 to 101 instructions (make bench-count
- * P=pair64/kmalloc), 11% fewer.
- */
-noinline void *__kmalloc(size_t size, gfp_t gfp)
-{
-	void *obj;
-
-	/* size - 1 wraps for 0: one test for both ends */
-	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE) &&
-	    likely(!(gfp & (__GFP_ZERO | GFP_SLAB_BUG_MASK))) &&
-	    likely(obj = slab_alloc_from_array(kmalloc_slab(size, gfp))))
-		return obj;
-	return __do_kmalloc_node(size, gfp, _RET_IP_);
-}
-
-/* The large-kmalloc compound head for p, or NULL. */
-static struct page *large_kmalloc_head(const void *p)
-{
-	struct page *page;
-
-	if (!virt_addr_valid(p))
-		return NULL;
-	page = virt_to_page(p);
-	if (PageTail(page) || page_address(page) != p || page_ref_count(page) <= 0)
-		return NULL;
-	if (PageHead(page) && compound_page_dtor_id(page) == KMALLOC_LARGE_DTOR)
-		return page;
-	return NULL;
-}
-
-static size_t __ksize(const void *p)
-{
-	struct page *slab, *large;
-
-	if (ZERO_OR_NULL_PTR(p))
-		return 0;
-	slab = virt_to_slab(p);
-	if (slab)
-		return slab_object_valid(slab_cache(slab), slab, p) ? slab_ksize(slab_cache(slab)) : 0;
-	large = large_kmalloc_head(p);
-	return large ? PAGE_SIZE << compound_order(large) : 0;
-}
-
-size_t ksize(const void *p)
-{
-	struct page *slab = ZERO_OR_NULL_PTR(p) ? NULL : virt_to_slab(p);
-	size_t n = __ksize(p);
-
-	if (slab && n)	/* the caller may now use all of it: move the kmalloc red zone */
-		kmalloc_set_orig_size(slab_cache(slab), (void *)p, n);
-	return n;
-}
-
-/* kfree of what is not a slab object: a large kmalloc, or a bad pointer. */
-static noinline void kfree_not_slab(const void *p, unsigned long caller)
-{
-	struct page *large = large_kmalloc_head(p);
-
-	if (large)
-		put_page(large);
-	else
-		report_bad_free("kfree", p, "not a slab object or large kmalloc", caller);
-}
-
-/*
- * Linux's kfree(): a slab object goes to its cache's slab_free(); anything
- * else is a large kmalloc (free_large_kmalloc()) or, in mmos, a bad pointer,
- * reported (Linux's virt_to_folio() would trust it). The fast path, the
- * array push, has already failed, so straight to __slab_free().
- */
-static noinline void kfree_slow(const void *p, unsigned long caller)
-{
-	struct page *slab = virt_to_slab(p);
-
-	if (slab)
-		__slab_free(slab_cache(slab), slab, (void *)p, caller);
-	else
-		kfree_not_slab(p, caller);
-}
-
-/*
- * As __kmalloc(), not Linux's shape: slab_free()'s fast half is tried here,
- * and everything else has one exit, kfree_slow(), so that the caller's
- * address is read, and a frame made, only there.
- */
-noinline void kfree(const void *p)
-{
-	struct page *slab;
-
-	if (unlikely(ZERO_OR_NULL_PTR(p)))
-		return;
-	slab = virt_to_slab(p);
-	if (likely(slab) && likely(slab_free_to_array(slab_cache(slab), slab, (void *)p)))
-		return;
-	kfree_slow(p, _RET_IP_);
-}
-
-noinline void *krealloc(const void *p, size_t new_size, gfp_t gfp)
-{
-	size_t old = __ksize(p);
-	void *q;
-
-	if (!new_size) {
-		kfree(p);
-		return ZERO_SIZE_PTR;
-	}
-	if (old >= new_size) {
-		struct page *slab = virt_to_slab(p);
-
-		if (slab)
-			kmalloc_set_orig_size(slab_cache(slab), (void *)p, new_size);
-		return (void *)p;
-	}
-	q = __do_kmalloc_node(new_size, gfp, _RET_IP_);
-	if (!q)
-		return NULL;
-	if (old)
-		memcpy(q, p, old);
-	kfree(p);
-	return q;
-}
-
 /*** Boot ***/
-
-static void create_kmalloc_caches(void)
-{
-	static char names[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1][SLAB_NAME_LEN];
-
-	for (int type = 0; type < NR_KMALLOC_TYPES; type++) {
-		for (unsigned int idx = 1; idx <= KMALLOC_SHIFT_HIGH; idx++) {
-			unsigned int size = kmalloc_index_size(idx);
-			char *name = names[type][idx];
-
-			if (size >= 1024)
-				snprintf(name, SLAB_NAME_LEN, "%skmalloc-%uk", type ? "dma-" : "",
-					 size >> 10);
-			else
-				snprintf(name, SLAB_NAME_LEN, "%skmalloc-%u", type ? "dma-" : "", size);
-			/*
-			 * Created directly: a kmalloc cache is never an alias of
-			 * another. A power-of-two size is its own alignment, with
-			 * debugging too, as Linux's create_boot_cache().
-			 */
-			if (create_cache(&kmalloc_caches[idx][type], name, size,
-					 !(size & (size - 1)) ? size : 0,
-					 slab_debug_flags(name, SLAB_KMALLOC | (type == KMALLOC_DMA ?
-									SLAB_CACHE_DMA : 0)),
-					 NULL, _THIS_IP_))
-				panic("slab: cannot create %s", name);
-		}
-	}
-}
 
 void kmem_cache_init(void)
 {
@@ -803,86 +394,9 @@ void kmem_cache_init(void)
 
 unsigned long slab_pages(void)
 {
-	unsigned long n = large_kmalloc_pages;
+	unsigned long n = kmalloc_large_pages();
 
 	for (struct kmem_cache *s = slab_caches; s; s = s->next)
 		n += s->nr_pages;
 	return n;
-}
-
-unsigned long kmalloc_large_pages(void)
-{
-	return large_kmalloc_pages;
-}
-
-void show_slabinfo(void)
-{
-	printk(KERN_INFO "slabinfo - version: 2.1\n");
-	printk(KERN_INFO "# name            <active_objs> <num_objs> <objsize> <objperslab> "
-		"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata "
-		"<active_slabs> <num_slabs> <sharedavail>\n");
-	/*
-	 * The tunables are the old SLAB's: the per-CPU array's limit and batch
-	 * count (every CPU's array has the same sizes), and sharedfactor 0, as
-	 * SLAB had on one CPU (no shared array). SLUB prints 0 0 0; mmos has
-	 * arrays, so it says how big they are. sharedavail is 0 likewise.
-	 */
-	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
-		unsigned long active = kmem_cache_live_objects(s);
-
-		printk(KERN_INFO "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata "
-			"%6lu %6lu %6lu\n", s->name, active, s->total_objects, s->size, s->objects,
-			1 << s->order, s->cpu_cache[0].limit, s->cpu_cache[0].batchcount, 0,
-			s->nr_slabs, s->nr_slabs, 0UL);
-	}
-}
-
-int show_slab_attributes(const char *name)
-{
-	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
-		bool match = !strcmp(s->name, name);
-		char id[24];
-
-		for (unsigned int i = 0; i < s->nr_aliases; i++)
-			match |= !strcmp(s->aliases[i], name);
-		if (!match)
-			continue;
-		unique_id(s, id, sizeof(id));
-		pr_info("/sys/kernel/slab/%s%s%s\n", s->name, cache_mergeable(s) ? " -> " : "",
-			cache_mergeable(s) ? id : "");
-		pr_info("  object_size     %u\n", s->object_size);
-		pr_info("  slab_size       %u\n", s->size);
-		pr_info("  align           %u\n", s->align);
-		pr_info("  objs_per_slab   %u\n", s->objects);
-		pr_info("  order           %u\n", s->order);
-		/* Linux's aliases_show(): the other users; a boot cache (refcount -1) has none */
-		pr_info("  aliases         %d\n", s->refcount < 0 ? 0 : s->refcount - 1);
-		for (unsigned int i = 0; i < s->nr_aliases; i++)
-			pr_info("  alias           %s -> %s\n", s->aliases[i], id);
-		pr_info("  cache_dma       %d\n", !!(s->flags & SLAB_CACHE_DMA));
-#ifdef CONFIG_ZONE_DMA32
-		/*
-		 * Not Linux's: this attribute was proposed with SLAB_CACHE_DMA32
-		 * (Nicolas Boichat, "mm: Add /sys/kernel/slab/cache/cache_dma32",
-		 * Dec 2018) and never merged; mainline has the flag only. Shown
-		 * where a ZONE_DMA32 exists (x86_64), as cache_dma is with ZONE_DMA.
-		 */
-		pr_info("  cache_dma32     %d     # not in Linux: the 2018 proposal, never merged\n",
-			!!(s->flags & SLAB_CACHE_DMA32));
-#endif
-		pr_info("  hwcache_align   %d\n", !!(s->flags & SLAB_HWCACHE_ALIGN));
-		pr_info("  red_zone        %d\n", !!(s->flags & SLAB_RED_ZONE));
-		pr_info("  poison          %d\n", !!(s->flags & SLAB_POISON));
-		pr_info("  store_user      %d\n", !!(s->flags & SLAB_STORE_USER));
-		pr_info("  sanity_checks   %d\n", !!(s->flags & SLAB_CONSISTENCY_CHECKS));
-		pr_info("  flags           %#x\n", s->flags);
-		pr_info("  ctor            %s\n", s->ctor ? "yes" : "no");
-		pr_info("  partial         %lu\n", s->nr_partial);
-		pr_info("  slabs           %lu\n", s->nr_slabs);
-		pr_info("  objects         %lu\n", kmem_cache_live_objects(s));
-		pr_info("  total_objects   %lu\n", s->total_objects);
-		pr_info("  quarantined     %lu\n", s->quarantined);
-		return 0;
-	}
-	return -ENOENT;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mm/slab_internal.h - slab internals shared by mm/slub.c and mm/slab_common.c.
+ * mm/slab_internal.h - slab internals shared by mm/slub.c, mm/slab_common.c,
+ * mm/kmalloc.c, mm/slub_debug.c and mm/slabinfo.c (Linux's mm/slab.h).
  *
  * A slab is a page-allocator block (compound when order > 0) cut into
  * `objects` equal slots. Its first struct page describes it:
@@ -259,7 +260,7 @@ static inline struct page *virt_to_slab(const void *addr)
 	return PageSlab(page) ? page : NULL;
 }
 
-/* Warn about GFP_SLAB_BUG_MASK bits in gfp (mm/slab_common.c) and return gfp without them. */
+/* Warn about GFP_SLAB_BUG_MASK bits in gfp (mm/kmalloc.c) and return gfp without them. */
 gfp_t kmalloc_fix_flags(gfp_t gfp, unsigned long caller);
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size);
 void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller);
@@ -355,8 +356,9 @@ unsigned long __kmem_cache_shrink(struct kmem_cache *s);
 void __kmem_cache_release(struct kmem_cache *s);
 /* Objects still allocated (walks every slab), not counting quarantined ones. */
 unsigned long kmem_cache_live_objects(struct kmem_cache *s);
-/* Print the live objects (and their allocators with SLAB_STORE_USER). */
+/* Print the live objects (and their allocators with SLAB_STORE_USER; slub_debug.c). */
 void kmem_cache_report_live(struct kmem_cache *s);
+/* "BUG <cache>: ..." and its banner, counted (slub_debug.c, Linux's slab_err()). */
 void slab_report(struct kmem_cache *s, const char *fmt, ...) __printf(2, 3);
 /* Object alignment for a cache: the request, SLAB_HWCACHE_ALIGN's rule, at least 8. */
 unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigned int size);
@@ -364,10 +366,88 @@ unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigne
 unsigned int slab_ksize(const struct kmem_cache *s);
 /* kmalloc with red zones and owner tracking: guard [size, object_size) too. */
 void kmalloc_set_orig_size(struct kmem_cache *s, void *obj, size_t size);
-/* slab_debug= (or slub_debug=) as given, and whether it was: the boot options' state. */
+/* slab_debug= (or slub_debug=) as given, and whether it was (slub_debug.c). */
 extern char slab_debug_opts[128];
 extern bool slab_debug_given;
 /* Apply slab_debug= to a new cache's flags. */
 slab_flags_t slab_debug_flags(const char *name, slab_flags_t flags);
+
+
+/*
+ * An object's slot and metadata, and a slab's freelist head (page_type's
+ * upper half), for mm/slub.c and mm/slub_debug.c.
+ */
+static inline u8 *slot(const struct kmem_cache *s, const struct page *slab, unsigned int i)
+{
+	return (u8 *)slab_base(slab) + (unsigned long)i * s->size;
+}
+
+static inline unsigned int obj_index(const struct kmem_cache *s, const struct page *slab, const void *obj)
+{
+	return offset_to_index(s, (unsigned long)(slot_of(s, obj) - (u8 *)slab_base(slab)));
+}
+
+/* Does the free pointer lie after the object, where its user cannot write? */
+static inline bool freeptr_outside_object(const struct kmem_cache *s)
+{
+	return s->offset >= s->inuse;
+}
+
+/*
+ * Linux's get_info_end(): where the metadata after the object's in-use
+ * part begins, from the slot start: after the free pointer when that lies
+ * outside the object, else right at the end of the in-use part.
+ */
+static inline unsigned int get_info_end(const struct kmem_cache *s)
+{
+	return freeptr_outside_object(s) ? s->inuse + (unsigned int)sizeof(void *) : s->inuse;
+}
+
+/* The alloc (0) and free (1) tracks, then the kmalloc size (2), after the in-use part. */
+static inline struct track *get_track(const struct kmem_cache *s, const void *obj, int which)
+{
+	return (struct track *)(slot_of(s, obj) + get_info_end(s)) + which;
+}
+
+static inline unsigned long *orig_size_of(const struct kmem_cache *s, const void *obj)
+{
+	return (unsigned long *)(get_track(s, obj, 2));
+}
+
+static inline void *slab_freelist(const struct kmem_cache *s, const struct page *slab)
+{
+	unsigned int idx = slab->page_type >> 16;
+
+	return idx == FREE_IDX_NONE ? NULL : slot((struct kmem_cache *)s, slab, idx) + s->red_left_pad;
+}
+
+static inline void set_slab_freelist(const struct kmem_cache *s, struct page *slab, void *obj)
+{
+	unsigned int idx = obj ? obj_index(s, slab, obj) : FREE_IDX_NONE;
+
+	slab->page_type = (idx << 16) | slab_inuse(slab);
+}
+
+/* slab_common.c, for kmalloc.c: a new cache, linked in (0 or the error). */
+int create_cache(struct kmem_cache **sp, const char *name, unsigned int size,
+		 unsigned int align, slab_flags_t flags, void (*ctor)(void *),
+		 unsigned long caller);
+/* "<fn>(0x...): <why>, from <caller>", a WARN (slab_common.c). */
+void report_bad_free(const char *fn, const void *p, const char *why, unsigned long caller);
+/* kmalloc.c, for kmem_cache_init(): the kmalloc caches, and the large ones' destructor. */
+void create_kmalloc_caches(void);
+void free_large_kmalloc_dtor(struct page *head);
+
+/* Can other caches merge into s (slab_common.c; the attributes report says so too)? */
+bool cache_mergeable(const struct kmem_cache *s);
+
+/* mm/slub_debug.c: the checks of a debug cache's objects, and the reports. */
+bool alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller);
+bool free_debug_processing(struct kmem_cache *s, struct page *slab, void *obj,
+			   unsigned long caller);
+void init_object(struct kmem_cache *s, void *obj, u8 red);
+void slab_pad_check(struct kmem_cache *s, struct page *slab);
+void report_double_free(struct kmem_cache *s, struct page *slab, void *obj,
+			unsigned long caller);
 
 #endif

@@ -3,9 +3,10 @@
  * mm/slub.c - the slab allocator core, in the SLUB manner.
  *
  * Owns: slab pages (their struct page words, see mm/slab.h), the per-CPU
- * object arrays and CPU slabs, the partial and full lists, object layout,
- * and the debugging checks (poison, red zones, owner tracks, double and
- * invalid frees).
+ * object arrays and CPU slabs, the partial and full lists, and object
+ * layout. The debugging checks (poison, red zones, owner tracks, double and
+ * invalid frees) are mm/slub_debug.c's; a debug cache's objects go through
+ * them on the slow paths here.
  * Must not touch: page tables or zone free lists (slabs come from and go
  * back to alloc_pages/__free_pages).
  * Locking: a CPU's array_cache and kmem_cache_cpu with IRQs off; s->list_lock (IRQs off)
@@ -33,16 +34,8 @@
 #include <kernel/log2.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
-#include <kernel/time.h>
 #include "internal.h"
 #include "slab_internal.h"
-
-static unsigned long nr_slab_reports;
-
-unsigned long slab_report_count(void)
-{
-	return nr_slab_reports;
-}
 
 /*** Layout ***/
 
@@ -153,255 +146,6 @@ unsigned int slab_ksize(const struct kmem_cache *s)
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER))
 		return s->object_size;
 	return s->size - s->red_left_pad;
-}
-
-/*** Objects ***/
-
-static u8 *slot(const struct kmem_cache *s, const struct page *slab, unsigned int i)
-{
-	return (u8 *)slab_base(slab) + (unsigned long)i * s->size;
-}
-
-static unsigned int obj_index(const struct kmem_cache *s, const struct page *slab, const void *obj)
-{
-	return offset_to_index(s, (unsigned long)(slot_of(s, obj) - (u8 *)slab_base(slab)));
-}
-
-/* Does the free pointer lie after the object, where its user cannot write? */
-static bool freeptr_outside_object(const struct kmem_cache *s)
-{
-	return s->offset >= s->inuse;
-}
-
-/*
- * Linux's get_info_end(): where the metadata after the object's in-use
- * part begins, from the slot start: after the free pointer when that lies
- * outside the object, else right at the end of the in-use part.
- */
-static unsigned int get_info_end(const struct kmem_cache *s)
-{
-	return freeptr_outside_object(s) ? s->inuse + (unsigned int)sizeof(void *) : s->inuse;
-}
-
-/* The alloc (0) and free (1) tracks, then the kmalloc size (2), after the in-use part. */
-static struct track *get_track(const struct kmem_cache *s, const void *obj, int which)
-{
-	return (struct track *)(slot_of(s, obj) + get_info_end(s)) + which;
-}
-
-static unsigned long *orig_size_of(const struct kmem_cache *s, const void *obj)
-{
-	return (unsigned long *)(get_track(s, obj, 2));
-}
-
-static void *slab_freelist(const struct kmem_cache *s, const struct page *slab)
-{
-	unsigned int idx = slab->page_type >> 16;
-
-	return idx == FREE_IDX_NONE ? NULL : slot((struct kmem_cache *)s, slab, idx) + s->red_left_pad;
-}
-
-static void set_slab_freelist(const struct kmem_cache *s, struct page *slab, void *obj)
-{
-	unsigned int idx = obj ? obj_index(s, slab, obj) : FREE_IDX_NONE;
-
-	slab->page_type = (idx << 16) | slab_inuse(slab);
-}
-
-/*** Debugging ***/
-
-void slab_report(struct kmem_cache *s, const char *fmt, ...)
-{
-	char buf[160];
-	va_list ap;
-
-	unsigned long flags;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	/* reports come from any context: one CPU, so interrupts off make the update whole */
-	local_irq_save(flags);
-	nr_slab_reports++;
-	local_irq_restore(flags);
-	add_taint(TAINT_BAD_PAGE);	/* taint B: Linux's slab_err() and object_err() do */
-	pr_err("=============================================================================\n");
-	pr_err("BUG %s: %s\n", s->name, buf);
-	pr_err("-----------------------------------------------------------------------------\n");
-}
-
-static void print_tracks(struct kmem_cache *s, const void *obj)
-{
-	if (!(s->flags & SLAB_STORE_USER))
-		return;
-	for (int i = 0; i < 2; i++) {
-		struct track *t = get_track(s, obj, i);
-
-		if (t->addr)
-			pr_err("INFO: %s in %pS age=%lu\n", i ? "Freed" : "Allocated", (void *)t->addr,
-			       jiffies - t->when);
-	}
-}
-
-static void set_track(struct kmem_cache *s, void *obj, int which, unsigned long caller)
-{
-	if (s->flags & SLAB_STORE_USER) {
-		struct track *t = get_track(s, obj, which);
-
-		t->addr = caller;
-		t->when = jiffies;
-	}
-}
-
-/* An unsigned long that may alias bytes, for reading a byte buffer a word at a time. */
-typedef unsigned long __attribute__((__may_alias__)) ulong_alias_t;
-
-/* First byte in [start, start+len) that is not v, or NULL (a word at a time where it can). */
-static u8 *check_bytes(u8 *start, u8 v, unsigned long len)
-{
-	unsigned long word = (unsigned long)v * (~0UL / 0xff), i = 0;
-
-	for (; i < len && ((unsigned long)(start + i) & (sizeof(long) - 1)); i++)
-		if (start[i] != v)
-			return start + i;
-	for (; i + sizeof(long) <= len && *(ulong_alias_t *)(start + i) == word; i += sizeof(long))
-		;
-	for (; i < len; i++)
-		if (start[i] != v)
-			return start + i;
-	return NULL;
-}
-
-/* Report a corrupt area; true if it was fine. */
-static bool check_area(struct kmem_cache *s, void *obj, const char *what, u8 *start, u8 v,
-		       unsigned long len, unsigned long caller)
-{
-	u8 *bad = check_bytes(start, v, len);
-
-	if (!bad)
-		return true;
-	slab_report(s, "%s overwritten", what);
-	pr_err("INFO: 0x%p-0x%p @offset=%ld. First byte 0x%x instead of 0x%x\n", (void *)bad,
-	       (void *)(start + len - 1), (long)(bad - slot_of(s, obj)), *bad, v);
-	pr_err("INFO: Object 0x%p @offset=%ld caller:%pS\n", obj,
-	       (long)(slot_of(s, obj) - (u8 *)slab_base(virt_to_slab(obj))), (void *)caller);
-	print_tracks(s, obj);
-	return false;
-}
-
-static void init_object(struct kmem_cache *s, void *obj, u8 red)
-{
-	u8 *p = obj;
-
-	if (s->flags & SLAB_RED_ZONE) {
-		memset(slot_of(s, obj), red, s->red_left_pad);
-		memset(p + s->object_size, red, s->inuse - s->red_left_pad - s->object_size);
-	}
-	if ((s->flags & SLAB_POISON) && red == SLUB_RED_INACTIVE) {
-		memset(p, POISON_FREE, s->object_size - 1);
-		p[s->object_size - 1] = POISON_END;
-	}
-}
-
-/* The red zones (and the kmalloc tail beyond the requested size) hold `red`. */
-static bool check_redzones(struct kmem_cache *s, void *obj, u8 red, unsigned long caller)
-{
-	u8 *p = obj;
-	unsigned long tail = s->inuse - s->red_left_pad - s->object_size;
-
-	if (!(s->flags & SLAB_RED_ZONE))
-		return true;
-	if (!check_area(s, obj, "Left Redzone", slot_of(s, obj), red, s->red_left_pad, caller) ||
-	    !check_area(s, obj, "Right Redzone", p + s->object_size, red, tail, caller))
-		return false;
-	if ((s->flags & SLAB_KMALLOC) && (s->flags & SLAB_STORE_USER) && red == SLUB_RED_ACTIVE) {
-		unsigned long orig = *orig_size_of(s, obj);
-
-		if (orig < s->object_size &&
-		    !check_area(s, obj, "kmalloc Redzone", p + orig, red, s->object_size - orig, caller))
-			return false;
-	}
-	return true;
-}
-
-static bool check_poison(struct kmem_cache *s, void *obj, unsigned long caller)
-{
-	u8 *p = obj;
-
-	if (!(s->flags & SLAB_POISON))
-		return true;
-	return check_area(s, obj, "Poison", p, POISON_FREE, s->object_size - 1, caller) &&
-	       check_area(s, obj, "End Poison", p + s->object_size - 1, POISON_END, 1, caller);
-}
-
-/*
- * Linux's slab_pad_check(), under consistency checks (F): the tail of the
- * slab beyond its last slot must still hold the POISON_INUSE that
- * allocate_slab() put there. A write is reported and the bytes restored.
- * Linux poisons the slab, and so checks the tail, only with P too.
- */
-static void slab_pad_check(struct kmem_cache *s, struct page *slab)
-{
-	unsigned long length = PAGE_SIZE << slab_order(s, slab);
-	unsigned long remainder = length - (unsigned long)slab_objects(s, slab) * s->size;
-	u8 *start = slab_base(slab), *end = start + length, *fault;
-
-	if (!(s->flags & SLAB_CONSISTENCY_CHECKS) || !remainder)
-		return;
-	fault = check_bytes(end - remainder, POISON_INUSE, remainder);
-	if (!fault)
-		return;
-	while (end > fault && end[-1] == POISON_INUSE)
-		end--;
-	slab_report(s, "Padding overwritten. 0x%p-0x%p @offset=%lu", (void *)fault,
-		    (void *)(end - 1), (unsigned long)(fault - start));
-	memset(fault, POISON_INUSE, (size_t)(end - fault));
-	pr_err("FIX %s: Restoring slab padding 0x%p-0x%p=0x%x\n", s->name, (void *)fault,
-	       (void *)(end - 1), POISON_INUSE);
-}
-
-#define QUARANTINED	((void *)0xdead4ead)
-
-/*
- * Only a red zone or poison check quarantines, and both keep the free
- * pointer outside the object: there, the mark cannot be object data.
- */
-static bool slab_is_quarantined(struct kmem_cache *s, void *obj)
-{
-	return freeptr_outside_object(s) && get_freepointer(s, obj) == QUARANTINED;
-}
-
-/* An object found corrupt is never handed out again: it stays "in use". */
-static void quarantine(struct kmem_cache *s, void *obj)
-{
-	unsigned long flags, n;
-
-	spin_lock_irqsave(&s->list_lock, flags);	/* the counter's lock */
-	set_freepointer(s, obj, QUARANTINED);
-	n = ++s->quarantined;
-	spin_unlock_irqrestore(&s->list_lock, flags);
-	pr_err("FIX %s: Object at 0x%p quarantined (%lu so far)\n", s->name, obj, n);
-}
-
-static void report_double_free(struct kmem_cache *s, struct page *slab, void *obj,
-			       unsigned long caller)
-{
-	slab_report(s, "Object already free");
-	pr_err("INFO: Object 0x%p @offset=%ld caller:%pS\n", obj,
-	       (long)(slot_of(s, obj) - (u8 *)slab_base(slab)), (void *)caller);
-	print_tracks(s, obj);
-}
-
-static bool on_freelist(struct kmem_cache *s, struct page *slab, void *obj)
-{
-	struct kmem_cache_cpu *c = this_cpu_slab(s);
-	void *p = slab == c->slab ? c->freelist : slab_freelist(s, slab);
-	unsigned int n = 0;
-
-	for (; p && n <= slab_objects(s, slab); p = get_freepointer(s, p), n++)
-		if (p == obj)
-			return true;
-	return false;
 }
 
 /*** Slabs ***/
@@ -597,22 +341,6 @@ static void install_new_slab(struct kmem_cache *s, struct kmem_cache_cpu *c, str
 		set_cpu_slab(s, c, slab);
 }
 
-/* Checks for an object leaving the freelist; false: quarantined, try another. */
-static bool alloc_debug_processing(struct kmem_cache *s, void *obj, unsigned long caller)
-{
-	slab_pad_check(s, virt_to_slab(obj));
-	if (!check_poison(s, obj, caller) || !check_redzones(s, obj, SLUB_RED_INACTIVE, caller)) {
-		quarantine(s, obj);
-		return false;
-	}
-	init_object(s, obj, SLUB_RED_ACTIVE);
-	set_track(s, obj, 0, caller);
-	if (s->flags & SLAB_TRACE)
-		pr_info("TRACE %s alloc 0x%p inuse=%u caller %pS\n", s->name, obj,
-			slab_inuse(virt_to_slab(obj)), (void *)caller);
-	return true;
-}
-
 /* One object from the CPU slab, or a partial one when it has run dry (IRQs off). */
 static void *cpu_slab_pop(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
@@ -772,33 +500,6 @@ static void flush_array(struct kmem_cache *s, struct array_cache *ac, struct kme
 	ac->avail -= n;
 }
 
-/* Checks for an object being freed; false: reported, not freed. */
-static bool free_debug_processing(struct kmem_cache *s, struct page *slab, void *obj,
-				  unsigned long caller)
-{
-	unsigned long flags;
-	bool free;
-
-	slab_pad_check(s, slab);
-	local_irq_save(flags);
-	/* a quarantined object was freed once already: counting it again would leak its slab */
-	free = on_freelist(s, slab, obj) || slab_is_quarantined(s, obj);
-	local_irq_restore(flags);
-	if (free) {
-		report_double_free(s, slab, obj, caller);
-		return false;
-	}
-	if (!check_redzones(s, obj, SLUB_RED_ACTIVE, caller)) {
-		quarantine(s, obj);
-		return false;
-	}
-	set_track(s, obj, 1, caller);
-	init_object(s, obj, SLUB_RED_INACTIVE);
-	if (s->flags & SLAB_TRACE)
-		pr_info("TRACE %s free 0x%p caller %pS\n", s->name, obj, (void *)caller);
-	return true;
-}
-
 void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned long caller)
 {
 	struct array_cache *ac;
@@ -921,31 +622,4 @@ void __kmem_cache_release(struct kmem_cache *s)
 	s->quarantined = 0;
 	spin_unlock(&s->list_lock);
 	local_irq_restore(flags);
-}
-
-static void report_live_in(struct kmem_cache *s, struct page *slab, unsigned int *shown)
-{
-	for (unsigned int i = 0; i < slab_objects(s, slab) && *shown < 8; i++) {
-		void *obj = slot(s, slab, i) + s->red_left_pad;
-
-		if (on_freelist(s, slab, obj) || slab_is_quarantined(s, obj))
-			continue;
-		pr_err("INFO: Object 0x%p @offset=%lu still allocated\n", obj,
-		       (unsigned long)i * s->size);
-		print_tracks(s, obj);
-		(*shown)++;
-	}
-}
-
-void kmem_cache_report_live(struct kmem_cache *s)
-{
-	unsigned int shown = 0;
-	struct page *slab;
-
-	slab_report(s, "Objects remaining in %s on __kmem_cache_shutdown()", s->name);
-	pr_err("INFO: %lu objects still allocated; the cache is kept\n", kmem_cache_live_objects(s));
-	page_list_for_each(slab, &s->partial)
-		report_live_in(s, slab, &shown);
-	page_list_for_each(slab, &s->full)
-		report_live_in(s, slab, &shown);
 }

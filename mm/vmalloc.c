@@ -3,9 +3,10 @@
  * mm/vmalloc.c - vmalloc, vmap and the vm_structs of the vmalloc range.
  *
  * Owns: struct vm_struct and what hangs off it (the page array, the data
- * pages of vmalloc memory), the page-table entries of busy areas, the
- * __GFP_HIGHMEM rule and its history (vmalloc_highmem=), the deferred list
- * of vfree() from interrupt context, and the /proc/vmallocinfo report.
+ * pages of vmalloc memory), the page-table entries of busy areas, and the
+ * deferred list of vfree() from interrupt context. The __GFP_HIGHMEM rule
+ * and its history (vmalloc_highmem=) are mm/vmalloc_highmem.c's, the
+ * /proc/vmallocinfo report and the oops line mm/vmallocinfo.c's.
  * Must not touch: where areas go (mm/vmap_area.c finds the space, keeps the
  * busy/free trees and the lazy purge list and flushes the TLB); how page
  * tables are built (arch_map_page() in arch/x86/mm/pgtable.c, tables from
@@ -32,8 +33,8 @@
  * Tests: tests/kernel/vmalloc_test.c.
  */
 #include <kernel/bug.h>
-#include <kernel/cmdline.h>
 #include <kernel/compiler.h>
+#include <kernel/errno.h>
 #include <kernel/err.h>
 #include <kernel/hardirq.h>
 #include <kernel/printk.h>
@@ -45,97 +46,6 @@
 #include <asm/pgtable_areas.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
-
-/*** the __GFP_HIGHMEM rule and its history ***/
-
-enum vmalloc_highmem_rule vmalloc_highmem_rule = VMALLOC_HIGHMEM_2018;
-
-static const char *const rule_names[] = {
-	[VMALLOC_HIGHMEM_2017_03] = "2017-03",
-	[VMALLOC_HIGHMEM_2017_08] = "2017-08",
-	[VMALLOC_HIGHMEM_2018] = "2018",
-};
-
-const char *vmalloc_highmem_rule_name(enum vmalloc_highmem_rule rule)
-{
-	return rule < ARRAY_SIZE(rule_names) ? rule_names[rule] : "?";
-}
-
-/* vmalloc_highmem=2017-03|2017-08|2018; anything else is reported and leaves the default. */
-static int set_vmalloc_highmem(const char *val, const struct kernel_param *kp)
-{
-	(void)kp;
-	for (unsigned int i = 0; val && i < ARRAY_SIZE(rule_names); i++) {
-		if (!strcmp(val, rule_names[i])) {
-			vmalloc_highmem_rule = (enum vmalloc_highmem_rule)i;
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
-
-static int get_vmalloc_highmem(char *buf, size_t size, const struct kernel_param *kp)
-{
-	(void)kp;
-	return snprintf(buf, size, "%s", vmalloc_highmem_rule_name(vmalloc_highmem_rule));
-}
-
-static const struct kernel_param_ops vmalloc_highmem_ops = {
-	set_vmalloc_highmem, get_vmalloc_highmem, "2017-03|2017-08|2018"
-};
-core_param_cb(vmalloc_highmem, vmalloc_highmem_ops);
-
-/*
- * GFP_VMALLOC32 as Linux defines it in mm/vmalloc.c: 64-bit kernels with
- * ZONE_DMA32 ask for DMA32, and so do 32-bit ones since 698d0831ba87
- * (2018); before it (the 2017 rules) the 32-bit mask was plain GFP_KERNEL.
- */
-static gfp_t gfp_vmalloc32(void)
-{
-#if defined(CONFIG_X86_64) && defined(CONFIG_ZONE_DMA32)
-	return GFP_DMA32 | GFP_KERNEL;
-#else
-	if (vmalloc_highmem_rule < VMALLOC_HIGHMEM_2018)
-		return GFP_KERNEL;
-	return GFP_DMA32 | GFP_KERNEL;
-#endif
-}
-#define GFP_VMALLOC32	gfp_vmalloc32()
-
-/*
- * The mask for the data pages: __GFP_HIGHMEM unless the caller asked for
- * GFP_DMA or GFP_DMA32 (704b862f9efd, 2017-08). The first rule of 2017-03
- * (19809c2da28a) added it unconditionally, which turns vmalloc_32's
- * GFP_DMA32 into the invalid DMA32|HIGHMEM on 64-bit kernels.
- */
-static gfp_t vmalloc_highmem_gfp(gfp_t gfp_mask)
-{
-	if (vmalloc_highmem_rule == VMALLOC_HIGHMEM_2017_03)
-		return gfp_mask | __GFP_HIGHMEM;
-	if (!(gfp_mask & (GFP_DMA | GFP_DMA32)))
-		gfp_mask |= __GFP_HIGHMEM;
-	return gfp_mask;
-}
-
-void vmalloc_init(void)
-{
-	static const char *const commits[] = {
-		[VMALLOC_HIGHMEM_2017_03] = "19809c2da28a",
-		[VMALLOC_HIGHMEM_2017_08] = "704b862f9efd",
-		[VMALLOC_HIGHMEM_2018] = "698d0831ba87",
-	};
-	static const char *const rules[] = {
-		[VMALLOC_HIGHMEM_2017_03] = "implicit on every request",
-		[VMALLOC_HIGHMEM_2017_08] = "implicit unless GFP_DMA/GFP_DMA32",
-		[VMALLOC_HIGHMEM_2018] = "implicit unless GFP_DMA/GFP_DMA32",
-	};
-	char names[96];
-
-	format_gfp_flags(names, sizeof(names), GFP_VMALLOC32);
-	pr_info("vmalloc: __GFP_HIGHMEM rule of %s (%s): %s; vmalloc_32 uses %s\n",
-		vmalloc_highmem_rule_name(vmalloc_highmem_rule), commits[vmalloc_highmem_rule],
-		rules[vmalloc_highmem_rule], names);
-}
 
 /*** counters ***/
 
@@ -676,85 +586,4 @@ void *vmalloc_32_user(unsigned long size)
 	return __vmalloc_node_range(size, SHMLBA, VMALLOC_START, VMALLOC_END,
 				    GFP_VMALLOC32 | __GFP_ZERO, PAGE_KERNEL, VM_USERMAP,
 				    NUMA_NO_NODE, __builtin_return_address(0));
-}
-
-/*** reports ***/
-
-/* One /proc/vmallocinfo line (Linux's vmalloc_info_show()). */
-static void show_vm_struct(const struct vm_struct *v)
-{
-	char line[256];
-	int n;
-
-	n = scnprintf(line, sizeof(line), "0x%p-0x%p %7ld", v->addr,
-		      (void *)((unsigned long)v->addr + v->size), (long)v->size);
-	if (v->caller)
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " %pS", v->caller);
-	if (v->nr_pages)
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " pages=%u", v->nr_pages);
-	if (v->phys_addr)
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " phys=0x%016llx",	/* %pa */
-			       (unsigned long long)v->phys_addr);
-	if (v->flags & VM_IOREMAP)
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " ioremap");
-	if (v->flags & VM_SPARSE)
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " sparse");
-	if (v->flags & VM_ALLOC)
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " vmalloc");
-	if (v->flags & VM_MAP)
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " vmap");
-	if (v->flags & VM_USERMAP)
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " user");
-	if (v->flags & VM_DMA_COHERENT)
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " dma-coherent");
-	if (is_vmalloc_addr(v->pages))
-		n += scnprintf(line + n, sizeof(line) - (size_t)n, " vpages");
-	printk(KERN_INFO "%s\n", line);
-}
-
-void show_vmallocinfo(void)
-{
-	struct vmap_area *va;
-	unsigned long irqflags;
-
-	spin_lock_irqsave(&vmap_area_lock, irqflags);
-	list_for_each_entry(va, &vmap_area_list, list) {
-		/* an area of the allocator alone (no vm_struct), or still being filled */
-		if (!va->vm || (va->vm->flags & VM_UNINITIALIZED))
-			continue;
-		show_vm_struct(va->vm);
-	}
-	/* Linux's show_purge_info(): freed, unmapped, the TLB not yet flushed */
-	list_for_each_entry(va, &purge_vmap_area_list, list)
-		printk(KERN_INFO "0x%p-0x%p %7ld unpurged vm_area\n", (void *)va->va_start,
-		       (void *)va->va_end, (long)(va->va_end - va->va_start));
-	spin_unlock_irqrestore(&vmap_area_lock, irqflags);
-}
-
-bool vmalloc_describe_addr(unsigned long addr, char *buf, size_t size)
-{
-	struct vmap_area *va;
-	unsigned long irqflags;
-	bool found = false;
-
-	if (!is_vmalloc_addr((void *)addr))
-		return false;
-	local_irq_save(irqflags);
-	if (!spin_trylock(&vmap_area_lock)) {	/* the fault came with the lock held */
-		local_irq_restore(irqflags);
-		return false;
-	}
-	va = __find_vmap_area(addr, &vmap_area_root);
-	if (va && va->vm) {
-		const struct vm_struct *vm = va->vm;
-		bool guard = !(vm->flags & VM_NO_GUARD) && addr >= va->va_end - PAGE_SIZE;
-
-		snprintf(buf, size, "in %svmalloc area 0x%p-0x%p allocated by %pS",
-			 guard ? "guard page of " : "", vm->addr,
-			 (void *)((unsigned long)vm->addr + vm->size), vm->caller);
-		found = true;
-	}
-	spin_unlock(&vmap_area_lock);
-	local_irq_restore(irqflags);
-	return found;
 }

@@ -3,9 +3,10 @@
  * mm/vmstat.c - /proc/buddyinfo, /proc/zoneinfo and /proc/meminfo.
  *
  * Owns: the report formats, field for field as Linux 6.12 prints them (see
- * the facts reference, section 10); a counter mmos does not keep prints
- * the 0 Linux prints when it has nothing to count. And nr_free_pages(),
- * the zones' NR_FREE_PAGES summed.
+ * the facts reference, section 10); in meminfo a counter mmos does not keep
+ * prints the 0 Linux prints when it has nothing to count (zoneinfo still
+ * prints only the counters mmos keeps: tools/gdb/mm.py mirrors it line for
+ * line). And nr_free_pages(), the zones' NR_FREE_PAGES summed.
  * Must not touch: allocator state; it only reads (zone->lock for buddyinfo).
  * Tests: tests/kernel/page_alloc_test.c parses these reports.
  */
@@ -47,85 +48,13 @@ void show_buddyinfo(void)
 	}
 }
 
-/*
- * Linux 6.12's node_stat_item names (mm/vmstat.c vmstat_text[]), for a
- * kernel with CONFIG_SWAP, IOMMU_SUPPORT and HUGETLB_PAGE and without
- * SHADOW_CALL_STACK (x86 has none) or NUMA_BALANCING (one node, as mmos).
- * mmos keeps three of them; the rest are counters of things it does not
- * have (LRU lists, page cache, writeback, user mappings) and print 0.
- */
-static const char *const node_stat_names[] = {
-	"nr_inactive_anon", "nr_active_anon", "nr_inactive_file", "nr_active_file",
-	"nr_unevictable", "nr_slab_reclaimable", "nr_slab_unreclaimable", "nr_isolated_anon",
-	"nr_isolated_file", "workingset_nodes", "workingset_refault_anon",
-	"workingset_refault_file", "workingset_activate_anon", "workingset_activate_file",
-	"workingset_restore_anon", "workingset_restore_file", "workingset_nodereclaim",
-	"nr_anon_pages", "nr_mapped", "nr_file_pages", "nr_dirty", "nr_writeback",
-	"nr_writeback_temp", "nr_shmem", "nr_shmem_hugepages", "nr_shmem_pmdmapped",
-	"nr_file_hugepages", "nr_file_pmdmapped", "nr_anon_transparent_hugepages",
-	"nr_vmscan_write", "nr_vmscan_immediate_reclaim", "nr_dirtied", "nr_written",
-	"nr_throttled_written", "nr_kernel_misc_reclaimable", "nr_foll_pin_acquired",
-	"nr_foll_pin_released", "nr_kernel_stack", "nr_page_table_pages",
-	"nr_sec_page_table_pages", "nr_iommu_pages", "nr_swapcached", "pgdemote_kswapd",
-	"pgdemote_direct", "pgdemote_khugepaged", "nr_hugetlb",
-};
-
-/* ... and its zone_stat_item names after nr_free_pages (CONFIG_ZSMALLOC on, UNACCEPTED_MEMORY off). */
-static const char *const zone_stat_names[] = {
-	"nr_zone_inactive_anon", "nr_zone_active_anon", "nr_zone_inactive_file",
-	"nr_zone_active_file", "nr_zone_unevictable", "nr_zone_write_pending", "nr_mlock",
-	"nr_bounce", "nr_zspages", "nr_free_cma",
-};
-
-static unsigned long slab_reclaimable_pages(void);
-
-static unsigned long node_stat(const char *name)
-{
-	unsigned long reclaimable = slab_reclaimable_pages(), pgtables = 0;
-	struct zone *z;
-
-	if (!strcmp(name, "nr_slab_reclaimable"))
-		return reclaimable;
-	if (!strcmp(name, "nr_slab_unreclaimable"))
-		return slab_pages() - reclaimable;
-	if (!strcmp(name, "nr_page_table_pages")) {
-		for_each_zone(z)
-			pgtables += pgtable_pages_in_zone((unsigned int)zone_idx(z));
-		return pgtables;
-	}
-	return 0;
-}
-
-/*
- * The per-CPU counters' fold threshold Linux prints (SMP kernels, as every
- * x86 one is): calculate_normal_threshold() for one online CPU,
- * 2 * fls(cpus) * (1 + fls(managed pages in 128 MiB units)), at most 125.
- */
-static int stat_threshold(const struct zone *z)
-{
-	unsigned long mem = z->managed_pages >> (27 - PAGE_SHIFT);
-	int fls_mem = 0, threshold;
-
-	while (mem >> fls_mem)
-		fls_mem++;
-	threshold = 2 * 1 * (1 + fls_mem);
-	return threshold < 125 ? threshold : 125;
-}
-
-/* Linux 6.12's zoneinfo_show_print(), line for line (reference, section 10.2). */
-static void zoneinfo_one(struct zone *z, bool first_populated)
+static void zoneinfo_one(struct zone *z)
 {
 	struct per_cpu_pages *pcp;
 	char prot[96];
 	int n = 0;
 
 	printk(KERN_INFO "Node 0, zone %8s\n", z->name);
-	if (first_populated) {
-		printk(KERN_INFO "  per-node stats\n");
-		for (unsigned int i = 0; i < ARRAY_SIZE(node_stat_names); i++)
-			printk(KERN_INFO "      %-12s %lu\n", node_stat_names[i],
-			       node_stat(node_stat_names[i]));
-	}
 	printk(KERN_INFO "  pages free     %lu\n", z->nr_free);
 	printk(KERN_INFO "        boost    %lu\n", z->watermark_boost);
 	printk(KERN_INFO "        min      %lu\n", min_wmark_pages(z));
@@ -144,27 +73,22 @@ static void zoneinfo_one(struct zone *z, bool first_populated)
 		return;		/* as Linux's zoneinfo_show_print(): nothing more to say */
 	pcp = this_cpu_pcp(z);
 	printk(KERN_INFO "      %-12s %lu\n", "nr_free_pages", z->nr_free);
-	for (unsigned int i = 0; i < ARRAY_SIZE(zone_stat_names); i++)
-		printk(KERN_INFO "      %-12s %lu\n", zone_stat_names[i], 0UL);
+	printk(KERN_INFO "      %-12s %lu\n", "nr_alloc_fail", z->nr_alloc_failed);
 	printk(KERN_INFO "  pagesets\n");
 	printk(KERN_INFO "    cpu: %i\n", 0);
 	printk(KERN_INFO "              count: %i\n", pcp->count);
 	printk(KERN_INFO "              high:  %i\n", pcp->high);
 	printk(KERN_INFO "              batch: %i\n", pcp->batch);
-	printk(KERN_INFO "  vm stats threshold: %d\n", stat_threshold(z));
 	printk(KERN_INFO "  node_unreclaimable:  0\n");
 	printk(KERN_INFO "  start_pfn:           %lu\n", z->zone_start_pfn);
 }
 
 void show_zoneinfo(void)
 {
-	bool first = true;
 	struct zone *z;
 
-	for_each_zone(z) {
-		zoneinfo_one(z, first && populated_zone(z));
-		first &= !populated_zone(z);
-	}
+	for_each_zone(z)
+		zoneinfo_one(z);
 }
 
 unsigned long si_mem_available(void)

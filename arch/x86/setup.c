@@ -9,6 +9,7 @@
 #include <asm/bootinfo.h>
 #include <asm/desc.h>
 #include <asm/e820.h>
+#include <asm/iommu.h>
 #include <asm/irq.h>
 #include <asm/pgtable.h>
 #include <asm/pgtable_areas.h>
@@ -66,6 +67,7 @@ void setup_arch(void)
 	paging_init();
 	sparse_init();
 	x86_zone_sizes_init();
+	pci_iommu_alloc();
 	irq_init();
 	time_init();
 }

@@ -40,6 +40,7 @@ void x86_reserve_low_memory(void);
 void sparse_init(void);
 void x86_zone_sizes_init(void);
 void mm_core_init(void);
+void pci_iommu_alloc(void);
 
 char *host_mem;
 unsigned long host_vmemmap;
@@ -409,6 +410,7 @@ bool host_boot(const char *name)
 	x86_reserve_low_memory();
 	sparse_init();
 	x86_zone_sizes_init();
+	pci_iommu_alloc();
 	mm_core_init();
 	return true;
 }

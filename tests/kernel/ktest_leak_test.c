@@ -18,6 +18,8 @@
  * runs after that check to free them). Run it alone.
  */
 #include <kernel/bug.h>
+#include <kernel/dma-debug.h>
+#include <kernel/dma-mapping.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
@@ -41,7 +43,16 @@ static struct {
 	void *kmalloc_64, *obj, *large, *kmap;
 	bool kmapped;			/* held.high kmap()ed and not kunmapped */
 	struct kmem_cache *cache, *alias;
+	void *coherent;			/* a dma_alloc_coherent() buffer of leak_dev */
+	dma_addr_t coherent_handle, mapped;	/* and a streaming mapping (0: none) */
 } held;
+
+/* A 64-bit DMA device: its coherent buffers come from GFP_KERNEL's zone. */
+static u64 leak_dev_mask = DMA_BIT_MASK(64);
+static struct device leak_dev = {
+	.init_name = "ktest-leak-dev", .driver = "ktest_leak", .dma_mask = &leak_dev_mask,
+	.coherent_dma_mask = DMA_BIT_MASK(64),
+};
 
 /*
  * Allocate from s until an object lies in a slab with room left once the
@@ -87,6 +98,11 @@ static void ktest_leak_suite_exit(void)
 		kunmap_local(held.kmap);
 	if (held.kmapped)
 		kunmap(held.high);
+	if (held.mapped)
+		dma_unmap_page(&leak_dev, held.mapped, 64, DMA_TO_DEVICE);
+	if (held.coherent)
+		dma_free_coherent(&leak_dev, PAGE_SIZE, held.coherent, held.coherent_handle);
+	debug_dma_remove_device(&leak_dev);
 	free_pages_held(&held.high, 0);
 
 	free_pages_held(&held.dma_reserve, 2);
@@ -147,6 +163,9 @@ static void test_ktest_leak_nothing(struct ktest *t)
 	struct kmem_cache *cache, *alias;
 	void *cache_obj, *map = kmap_local_page(held.high), *pkmap = kmap(held.high);
 
+	dma_addr_t handle, mapped = dma_map_page(&leak_dev, held.high, 0, 64, DMA_TO_DEVICE);
+	void *coherent = dma_alloc_coherent(&leak_dev, PAGE_SIZE, &handle, GFP_KERNEL);
+
 	cache = kmem_cache_create("ktest_leak_none", 200, 0, SLAB_NO_MERGE, NULL);
 	alias = kmem_cache_create("ktest_leak_none_alias", 64, 0, 0, NULL);
 	cache_obj = cache ? kmem_cache_alloc(cache, GFP_KERNEL) : NULL;
@@ -172,6 +191,12 @@ static void test_ktest_leak_nothing(struct ktest *t)
 		kmem_cache_free(cache, cache_obj);
 	EXPECT_EQ(t, kmem_cache_destroy(cache), 0);
 	EXPECT_EQ(t, kmem_cache_destroy(alias), 0);
+	EXPECT_FALSE(t, dma_mapping_error(&leak_dev, mapped));
+	EXPECT_NOT_NULL(t, coherent);
+	if (!dma_mapping_error(&leak_dev, mapped))
+		dma_unmap_page(&leak_dev, mapped, 64, DMA_TO_DEVICE);
+	if (coherent)
+		dma_free_coherent(&leak_dev, PAGE_SIZE, coherent, handle);
 }
 
 /* Keeps an order-2 block of ZONE_DMA. Must fire: free pages in zone DMA, -4. */
@@ -286,6 +311,26 @@ static void test_ktest_leak_kmalloc_large(struct ktest *t)
 }
 
 /*
+ * Keeps a page-sized coherent buffer of a 64-bit device. Must fire: DMA
+ * coherent allocations, +1, and free pages in GFP_KERNEL's zone, -1.
+ */
+static void test_ktest_leak_dma_coherent(struct ktest *t)
+{
+	held.coherent = dma_alloc_coherent(&leak_dev, PAGE_SIZE, &held.coherent_handle, GFP_KERNEL);
+	ASSERT_NOT_NULL(t, held.coherent);
+}
+
+/*
+ * Maps 64 bytes of the suite's page for the device and never unmaps them.
+ * Must fire: DMA streaming mappings, +1.
+ */
+static void test_ktest_leak_dma_mapping(struct ktest *t)
+{
+	held.mapped = dma_map_page(&leak_dev, held.high, 0, 64, DMA_TO_DEVICE);
+	ASSERT_FALSE(t, dma_mapping_error(&leak_dev, held.mapped));
+}
+
+/*
  * Maps a HighMem page with kmap_local_page() and never unmaps it. Must
  * fire: kmap_local slots, +1. Skips (nothing leaked) where there is no
  * HighMem: a lowmem page takes no slot.
@@ -353,6 +398,8 @@ static struct ktest_case ktest_leak_cases[] = {
 	KTEST_CASE(test_ktest_leak_cache_not_destroyed),
 	KTEST_CASE(test_ktest_leak_cache_alias),
 	KTEST_CASE(test_ktest_leak_kmalloc_large),
+	KTEST_CASE(test_ktest_leak_dma_coherent),
+	KTEST_CASE(test_ktest_leak_dma_mapping),
 	KTEST_CASE(test_ktest_leak_kmap_local),
 	KTEST_CASE(test_ktest_leak_kmap),
 	KTEST_CASE(test_ktest_leak_then_skip),

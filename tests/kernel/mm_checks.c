@@ -19,9 +19,12 @@
  */
 #include <kernel/bug.h>
 #include <kernel/cmdline.h>
+#include <kernel/dma-debug.h>
+#include <kernel/swiotlb.h>
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 #include <mm/gfp.h>
+#include <mm/dmapool.h>
 #include <mm/highmem.h>
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
@@ -175,6 +178,34 @@ static void sample_vmalloc_pages(struct ktest_sample *smp)
 	ktest_counter(smp, NULL, "", vmalloc_nr_pages());
 }
 KTEST_RESOURCE("vmalloc pages", sample_vmalloc_pages);
+
+/* dma_alloc_coherent() buffers not freed (kernel/dma/debug.c's records). */
+static void sample_dma_coherent(struct ktest_sample *smp)
+{
+	ktest_counter(smp, NULL, "", debug_dma_coherent_count());
+}
+KTEST_RESOURCE("DMA coherent allocations", sample_dma_coherent);
+
+/* Streaming mappings (single, page, scatter-gather entries) not unmapped. */
+static void sample_dma_mappings(struct ktest_sample *smp)
+{
+	ktest_counter(smp, NULL, "", debug_dma_mapping_count());
+}
+KTEST_RESOURCE("DMA streaming mappings", sample_dma_mappings);
+
+/* swiotlb slots in use: a bounce not released (0 without a pool). */
+static void sample_swiotlb_slots(struct ktest_sample *smp)
+{
+	ktest_counter(smp, NULL, "", swiotlb_used());
+}
+KTEST_RESOURCE("swiotlb slots", sample_swiotlb_slots);
+
+/* dma_pool blocks allocated and not freed, over all pools. */
+static void sample_dma_pool_blocks(struct ktest_sample *smp)
+{
+	ktest_counter(smp, NULL, "", dma_pool_active_blocks());
+}
+KTEST_RESOURCE("dma_pool blocks", sample_dma_pool_blocks);
 
 /*** helpers ***/
 

@@ -230,7 +230,7 @@ static struct zone_census census(const void *p)
  * saa7146's vmalloc_to_sg() (drivers/media/common/saa7146/saa7146_core.c)
  * walked the pages of a vmalloc_32() buffer to build a DMA list and had
  * BUG_ON(PageHighMem(pg)) where it found each page: in 2018 that crashed
- * i386 machines (the story in mm/vmalloc.c). The same walk, but the first
+ * i386 machines (the rules in mm/vmalloc_highmem.c). The same walk, but the first
  * HighMem page is reported, in one line naming the caller, the page and
  * its zone, the walk goes on, and a last line counts them all. Returns the
  * number of HighMem pages found. It lives here, not in the kernel: it is a

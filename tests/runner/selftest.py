@@ -400,6 +400,23 @@ def fixtures(run):
           note="QEMU printed: terminating on signal 15"),
         F("what QEMU printed, status as expected: no problem", C, cmdline(), PASSED,
           note="QEMU printed: warning: host doesn't support requested feature"),
+        # QEMU 7.2's edu device: a bus address past its dma_mask is clamped and
+        # printed (the run still passes by its KTAP), a range outside its
+        # buffer aborts QEMU (hw_error: status -6)
+        F("the edu device clamped an address, all ok", C, cmdline(), PASSED,
+          r"^QEMU's edu device complained: EDU: clamping DMA 0x0000000010000000 to "
+          r"0x0000000000000000! \(and 1 more\)$",
+          note="QEMU printed: EDU: clamping DMA 0x0000000010000000 to 0x0000000000000000!\n"
+               "EDU: clamping DMA 0x0000000010001000 to 0x0000000000001000!"),
+        F("the edu device aborted QEMU", C, cmdline(), -6,
+          r"^QEMU's edu device complained: EDU: DMA range 0x0000000000040000-"
+          r"0x0000000000040fff out of bounds",
+          cut_after="ok 3 test_cmdline_repeated_and_dashes",
+          note="QEMU printed: qemu: hardware error: EDU: DMA range 0x0000000000040000-"
+               "0x0000000000040fff out of bounds (0x0000000000040000-0x0000000000040fff)!\n"
+               "CPU #0:"),
+        F("other QEMU output naming edu: no problem", C, cmdline(), PASSED,
+          note="QEMU printed: edu-mmio: Invalid read at addr 0xFEA00000, size 4"),
         F("crash with the wrong status", "x86_64-crash-bug.log", crash, FAILED,
           r"exit status 35 \(failed\), expected 37 \(panic\)"),
         F("crash without its report", "x86_64-crash-bug.log", crash, PANIC,

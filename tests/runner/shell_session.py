@@ -50,7 +50,7 @@ BAD_INPUT = [
     "kmem_cache_create c 64 SLAB_NOPE", "kmem_cache_alloc x", "kmem_cache_free 3",
     "kmem_cache_destroy 3", "vmalloc", "vmalloc 0", "vfree 2", "kmap", "kmap zz",
     "kmap 0xfffffff", "kunmap 1", "handles x", "pageinfo abc", "pageinfo 1 0",
-    "pageinfo 1 99999", "pageinfo 0xfffffff", "ktest", "ktest no_such_suite_here",
+    "pageinfo 1 99999", "ktest", "ktest no_such_suite_here",
     "buddyinfo 1", "meminfo x", "zoneinfo x", "slabinfo x", "vmallocinfo x", "slabattr",
     "slabattr no_such_cache", "drain x", "crash NOPE", "help x", "poweroff now",
     "quit now", "exit 1", "no_such_command", "trace", "trace alloc x", "trace bogus 1",
@@ -205,8 +205,6 @@ def script_mm(s, arch, c):
         "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> "
         ": tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> "
         "<num_slabs> <sharedavail>"], "slabinfo header differs from Linux's")
-    c.check(base["zoneinfo"][1:2] == ["  per-node stats"],
-            "zoneinfo: per-node stats do not follow the first zone's header")
 
     # alloc ORDER GFP_DMA: ZONE_DMA is the first 16 MiB = 4096 pages of 4 KiB
     out = s.run("alloc 3 GFP_DMA")

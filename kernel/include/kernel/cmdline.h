@@ -59,6 +59,15 @@ extern const struct kernel_param_ops param_ops_int, param_ops_uint, param_ops_ul
 #define PARAM_STRING(_name, buf) \
 	{ .name = (_name), .ops = &param_ops_string, .arg = (buf), .maxlen = sizeof(buf) }
 
+/*
+ * A parameter whose name carries its owner's prefix, as a module's do on
+ * Linux's command line ("edu.dma_bits=24": module_param_named() under
+ * MODULE_PARAM_PREFIX). id names the C object; name is the full string.
+ */
+#define core_param_named_uint(id, _name, var, lo, hi) \
+	static const struct kernel_param __param_##id __used \
+	__section("kernel_params") __aligned(sizeof(void *)) = { \
+		.name = (_name), .ops = &param_ops_uint, .arg = &(var), .min = (lo), .max = (hi) }
 /* A parameter with its own parser: int fn(const char *val, const struct kernel_param *kp). */
 #define core_param_cb(name, ops)		__core_param(name, ops, NULL, 0, 0, 0)
 

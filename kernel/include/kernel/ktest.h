@@ -95,7 +95,9 @@ struct ktest_suite {
  *
  * Registered today (tests/kernel/mm_checks.c): free pages per zone, live
  * slab objects per cache, quarantined slab objects per cache, users of each
- * slab cache, large kmalloc pages, kmap_local slots and kmap slots.
+ * slab cache, large kmalloc pages, kmap_local slots and kmap slots, vmalloc
+ * areas and pages, DMA coherent allocations and streaming mappings,
+ * swiotlb slots and dma_pool blocks.
  */
 #define KTEST_MAX_COUNTERS	512
 #define KTEST_LABEL_LEN		32

@@ -25,6 +25,7 @@ enum memblock_kind {
 	MEMBLOCK_MODULES,	/* Multiboot modules */
 	MEMBLOCK_PGTABLE,	/* page tables built during boot */
 	MEMBLOCK_MEMMAP,	/* struct page arrays */
+	MEMBLOCK_SWIOTLB,	/* the DMA bounce pool and its slot array (kernel/dma/swiotlb.c) */
 	NR_MEMBLOCK_KINDS
 };
 
