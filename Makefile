@@ -94,9 +94,9 @@ $(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg to
 	@echo "  ISO     $@"
 	@tools/mkiso $(BUILD) $@ "$(CMDLINE)" 0
 
-# QEMU's status becomes make's: 0 when the guest powered off (poweroff, quit,
-# exit) or its ktest= run passed (isa-debug-exit 33); 1 when tests failed
-# (35); 2 after a panic (37); anything else as QEMU gave it.
+# QEMU's status becomes the recipe's: 0 when the guest powered off (poweroff,
+# quit, exit) or its ktest= run passed (isa-debug-exit 33); 1, saying so,
+# when tests failed (35); 2 after a panic (37); anything else as QEMU gave it.
 run qemu: deps-build all
 	@$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -cdrom $(BUILD)/mmos.iso -boot d; \
 	rc=$$?; case $$rc in \
