@@ -625,6 +625,7 @@ static int cmd_trace(int argc, char **argv)
 		if (!gfp_zone_bad(gfp) && (pages ? n <= MAX_PAGE_ORDER : n && n <= KMALLOC_MAX_SIZE)) {
 			if (pages) {
 				console_printf("trace: alloc_pages(order %lu)\n", n);
+				print_zonelist(gfp);
 			} else {
 				struct kmem_cache *s = n <= KMALLOC_MAX_CACHE_SIZE ?
 						       kmalloc_slab(n, gfp) : NULL;
@@ -632,7 +633,6 @@ static int cmd_trace(int argc, char **argv)
 				console_printf("trace: kmalloc(%lu): %s\n", n, s ? kmem_cache_name(s) :
 					       "beyond the caches: whole pages (kmalloc_large)");
 			}
-			print_zonelist(gfp);
 		}
 	} else if (strcmp(argv[1], "free") && strcmp(argv[1], "kfree")) {
 		return shell_usage(argv[0]);
@@ -652,9 +652,10 @@ static int cmd_trace(int argc, char **argv)
 	shell_report_end(was);
 	traced = mm_trace_count() != lines;
 	if (!status && !traced)
-		console_printf("trace: the page allocator was not called (%s)\n",
-			       argv[1][0] == 'k' ? "the object came from or went to the slab "
-			       "allocator's own lists" : "nothing to say");
+		console_printf("trace: %s\n", !strcmp(argv[1], "kmalloc") ?
+			       "a hit: the object was on this CPU's array of its cache" :
+			       !strcmp(argv[1], "kfree") ? "the object went onto this CPU's array of "
+			       "its cache, which had room" : "nothing more to say");
 	return status;
 }
 SHELL_CMD(trace, "alloc ORDER [FLAGS] | kmalloc SIZE [FLAGS] | free HANDLE | kfree HANDLE",

@@ -304,6 +304,20 @@ def script_mm(s, arch, c):
                                                                              m.group(3)))
                     for l in out), "trace free shows neither a merge nor the free: %r" % out)
 
+    # trace kmalloc: kmalloc-8k is empty after drain slab, so the first object
+    # needs a refill that finds nothing, a new order-3 slab from the page
+    # allocator, whose returned block is the slab the object lies in
+    s.run("drain slab")
+    out = s.run("trace kmalloc 8000")
+    m = re.search(r"kmalloc: handle (\d+): \S+ size=8000 ksize=8192 from kmalloc-8k zone=(\S+) "
+                  r"pfn=(0x[0-9a-f]+) order=3", " ".join(out))
+    if c.check(m, "trace kmalloc 8000: %r" % out):
+        c.check(any(l.startswith("trace: slab: kmalloc-8k: no free object anywhere: a new slab "
+                                 "of order 3") for l in out) and
+                "trace: returned: pfn %s order 3 zone %s" % (m.group(3), m.group(2)) in out,
+                "trace kmalloc 8000 does not show the new slab it lies in: %r" % out)
+        s.run("kfree %s" % m.group(1))
+
     # everything given back: every report as at the start
     c.check(state(s) == base, "reports differ after every handle was given back")
 
