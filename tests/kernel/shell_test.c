@@ -267,6 +267,10 @@ static void test_shell_bad_input_changes_nothing(struct ktest *t)
 		{ "trace", SHELL_USAGE }, { "trace alloc x", SHELL_USAGE },
 		{ "trace bogus 1", SHELL_USAGE }, { "trace free 64", SHELL_FAILED },
 		{ "trace kmalloc 0", SHELL_USAGE }, { "trace alloc 1 GFP_DMA|GFP_DMA32", SHELL_FAILED },
+		{ "memmap x", SHELL_USAGE }, { "frag x", SHELL_USAGE }, { "frag 101", SHELL_USAGE },
+		{ "frag 10 20", SHELL_USAGE }, { "vtop", SHELL_USAGE }, { "vtop zz", SHELL_USAGE },
+		{ "extfrag_index x", SHELL_USAGE }, { "unusable_index x", SHELL_USAGE },
+		{ "pci x", SHELL_USAGE }, { "dma x", SHELL_USAGE },
 		{ "no_such_command", -1 },
 		{ "alloc 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", SHELL_USAGE },
 	};

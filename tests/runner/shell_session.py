@@ -54,7 +54,8 @@ BAD_INPUT = [
     "buddyinfo 1", "meminfo x", "zoneinfo x", "slabinfo x", "vmallocinfo x", "slabattr",
     "slabattr no_such_cache", "drain x", "crash NOPE", "help x", "poweroff now",
     "quit now", "exit 1", "no_such_command", "trace", "trace alloc x", "trace bogus 1",
-    "trace free 9", "trace kmalloc 0",
+    "trace free 9", "trace kmalloc 0", "memmap x", "frag x", "frag 101", "frag 10 20", "vtop",
+    "vtop zz", "extfrag_index x", "unusable_index x", "pci x", "dma x",
 ]
 
 
