@@ -6,6 +6,8 @@
 #   make DEBUG=1 ...          the same at -Og, for gdb, in build/$(ARCH)-debug
 #   make test                 both arches: build, then the QEMU test matrix
 #   make qemu-gdb / make gdb  QEMU halted with a gdb stub / gdb attached with symbols
+#   make lab-skeleton LAB=n   a student tree for lab n in build/lab<n> (docs/labs/)
+#   make grade LAB=n [STUDENT=dir]   grade lab n: points per case, build/grade-lab<n>.json
 #   make clean
 
 ARCH ?= x86_64
@@ -164,7 +166,9 @@ HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c
 	$(addprefix tests/kernel/,mm_checks.c e820_test.c memblock_test.c mm_init_test.c \
 		gfp_test.c gfp_parse_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
 		printk_test.c cmdline_test.c watermark_test.c multiboot_test.c ktest_leak_test.c \
-		vmap_area_test.c highmem_test.c vmalloc_test.c dma_test.c memmap_test.c)
+		vmap_area_test.c highmem_test.c vmalloc_test.c dma_test.c memmap_test.c \
+		lab1_e820_test.c lab2_buddy_test.c lab3_split_test.c lab4_slab_test.c \
+		lab5_vmalloc_test.c lab6_dma_test.c)
 # The kernel's section bounds, from the host linker's own symbols (the
 # "Memory:" line sizes the text, rodata, data and bss with them).
 HOST_SECTION_SYMS := -Wl,--defsym=_text=__executable_start -Wl,--defsym=_erodata=__data_start \
@@ -295,6 +299,14 @@ $(HOST_BUILD)/kallsyms-empty.o: tools/kallsyms.py
 	@mkdir -p $(dir $@)
 	@python3 tools/kallsyms.py < /dev/null > $(HOST_BUILD)/kallsyms-empty.c
 	@$(HOST_CC) $(HOST_CFLAGS) -c $(HOST_BUILD)/kallsyms-empty.c -o $@
+
+# The labs (docs/labs/): a student tree with lab LAB's solutions replaced by
+# stubs, and the grade of a tree (this one, or STUDENT=dir) for lab LAB.
+.PHONY: lab-skeleton grade
+lab-skeleton:
+	@tools/lab-skeleton $(LAB)
+grade:
+	@tools/grade $(LAB) $(if $(STUDENT),--student $(STUDENT))
 
 clean:
 	rm -rf build

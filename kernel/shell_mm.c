@@ -204,9 +204,13 @@ static int cmd_free(int argc, char **argv)
 	console_printf("\n");
 	tracing = mm_trace_set(false);	/* under trace: first where the block will go */
 	mm_trace_set(tracing);
-	if (tracing)
+	if (tracing) {
 		trace_free_pages(h->page, h->order);
+		trace_free_lists_begin();
+	}
 	__free_pages(h->page, h->order);
+	if (tracing)
+		trace_free_lists_end();
 	h->kind = H_NONE;
 	return SHELL_OK;
 }

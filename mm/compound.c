@@ -147,11 +147,11 @@ void split_page(struct page *page, unsigned int order)
 		 page_to_pfn(page), order, page_ref_count(page), page_alloc_order(page),
 		 (void *)_RET_IP_))
 		return;
-	for (unsigned long i = 1; i < (1UL << order); i++) {
+	for (unsigned long i = 1; i < (1UL << order); i++) {	/* LAB 3 BEGIN split_page */
 		set_page_count(page + i, 1);
 		set_page_alloc_order(page + i, 0);
 	}
-	set_page_alloc_order(page, 0);
+	set_page_alloc_order(page, 0);	/* LAB 3 END split_page */
 }
 
 static int page_flags_string(const struct page *page, char *buf, size_t size)

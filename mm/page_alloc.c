@@ -155,37 +155,6 @@ static bool page_is_buddy(const struct page *page, const struct page *buddy, uns
 }
 
 /*
- * For the trace: the merges __free_one_page() is about to make and where the
- * block will end, found by the same walk over the same state, read only
- * (out of line, so the merge loop itself carries no hook).
- */
-static noinline void trace_free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
-					 unsigned int order)
-{
-	bool tail = false;
-
-	while (order < MAX_PAGE_ORDER) {
-		unsigned long buddy_pfn = pfn ^ (1UL << order);
-
-		if (!page_is_buddy(page, page + ((long)buddy_pfn - (long)pfn), order))
-			break;
-		trace_mm("merge: pfn %#lx order %u with its free buddy pfn %#lx -> order %u at pfn %#lx",
-			 pfn, order, buddy_pfn, order + 1, pfn & buddy_pfn);
-		pfn &= buddy_pfn;
-		page = pfn_to_page(pfn);
-		order++;
-	}
-	if (order < MAX_PAGE_ORDER - 1) {
-		unsigned long higher = (pfn & ~((2UL << order) - 1)) ^ (2UL << order);
-
-		tail = page_is_buddy(page, pfn_to_page(higher), order + 1);
-	}
-	trace_mm("free: %s free_area[%u] gets pfn %#lx at its %s (nr_free %lu -> %lu)", zone->name,
-		 order, pfn, tail ? "tail" : "head", zone->free_area[order].nr_free,
-		 zone->free_area[order].nr_free + 1);
-}
-
-/*
  * Freeing: the buddy system's merge.
  *
  * A free block of order o starting at pfn has exactly one buddy: the block
@@ -212,7 +181,7 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 	 * MAX_PAGE_ORDER blocks (mm/sparse.c). One in another zone or a hole
 	 * is never PageBuddy with the right order and zone.
 	 */
-	while (order < MAX_PAGE_ORDER) {
+	while (order < MAX_PAGE_ORDER) {	/* LAB 2 BEGIN merge */
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy = page + ((long)buddy_pfn - (long)pfn);
 
@@ -222,7 +191,7 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		pfn &= buddy_pfn;
 		page = pfn_to_page(pfn);
 		order++;
-	}
+	}	/* LAB 2 END merge */
 	if (order < MAX_PAGE_ORDER - 1) {
 		unsigned long higher = (pfn & ~((2UL << order) - 1)) ^ (2UL << order);
 
@@ -231,29 +200,16 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 	add_to_free_list(page, zone, order, tail);
 }
 
-static noinline void trace_expand(const struct page *page, unsigned int low, unsigned int high)
-{
-	unsigned long pfn = page_to_pfn(page);
-
-	while (high > low) {
-		high--;
-		trace_mm("split: order %u at pfn %#lx -> keep pfn %#lx, free_area[%u] gets pfn %#lx",
-			 high + 1, pfn, pfn, high, pfn + (1UL << high));
-	}
-}
-
 /*
  * Split a block of order high down to order low, keeping the lowest piece
  * and putting each upper half back on the free list of its order.
  */
 void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high)
 {
-	if (unlikely(mm_trace_enabled))
-		trace_expand(page, low, high);
-	while (high > low) {
+	while (high > low) {	/* LAB 2 BEGIN split */
 		high--;
 		add_to_free_list(page + (1UL << high), zone, high, false);
-	}
+	}	/* LAB 2 END split */
 }
 
 static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
@@ -263,8 +219,6 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 
 		if (!page)
 			continue;
-		trace_mm("buddy: %s free_area[%u] (nr_free %lu) gives pfn %#lx", zone->name, o,
-			 zone->free_area[o].nr_free, page_to_pfn(page));
 		del_page_from_free_list(page, zone, o);
 		expand(zone, page, order, o);
 		zone->nr_free -= 1UL << order;	/* what was taken; expand() kept the rest free */
@@ -445,7 +399,9 @@ static noinline struct page *get_page_from_freelist_traced(gfp_t gfp, unsigned i
 				 page_list_empty(&pcp->lists[order]) ?
 				 "empty: refill with rmqueue_bulk()" : "hit", pcp->count, pcp->batch);
 		}
+		trace_free_lists_begin();
 		page = rmqueue(z, order);
+		trace_free_lists_end();
 		if (page) {
 			prep_new_page(page, order, gfp);
 			trace_mm("returned: pfn %#lx order %u zone %s", page_to_pfn(page), order, z->name);
@@ -533,10 +489,42 @@ static noinline void free_one_page(struct zone *zone, struct page *page, unsigne
 	unsigned long flags;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	if (unlikely(mm_trace_enabled))
-		trace_free_one_page(page, pfn, zone, order);
 	__free_one_page(page, pfn, zone, order);
 	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/*
+ * The trace of splits and merges: the free lists' counts before and after
+ * one request, compared. Whatever code splits and merges (a lab's stub or
+ * a student's solution too), the trace says what it did to the lists, and
+ * the list operations themselves carry no hook.
+ */
+static unsigned long trace_counts[MAX_NR_ZONES][NR_PAGE_ORDERS];
+
+void trace_free_lists_begin(void)
+{
+	struct zone *z;
+
+	for_each_zone(z)
+		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
+			trace_counts[zone_idx(z)][o] = z->free_area[o].nr_free;
+}
+
+void trace_free_lists_end(void)
+{
+	struct zone *z;
+
+	for_each_zone(z) {
+		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++) {
+			unsigned long was = trace_counts[zone_idx(z)][o], now = z->free_area[o].nr_free;
+
+			if (was != now)
+				trace_mm("%s free_area[%u]: %lu -> %lu block%s (%s)", z->name, o, was,
+					 now, now == 1 ? "" : "s", now > was ?
+					 "a split's or a merge's piece put there" :
+					 "taken, to split or hand out, or a buddy merged away");
+		}
+	}
 }
 
 void trace_free_pages(struct page *page, unsigned int order)

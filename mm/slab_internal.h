@@ -192,12 +192,12 @@ static inline long freepointer_offset(const struct kmem_cache *s)
 /* For loops over many objects: the offset computed once, kept in a register. */
 static inline void set_freepointer_at(void *obj, long fp_offset, void *next)
 {
-	*(void **)((u8 *)obj + fp_offset) = next;
+	*(void **)((u8 *)obj + fp_offset) = next;	/* LAB 4 BEGIN set_freepointer */	/* LAB 4 END set_freepointer */
 }
 
 static inline void *get_freepointer_at(const void *obj, long fp_offset)
 {
-	return *(void *const *)((const u8 *)obj + fp_offset);
+	return *(void *const *)((const u8 *)obj + fp_offset);	/* LAB 4 BEGIN get_freepointer */	/* LAB 4 END get_freepointer */
 }
 
 static inline void *get_freepointer(const struct kmem_cache *s, const void *obj)

@@ -213,10 +213,10 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t gfp)
 		}
 	}
 	/* then the free pointers, chained in address order (after the above wrote the objects) */
-	for (p = base + (unsigned long)objects * size; p != base; prev = p + pad) {
+	for (p = base + (unsigned long)objects * size; p != base; prev = p + pad) {	/* LAB 4 BEGIN new_slab_freelist */
 		p -= size;
 		set_freepointer_at(p + pad, fp, prev);
-	}
+	}	/* LAB 4 END new_slab_freelist */
 	slab->page_type = 0;
 	set_slab_freelist(s, slab, prev);
 	set_slab_inuse(slab, 0);

@@ -80,8 +80,8 @@ gfp_t vmalloc_highmem_gfp(gfp_t gfp_mask)
 {
 	if (vmalloc_highmem_rule == VMALLOC_HIGHMEM_2017_03)
 		return gfp_mask | __GFP_HIGHMEM;
-	if (!(gfp_mask & (GFP_DMA | GFP_DMA32)))
-		gfp_mask |= __GFP_HIGHMEM;
+	if (!(gfp_mask & (GFP_DMA | GFP_DMA32)))	/* LAB 5 BEGIN highmem_rule */
+		gfp_mask |= __GFP_HIGHMEM;	/* LAB 5 END highmem_rule */
 	return gfp_mask;
 }
 

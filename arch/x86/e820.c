@@ -60,7 +60,7 @@ void e820__print_table(const struct e820_table *t, const char *who)
 
 /*** Sanitising ***/
 
-struct change_point {
+struct change_point {	/* LAB 1 BEGIN sweep_helpers */
 	u64 addr;
 	unsigned int entry;
 	bool start;
@@ -77,7 +77,7 @@ static bool point_before(const struct change_point *a, const struct change_point
 	if (a->addr != b->addr)
 		return a->addr < b->addr;
 	return a->start && !b->start;	/* at one address, starts sort first */
-}
+}	/* LAB 1 END sweep_helpers */
 
 static void trim_ram_to_pages(struct e820_table *t)
 {
@@ -108,7 +108,7 @@ static void trim_ram_to_pages(struct e820_table *t)
  */
 int e820__sanitize(struct e820_table *t)
 {
-	static struct change_point pts[2 * E820_MAX_ENTRIES];
+	static struct change_point pts[2 * E820_MAX_ENTRIES];	/* LAB 1 BEGIN sanitize */
 	static struct e820_entry out[E820_MAX_ENTRIES];
 	unsigned int active[E820_MAX_ENTRIES], nr_active = 0, np = 0, nout = 0;
 	enum e820_type cur = 0;
@@ -166,7 +166,7 @@ int e820__sanitize(struct e820_table *t)
 		cur = type;
 	}
 	memcpy(t->entries, out, nout * sizeof(out[0]));
-	t->nr_entries = nout;
+	t->nr_entries = nout;	/* LAB 1 END sanitize */
 	trim_ram_to_pages(t);
 	return 0;
 }

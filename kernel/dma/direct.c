@@ -62,12 +62,12 @@ static gfp_t dma_direct_optimal_gfp_mask(struct device *dev, u64 *phys_limit)
 {
 	u64 dma_limit = dma_min_not_zero(dev->coherent_dma_mask, dev->bus_dma_limit);
 
-	*phys_limit = dma_to_phys(dev, dma_limit);
+	*phys_limit = dma_to_phys(dev, dma_limit);	/* LAB 6 BEGIN optimal_gfp */
 	if (*phys_limit <= zone_dma_limit)
 		return GFP_DMA;
 	if (*phys_limit <= DMA_BIT_MASK(32))
 		return GFP_DMA32;
-	return 0;
+	return 0;	/* LAB 6 END optimal_gfp */
 }
 
 bool dma_coherent_ok(struct device *dev, phys_addr_t phys, size_t size)
@@ -98,7 +98,7 @@ again:
 	if (page && !dma_coherent_ok(dev, page_to_phys(page), size)) {
 		__free_pages(page, order);
 		page = NULL;
-#ifdef CONFIG_ZONE_DMA32
+#ifdef CONFIG_ZONE_DMA32	/* LAB 6 BEGIN retry */
 		if (phys_limit < DMA_BIT_MASK(64) && !(gfp & (GFP_DMA32 | GFP_DMA))) {
 			gfp |= GFP_DMA32;
 			goto again;
@@ -107,7 +107,7 @@ again:
 		if (!(gfp & GFP_DMA)) {
 			gfp = (gfp & ~GFP_DMA32) | GFP_DMA;
 			goto again;
-		}
+		}	/* LAB 6 END retry */
 	}
 	return page;
 }

@@ -1017,21 +1017,52 @@ static void test_page_alloc_bad_page_ratelimit(struct ktest *t)
 }
 
 /*
+ * The changes to one zone's free lists a trace printed since mark
+ * ("trace: ZONE free_area[O]: WAS -> NOW blocks"): delta[O] = NOW - WAS.
+ * Returns the pages they add up to, sum of delta[O] << O.
+ */
+static long traced_list_changes(u64 mark, const struct zone *z, long delta[NR_PAGE_ORDERS])
+{
+	static char log[LOG_BUF_SIZE + 1];
+	char head[48];
+	long pages = 0;
+
+	memset(delta, 0, sizeof(long) * NR_PAGE_ORDERS);
+	printk_log_read(mark, log, sizeof(log));
+	snprintf(head, sizeof(head), "trace: %s free_area[", z->name);
+	for (char *p = strstr(log, head); p; p = strstr(p + 1, head)) {
+		char *q;
+		unsigned long o = (unsigned long)memparse(p + strlen(head), &q);
+		unsigned long was, now;
+
+		if (strncmp(q, "]: ", 3) || o >= NR_PAGE_ORDERS)
+			continue;
+		was = (unsigned long)memparse(q + 3, &q);
+		if (strncmp(q, " -> ", 4))
+			continue;
+		now = (unsigned long)memparse(q + 4, NULL);
+		delta[o] += (long)now - (long)was;
+		pages += ((long)now - (long)was) * (1L << o);
+	}
+	return pages;
+}
+
+/*
  * The trace (mm_trace_set(), the shell's trace command) tells the path one
- * request took, checked here against the allocator's own state: an order-5
- * block (no per-CPU list for it) comes out of the buddy list the trace
- * names, with one split per order above 5, and is the page returned; its
- * free merges with the buddy pfn ^ 32 exactly when that buddy is a free
- * order-5 block (the buddy rule, written again here).
+ * request took, checked here against the allocator's own state and first
+ * principles: an order-5 block (no per-CPU list for it) is the page
+ * returned, and the free-list changes the trace prints add up to 32 pages
+ * fewer; its free adds up to 32 pages more, and takes the order-5 buddy
+ * (pfn ^ 32) off its list exactly when that buddy was a free order-5
+ * block, else puts one more block on order 5.
  */
 static void test_page_alloc_trace(struct ktest *t)
 {
-	static char log[LOG_BUF_SIZE + 1];
-	unsigned long pfn, buddy_pfn, taken_order = 0;
+	long delta[NR_PAGE_ORDERS];
+	unsigned long pfn, buddy_pfn;
 	char want[128];
 	struct page *page, *buddy;
 	bool quiet, buddy_free;
-	const char *p;
 	u64 mark;
 
 	drain_all_pages();
@@ -1043,17 +1074,11 @@ static void test_page_alloc_trace(struct ktest *t)
 	printk_console_quiet(quiet);
 	ASSERT_NOT_NULL(t, page);
 	pfn = page_to_pfn(page);
-	printk_log_read(mark, log, sizeof(log));
 	snprintf(want, sizeof(want), "trace: returned: pfn %#lx order 5 zone %s\n", pfn,
 		 page_zone(page)->name);
-	EXPECT_NOT_NULL(t, strstr(log, want));
-	EXPECT_NOT_NULL(t, strstr(log, "trace: zone "));
-	p = strstr(log, "trace: buddy: ");
-	EXPECT_NOT_NULL(t, p);
-	if (p && (p = strstr(p, "free_area[")))
-		taken_order = (unsigned long)memparse(p + 10, NULL);
-	EXPECT_GE(t, taken_order, 5);
-	EXPECT_EQ(t, printk_log_count(mark, "trace: split: "), taken_order - 5);
+	EXPECT_TRUE(t, printk_logged_since(mark, want));
+	EXPECT_TRUE(t, printk_logged_since(mark, "trace: zone "));
+	EXPECT_EQ(t, traced_list_changes(mark, page_zone(page), delta), -32);
 
 	buddy_pfn = pfn ^ (1UL << 5);
 	buddy = pfn_to_page(buddy_pfn);
@@ -1062,13 +1087,15 @@ static void test_page_alloc_trace(struct ktest *t)
 	quiet = printk_console_quiet(true);
 	mark = printk_log_mark();
 	mm_trace_set(true);
+	trace_free_pages(page, 5);
+	trace_free_lists_begin();
 	__free_pages(page, 5);
+	trace_free_lists_end();
 	mm_trace_set(false);
 	printk_console_quiet(quiet);
-	snprintf(want, sizeof(want), "trace: merge: pfn %#lx order 5 with its free buddy pfn %#lx",
-		 pfn, buddy_pfn);
-	EXPECT_EQ(t, printk_logged_since(mark, want), buddy_free);
-	EXPECT_TRUE(t, printk_logged_since(mark, "trace: free: "));
+	EXPECT_TRUE(t, printk_logged_since(mark, "trace: buddy: order 5 > 3 has no per-CPU list"));
+	EXPECT_EQ(t, traced_list_changes(mark, page_zone(page), delta), 32);
+	EXPECT_EQ(t, delta[5], buddy_free ? -1 : 1);
 	/* off again: nothing is traced */
 	mark = printk_log_mark();
 	page = alloc_pages(GFP_KERNEL, 5);

@@ -120,10 +120,13 @@ bool mm_trace_set(bool on);
 unsigned long mm_trace_count(void);
 /*
  * For the trace of a free, said before the free itself (which, to cost the
- * untraced free nothing, says only what happens off its fast path: the
- * merges of a block freed to the buddy lists, a batch leaving a full
- * per-CPU list): where __free_pages(page, order) will put the block.
+ * untraced free nothing, says nothing): where __free_pages(page, order)
+ * will put the block; trace_free_lists_begin()/_end() around the free then
+ * show what it did to the buddy lists (its merges).
  */
 void trace_free_pages(struct page *page, unsigned int order);
+/* Note the buddy lists' counts; then print each one that changed since (under the trace). */
+void trace_free_lists_begin(void);
+void trace_free_lists_end(void);
 
 #endif
