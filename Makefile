@@ -3,6 +3,7 @@
 #
 #   make [ARCH=x86_64|i386]   build build/$(ARCH)/mmos.elf, mmos.bin and mmos.iso
 #   make run [MEM=6G] [CMDLINE=...] [DEVICES=...]   boot the ISO in QEMU, serial on this terminal
+#   make DEBUG=1 ...          the same at -Og, for gdb, in build/$(ARCH)-debug
 #   make test                 both arches: build, then the QEMU test matrix
 #   make qemu-gdb / make gdb  QEMU halted with a gdb stub / gdb attached with symbols
 #   make lab-skeleton LAB=n   a student tree for lab n in build/lab<n> (docs/labs/)
@@ -13,7 +14,11 @@ ARCH ?= x86_64
 MEM ?= 6G
 CMDLINE ?=
 VERSION := 0.1
-BUILD := build/$(ARCH)
+# DEBUG=1: -Og (gdb sees locals and arguments) in a build directory of its
+# own, so the -O2 build the tests run is never mixed with it.
+DEBUG ?=
+BUILD := build/$(ARCH)$(if $(DEBUG),-debug)
+OPT := $(if $(DEBUG),-Og,-O2)
 
 ifeq ($(ARCH),x86_64)
   ARCH_CFLAGS := -m64 -mcmodel=kernel -mno-red-zone -DCONFIG_X86_64
@@ -30,7 +35,7 @@ else
 endif
 
 CC ?= gcc
-CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+CFLAGS := -std=gnu11 $(OPT) -g -Wall -Wextra -Werror -ffreestanding -fno-builtin \
 	-fno-stack-protector -fno-pie -fno-pic -fno-omit-frame-pointer \
 	-fno-tree-loop-distribute-patterns -fno-asynchronous-unwind-tables \
 	-mgeneral-regs-only -MD -MP $(ARCH_CFLAGS) -DMMOS_VERSION=\"$(VERSION)\" \
@@ -91,8 +96,17 @@ $(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg to
 	@echo "  ISO     $@"
 	@tools/mkiso $(BUILD) $@ "$(CMDLINE)" 0
 
+# QEMU's status becomes the recipe's: 0 when the guest powered off (poweroff,
+# quit, exit) or its ktest= run passed (isa-debug-exit 33); 1, saying so,
+# when tests failed (35); 2 after a panic (37); anything else as QEMU gave it.
 run qemu: deps-build all
-	$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -cdrom $(BUILD)/mmos.iso -boot d
+	@$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -cdrom $(BUILD)/mmos.iso -boot d; \
+	rc=$$?; case $$rc in \
+	0|33) exit 0 ;; \
+	35) echo "make run: some tests failed (QEMU exit status 35)" >&2; exit 1 ;; \
+	37) echo "make run: the kernel panicked (QEMU exit status 37)" >&2; exit 2 ;; \
+	*) echo "make run: QEMU exit status $$rc" >&2; exit $$rc ;; \
+	esac
 
 # gdb needs the register layout of the arch it debugs: i386 runs under qemu-system-i386
 # (with a CPU model that has PAE and NX) for a gdb session.
@@ -150,7 +164,7 @@ HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c
 	arch/x86/e820.c arch/x86/multiboot.c arch/x86/mm/zones.c \
 	$(DMA_SRCS) \
 	$(addprefix tests/kernel/,mm_checks.c e820_test.c memblock_test.c mm_init_test.c \
-		gfp_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
+		gfp_test.c gfp_parse_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
 		printk_test.c cmdline_test.c watermark_test.c multiboot_test.c ktest_leak_test.c \
 		vmap_area_test.c highmem_test.c vmalloc_test.c dma_test.c memmap_test.c \
 		lab1_e820_test.c lab2_buddy_test.c lab3_split_test.c lab4_slab_test.c \

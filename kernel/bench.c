@@ -178,8 +178,8 @@ static void report_to_console(void *arg, const char *what, unsigned long cycles_
 
 static int cmd_bench(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	if (argc != 1)
+		return shell_usage(argv[0]);
 	console_printf("mmos allocator benchmark (TSC cycles; under TCG: informational)\n");
 	alloc_bench(100000, LIVE, report_to_console, NULL);
 	return 0;

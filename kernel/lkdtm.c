@@ -89,14 +89,20 @@ void lkdtm_boot_crash(void)
 	do_crash(crash_type);
 }
 
+static const char *const crash_types[] = {
+	"PANIC", "BUG", "WARNING", "PAGEFAULT", "WRITE_RO", "EXEC_DATA", "EXHAUST_STACK",
+	"INVALID_OPCODE", "DIVIDE", "VMALLOC_GUARD",
+};
+
 static int cmd_crash(int argc, char **argv)
 {
-	if (argc != 2) {
-		console_printf("usage: crash PANIC|BUG|WARNING|PAGEFAULT|WRITE_RO|EXEC_DATA|"
-			       "EXHAUST_STACK|INVALID_OPCODE|DIVIDE|VMALLOC_GUARD\n");
-		return 1;
+	for (unsigned int i = 0; argc == 2 && i < ARRAY_SIZE(crash_types); i++) {
+		if (!strcmp(argv[1], crash_types[i])) {
+			do_crash(argv[1]);
+			return SHELL_OK;
+		}
 	}
-	do_crash(argv[1]);
-	return 0;
+	return shell_usage(argv[0]);
 }
-SHELL_COMMAND(crash, "crash the kernel on purpose (lkdtm)", cmd_crash);
+SHELL_CMD(crash, "PANIC|BUG|WARNING|PAGEFAULT|WRITE_RO|EXEC_DATA|EXHAUST_STACK|INVALID_OPCODE|"
+	  "DIVIDE|VMALLOC_GUARD", "crash the kernel on purpose (lkdtm)", cmd_crash);

@@ -28,6 +28,7 @@ static bool at_line_start = true;
 static int cur_level = LOGLEVEL_DEFAULT;	/* level of the line being built */
 static int printk_depth;
 static bool console_quiet;
+static bool report_mode;
 
 static void log_store(const char *s, size_t n, bool to_console)
 {
@@ -42,6 +43,12 @@ static void log_store(const char *s, size_t n, bool to_console)
 static void emit(const char *text, int level)
 {
 	bool show = level < console_loglevel && !console_quiet;
+
+	if (report_mode) {	/* a report for the shell: the console only, as given */
+		if (!console_quiet)
+			arch_console_write(text, strlen(text));
+		return;
+	}
 
 	while (*text) {
 		const char *nl = strchr(text, '\n');
@@ -84,7 +91,7 @@ int vprintk(const char *fmt, va_list ap)
 		spin_lock(&logbuf_lock);
 	if (level < 0) {
 		level = cur_level;
-	} else if (!at_line_start) {
+	} else if (!at_line_start && !report_mode) {
 		emit("\n", cur_level);	/* a new message ends a dangling line */
 	}
 	cur_level = level;
@@ -155,6 +162,14 @@ bool printk_console_quiet(bool quiet)
 	return was;
 }
 
+bool printk_report_mode(bool on)
+{
+	bool was = report_mode;
+
+	report_mode = on;
+	return was;
+}
+
 int console_printf(const char *fmt, ...)
 {
 	char buf[512];
@@ -164,6 +179,7 @@ int console_printf(const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	arch_console_write(buf, strnlen(buf, sizeof(buf)));
+	if (!console_quiet)
+		arch_console_write(buf, strnlen(buf, sizeof(buf)));
 	return n;
 }

@@ -24,39 +24,47 @@ SHELL_REPORT(zoneinfo, "zone sizes, watermarks, protection, like /proc/zoneinfo"
 SHELL_REPORT(vmallocinfo, "vmalloc and vmap areas, like /proc/vmallocinfo", show_vmallocinfo);
 SHELL_REPORT(memblock, "what the boot allocator reserved, by kind", memblock_report);
 
+/*
+ * The struct page of each pfn in a range; at most 4096 pages at once. A pfn
+ * without a page frame is a fair question: its line says so.
+ */
 static int cmd_pageinfo(int argc, char **argv)
 {
 	unsigned long pfn, nr = 1;
-	char *end;
+	bool was;
 
-	if (argc < 2) {
-		console_printf("usage: pageinfo <pfn> [count]   (numbers in C notation)\n");
-		return 1;
-	}
-	pfn = (unsigned long)memparse(argv[1], &end);
-	if (argc > 2)
-		nr = (unsigned long)memparse(argv[2], &end);
-	dump_page_range(pfn, nr > 4096 ? 4096 : nr);
-	return 0;
+	if (argc < 2 || argc > 3 || shell_parse_ulong(argv[1], &pfn) ||
+	    shell_opt_arg(shell_parse_ulong, argc, argv, 2, &nr) || !nr || nr > 4096)
+		return shell_usage(argv[0]);
+	was = shell_report_begin();
+	dump_page_range(pfn, nr);
+	shell_report_end(was);
+	return SHELL_OK;
 }
-SHELL_COMMAND(pageinfo, "struct page state of a pfn range: pageinfo <pfn> [count]", cmd_pageinfo);
+SHELL_CMD(pageinfo, "PFN [COUNT]", "struct page state of COUNT (1..4096) pages from PFN",
+	  cmd_pageinfo);
 
 SHELL_REPORT(kmapinfo, "kmap() PKMAP slots in use/total and kmap_local depth", show_kmapinfo);
 SHELL_REPORT(slabinfo, "slab caches, like /proc/slabinfo (version 2.1)", show_slabinfo);
 
 static int cmd_slabattr(int argc, char **argv)
 {
-	if (argc != 2) {
-		console_printf("usage: slabattr <cache or alias name>\n");
-		return 1;
-	}
-	if (show_slab_attributes(argv[1])) {
+	bool was;
+	int err;
+
+	if (argc != 2)
+		return shell_usage(argv[0]);
+	was = shell_report_begin();
+	err = show_slab_attributes(argv[1]);
+	shell_report_end(was);
+	if (err) {
 		console_printf("slabattr: no cache '%s'\n", argv[1]);
-		return 1;
+		return SHELL_FAILED;
 	}
-	return 0;
+	return SHELL_OK;
 }
-SHELL_COMMAND(slabattr, "one cache's attributes, like /sys/kernel/slab/<cache>/", cmd_slabattr);
+SHELL_CMD(slabattr, "CACHE", "one cache's attributes (or an alias's), like /sys/kernel/slab/CACHE/",
+	  cmd_slabattr);
 
 static void show_dma_report(void)
 {

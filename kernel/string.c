@@ -2,12 +2,14 @@
 /*
  * kernel/string.c - memory and string functions for a freestanding kernel.
  *
- * Owns: the mem* and str* functions gcc may also call implicitly, and
- * glob_match() for ktest= and the shell. Plain byte loops with a word-sized
- * fast path for memset/memcpy (memcpy four words a step, which the slab's
- * per-CPU array flush moves through memmove); nothing here allocates or
- * locks.
+ * Owns: the mem* and str* functions gcc may also call implicitly,
+ * glob_match() for ktest= and the shell, and the strict number parsers
+ * kstrtoull()/kstrtoul() the shell and the GFP parser read words with.
+ * Plain byte loops with a word-sized fast path for memset/memcpy (memcpy
+ * four words a step, which the slab's per-CPU array flush moves through
+ * memmove); nothing here allocates or locks.
  */
+#include <kernel/errno.h>
 #include <kernel/string.h>
 
 void *memset(void *s, int c, size_t n)
@@ -172,4 +174,58 @@ bool glob_match(const char *pat, const char *str)
 	while (*pat == '*')
 		pat++;
 	return !*pat;
+}
+
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
+{
+	unsigned long long v = 0;
+	const char *start;
+
+	if (*s == '+')
+		s++;
+	if (base == 0) {
+		if (s[0] == '0' && (s[1] | 0x20) == 'x')
+			base = 16;
+		else
+			base = s[0] == '0' ? 8 : 10;
+	}
+	if (base == 16 && s[0] == '0' && (s[1] | 0x20) == 'x')
+		s += 2;
+	for (start = s; *s; s++) {
+		char c = (char)(*s | 0x20);
+		unsigned int d;
+
+		if (*s >= '0' && *s <= '9')
+			d = (unsigned int)(*s - '0');
+		else if (c >= 'a' && c <= 'z')
+			d = (unsigned int)(c - 'a' + 10);
+		else
+			break;
+		if (d >= base)
+			break;
+		if (v > (~0ULL - d) / base)
+			return -ERANGE;
+		v = v * base + d;
+	}
+	if (s == start)
+		return -EINVAL;
+	if (*s == '\n')
+		s++;
+	if (*s)
+		return -EINVAL;
+	*res = v;
+	return 0;
+}
+
+int kstrtoul(const char *s, unsigned int base, unsigned long *res)
+{
+	unsigned long long v;
+	int err = kstrtoull(s, base, &v);
+
+	if (err)
+		return err;
+	if (v != (unsigned long)v)
+		return -ERANGE;
+	*res = (unsigned long)v;
+	return 0;
 }

@@ -3,21 +3,73 @@
  * mm/debug.c - how mm/ names what it reports, as Linux's mm/debug.c: the
  * GFP flag names (Linux's %pGg table) and the "BUG: Bad page state" report.
  *
- * Owns: the table of flag names and its order, the count of bad-page
+ * Owns: the table of flag names and its order, the one parser of flags
+ * written as in Linux (the shell's and the tests'), the count of bad-page
  * reports since boot, the reports' wording and the reasons they give, and
  * what is wrong with the arguments of a __free_pages() call. page_alloc.c's
  * checks decide that a page is bad (cheaply, in one test); this file finds
  * which page and why, and says so.
  * Must not touch: free lists, page state.
- * Tests: tests/kernel/gfp_test.c (flag names), tests/kernel/page_alloc_test.c
+ * Tests: tests/kernel/gfp_test.c (flag names, the parser), tests/kernel/page_alloc_test.c
  * and tests/kernel/compound_test.c (the reports).
  */
 #include <kernel/bug.h>
+#include <kernel/errno.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include "internal.h"
 
 static unsigned long nr_bad_pages;
+
+/*
+ * Linux's bad_page() keeps a run of broken pages from burying the log: a
+ * burst of 60 reports is printed, then the rest of that minute's reports
+ * are only counted, and the first report after the minute is preceded by
+ * "BUG: Bad page state: N messages suppressed". Every report is counted
+ * (bad_page_count(), the taint) whether printed or not.
+ */
+#define BAD_PAGE_BURST		60
+#define BAD_PAGE_INTERVAL	(60 * HZ)
+
+static struct {
+	unsigned long resume;		/* jiffies when the quiet minute ends */
+	unsigned long nr_shown;		/* printed in this burst */
+	unsigned long nr_unshown;	/* counted, not printed, since the last print */
+} bad_page_rs;
+
+/* Whether this report may print; says how many were held back first. */
+static bool bad_page_ratelimit(void)
+{
+	if (bad_page_rs.nr_shown == BAD_PAGE_BURST) {
+		if ((long)(jiffies - bad_page_rs.resume) < 0) {
+			bad_page_rs.nr_unshown++;
+			return false;
+		}
+		if (bad_page_rs.nr_unshown) {
+			pr_alert("BUG: Bad page state: %lu messages suppressed\n",
+				 bad_page_rs.nr_unshown);
+			bad_page_rs.nr_unshown = 0;
+		}
+		bad_page_rs.nr_shown = 0;
+	}
+	if (bad_page_rs.nr_shown++ == 0)
+		bad_page_rs.resume = jiffies + BAD_PAGE_INTERVAL;
+	return true;
+}
+
+/* The held-back count goes to the log only: the case that caused it says how many it made. */
+void bad_page_ratelimit_reset(void)
+{
+	if (bad_page_rs.nr_unshown) {
+		bool quiet = printk_console_quiet(true);
+
+		pr_alert("BUG: Bad page state: %lu messages suppressed\n", bad_page_rs.nr_unshown);
+		printk_console_quiet(quiet);
+	}
+	bad_page_rs.nr_shown = 0;
+	bad_page_rs.nr_unshown = 0;
+}
 
 /*
  * Linux 6.12's %pGg table (include/trace/events/mmflags.h): composite names,
@@ -65,6 +117,96 @@ int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
 	return (int)n;
 }
 
+bool mm_trace_enabled;
+static unsigned long mm_trace_lines;
+
+bool mm_trace_set(bool on)
+{
+	bool was = mm_trace_enabled;
+
+	mm_trace_enabled = on;
+	return was;
+}
+
+unsigned long mm_trace_count(void)
+{
+	return mm_trace_lines;
+}
+
+void mm_trace(const char *fmt, ...)
+{
+	char line[200];
+	va_list ap;
+
+	mm_trace_lines++;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	printk(KERN_INFO "trace: %s\n", line);
+}
+
+/* A word of a flags expression: one name of the table above, or a number. */
+static int parse_gfp_word(const char *w, size_t len, gfp_t *out)
+{
+	char num[24];
+	unsigned long v;
+
+	for (size_t i = 0; i < ARRAY_SIZE(gfp_names); i++) {
+		if (strlen(gfp_names[i].name) == len && !strncmp(gfp_names[i].name, w, len)) {
+			*out = gfp_names[i].mask;
+			return 0;
+		}
+	}
+	if (!len || len >= sizeof(num) || w[0] < '0' || w[0] > '9')
+		return -EINVAL;
+	memcpy(num, w, len);
+	num[len] = '\0';
+	if (kstrtoul(num, 0, &v) || v >> __GFP_BITS_SHIFT)
+		return -EINVAL;	/* not a number, or bits no flag has */
+	*out = (gfp_t)v;
+	return 0;
+}
+
+static bool gfp_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+int parse_gfp_flags(const char *s, gfp_t *out)
+{
+	gfp_t gfp = 0;
+
+	while (gfp_space(*s))
+		s++;
+	if (!strcmp(s, "none") || !strncmp(s, "none ", 5) || !strncmp(s, "none\t", 5)) {
+		for (s += 4; gfp_space(*s); s++)
+			;
+		if (*s)
+			return -EINVAL;
+		*out = 0;
+		return 0;
+	}
+	for (;;) {
+		const char *w, *end;
+		gfp_t bits;
+
+		while (gfp_space(*s))
+			s++;
+		for (w = s; *s && *s != '|'; s++)
+			;
+		for (end = s; end > w && gfp_space(end[-1]); end--)
+			;
+		if (parse_gfp_word(w, (size_t)(end - w), &bits))
+			return -EINVAL;
+		gfp |= bits;
+		if (!*s)
+			break;
+		s++;	/* the '|' */
+	}
+	*out = gfp;
+	return 0;
+}
+
 unsigned long bad_page_count(void)
 {
 	return nr_bad_pages;
@@ -88,6 +230,8 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 	const struct page *head = compound_head_checked(page);
 
 	count_bad_page();
+	if (!bad_page_ratelimit())
+		return;
 	if (PageCompound(page) && head)
 		pr_err("BUG: Bad page state in process swapper  pfn:%05lx head:%05lx order:%u "
 		       "refcount:%d flags:%#lx zone:%s caller:%pS reason: %s\n", page_to_pfn(page),

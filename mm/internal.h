@@ -59,6 +59,20 @@ extern bool check_pages_enabled;
 
 /* The reports (debug.c): "BUG: Bad page state", and their count. */
 void bad_page(const struct page *page, const char *reason, unsigned long caller);
+
+/*
+ * The path of one request, for the shell's trace command (mm/debug.c):
+ * while mm_trace_enabled, the page allocator says which zones it tried and
+ * why, per-CPU hits and refills, splits, merges and the block it returns,
+ * one printk line each ("trace: ..."). Off, each hook is one test of a
+ * global that is false.
+ */
+extern bool mm_trace_enabled;
+__printf(1, 2) void mm_trace(const char *fmt, ...);
+#define trace_mm(fmt, ...) do { \
+	if (unlikely(mm_trace_enabled)) \
+		mm_trace(fmt, ##__VA_ARGS__); \
+} while (0)
 void count_bad_page(void);
 /* Report each of the nr pages not in the state check_flags asks for; how many. */
 unsigned long report_bad_pages(const struct page *page, unsigned long nr,

@@ -240,6 +240,7 @@ static __always_inline struct page *__rmqueue_pcplist(struct zone *zone, unsigne
 			rmqueue_bulk(zone, order, pcp);
 			if (page_list_empty(&pcp->lists[order]))
 				return NULL;
+			trace_mm("pcp: %s refilled, count %d", zone->name, pcp->count);
 		}
 		page = page_list_pop(&pcp->lists[order]);
 		pcp->count -= 1 << order;
@@ -319,9 +320,41 @@ static __always_inline void prep_new_page(struct page *page, unsigned int order,
  * alloc_flags names (unless ALLOC_NO_WATERMARKS); take the block from the
  * first that passes and has one.
  */
+/*
+ * For the trace: the numbers __zone_watermark_ok() compares for this zone
+ * (free pages after the block vs the mark, lowered by the flags, plus the
+ * zone's lowmem_reserve against highest_zoneidx) and its verdict.
+ */
+static noinline void trace_watermark(struct zone *z, unsigned int order, unsigned int alloc_flags,
+				     enum zone_type highest_zoneidx)
+{
+	static const char *const names[] = { "min", "low", "high", "promo" };
+	unsigned long mark = wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK);
+	long min = (long)mark;
+
+	if (alloc_flags & ALLOC_NO_WATERMARKS) {
+		trace_mm("zone %s: no watermarks (ALLOC_NO_WATERMARKS)", z->name);
+		return;
+	}
+	if (alloc_flags & ALLOC_MIN_RESERVE) {
+		min -= min / 2;
+		if (alloc_flags & ALLOC_NON_BLOCK)
+			min -= min / 4;
+	}
+	trace_mm("zone %s: free %lu - %lu > %s %lu (as used: %ld) + lowmem_reserve[%s] %ld: %s",
+		 z->name, z->nr_free, (1UL << order) - 1, names[alloc_flags & ALLOC_WMARK_MASK], mark,
+		 min, zone_names[highest_zoneidx], z->lowmem_reserve[highest_zoneidx],
+		 zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags) ? "ok" : "fails");
+}
+
+static noinline struct page *get_page_from_freelist_traced(gfp_t gfp, unsigned int order,
+		unsigned int alloc_flags, enum zone_type highest_zoneidx);
+
 struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 					       unsigned int alloc_flags, enum zone_type highest_zoneidx)
 {
+	if (unlikely(mm_trace_enabled))
+		return get_page_from_freelist_traced(gfp, order, alloc_flags, highest_zoneidx);
 	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
 		struct zone *z = *zp;
 		struct page *page;
@@ -337,6 +370,44 @@ struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 			prep_new_page(page, order, gfp);
 			return page;
 		}
+	}
+	return NULL;
+}
+
+/*
+ * The same walk, saying what it does (the trace): out of line, so that the
+ * untraced allocation pays one test of mm_trace_enabled and nothing more.
+ */
+static noinline struct page *get_page_from_freelist_traced(gfp_t gfp, unsigned int order,
+		unsigned int alloc_flags, enum zone_type highest_zoneidx)
+{
+	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
+		struct zone *z = *zp;
+		struct page *page;
+
+		if (zone_idx(z) > highest_zoneidx)
+			continue;
+		trace_watermark(z, order, alloc_flags, highest_zoneidx);
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_fast(z, order, wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK),
+				       highest_zoneidx, alloc_flags))
+			continue;
+		if (pcp_allowed_order(order)) {
+			struct per_cpu_pages *pcp = pcp_of(z);
+
+			trace_mm("pcp: %s order-%u list %s (count %d, batch %d)", z->name, order,
+				 page_list_empty(&pcp->lists[order]) ?
+				 "empty: refill with rmqueue_bulk()" : "hit", pcp->count, pcp->batch);
+		}
+		trace_free_lists_begin();
+		page = rmqueue(z, order);
+		trace_free_lists_end();
+		if (page) {
+			prep_new_page(page, order, gfp);
+			trace_mm("returned: pfn %#lx order %u zone %s", page_to_pfn(page), order, z->name);
+			return page;
+		}
+		trace_mm("zone %s: watermark passed, but no block of order %u", z->name, order);
 	}
 	return NULL;
 }
@@ -420,6 +491,58 @@ static noinline void free_one_page(struct zone *zone, struct page *page, unsigne
 	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(page, pfn, zone, order);
 	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/*
+ * The trace of splits and merges: the free lists' counts before and after
+ * one request, compared. Whatever code splits and merges (a lab's stub or
+ * a student's solution too), the trace says what it did to the lists, and
+ * the list operations themselves carry no hook.
+ */
+static unsigned long trace_counts[MAX_NR_ZONES][NR_PAGE_ORDERS];
+
+void trace_free_lists_begin(void)
+{
+	struct zone *z;
+
+	for_each_zone(z)
+		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
+			trace_counts[zone_idx(z)][o] = z->free_area[o].nr_free;
+}
+
+void trace_free_lists_end(void)
+{
+	struct zone *z;
+
+	for_each_zone(z) {
+		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++) {
+			unsigned long was = trace_counts[zone_idx(z)][o], now = z->free_area[o].nr_free;
+
+			if (was != now)
+				trace_mm("%s free_area[%u]: %lu -> %lu block%s (%s)", z->name, o, was,
+					 now, now == 1 ? "" : "s", now > was ?
+					 "a split's or a merge's piece put there" :
+					 "taken, to split or hand out, or a buddy merged away");
+		}
+	}
+}
+
+void trace_free_pages(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+
+	if (pcp_allowed_order(order)) {
+		struct per_cpu_pages *pcp = pcp_of(zone);
+
+		trace_mm("pcp: pfn %#lx order %u goes onto %s's order-%u list (count %d -> %d, high %d%s)",
+			 page_to_pfn(page), order, zone->name, order, pcp->count,
+			 pcp->count + (1 << order), pcp->high,
+			 pcp->count + (1 << order) >= pcp->high ?
+			 ": then a batch goes back to the buddy lists" : "");
+		return;
+	}
+	trace_mm("buddy: order %u > %u has no per-CPU list: straight to the buddy lists", order,
+		 PAGE_ALLOC_COSTLY_ORDER);
 }
 
 /* Linux's __free_pages_ok(): a block too large for the per-CPU lists. */

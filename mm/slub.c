@@ -313,6 +313,8 @@ static bool get_partial_cpu_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	spin_unlock(&s->list_lock);
 	if (!slab)
 		return false;
+	trace_mm("slab: %s: the CPU slab ran dry: partial slab pfn %#lx becomes it", s->name,
+		 page_to_pfn(slab));
 	set_cpu_slab(s, c, slab);
 	return true;
 }
@@ -387,6 +389,8 @@ static void refill_array(struct kmem_cache *s, struct array_cache *ac, struct km
 	if (n < batch)	/* short of objects: close the gap at the bottom */
 		memmove(ac->entry + 1, ac->entry + 1 + batch - n, n * sizeof(void *));
 	ac->avail = n;
+	trace_mm("slab: %s: this CPU's array was empty: refilled with %u of batchcount %u objects "
+		 "from the CPU slab and partial slabs", s->name, n, batch);
 }
 
 /* An object this CPU's array, its slab or a partial slab has, or NULL (IRQs off). */
@@ -419,6 +423,8 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t
 		obj = get_free_object(s, cpu_cache_get(s), this_cpu_slab(s));
 		local_irq_restore(flags);
 		if (!obj) {
+			trace_mm("slab: %s: no free object anywhere: a new slab of order %u from the "
+				 "page allocator", s->name, s->order);
 			slab = allocate_slab(s, gfp);
 			if (!slab)
 				return NULL;
@@ -521,8 +527,11 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *obj, unsigned lo
 		/* the array's top is the cheap double-free check */
 		freed = ac->entry[ac->avail] != obj;
 		if (freed) {
-			if (ac->avail == ac->limit)
+			if (ac->avail == ac->limit) {
+				trace_mm("slab: %s: this CPU's array is full (%u): %u objects go back "
+					 "to their slabs", s->name, ac->limit, ac->batchcount);
 				flush_array(s, ac, this_cpu_slab(s), ac->batchcount, caller);
+			}
 			ac->entry[++ac->avail] = obj;
 		}
 		local_irq_restore(flags);

@@ -318,6 +318,9 @@ noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, unsi
 		WARN_ON_ONCE(!(gfp & __GFP_DIRECT_RECLAIM));
 	}
 	high = gfp_zone(gfp);
+	trace_mm("slow path: alloc_flags %#x (min watermark%s%s)", alloc_flags,
+		 alloc_flags & ALLOC_MIN_RESERVE ? ", __GFP_HIGH: half of it" : "",
+		 alloc_flags & ALLOC_NON_BLOCK ? ", cannot block: a quarter less" : "");
 	page = get_page_from_freelist(gfp, order, alloc_flags, high);
 	reserve_flags = gfp_pfmemalloc_flags(gfp);
 	if (!page && reserve_flags) {
@@ -330,6 +333,7 @@ noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, unsi
 		 * do not count, or the buddies of a larger block. Linux drains them
 		 * when reclaim comes back empty; mmos has no reclaim, so now.
 		 */
+		trace_mm("slow path: drain the per-CPU lists and try again");
 		drain_all_pages();
 		page = get_page_from_freelist(gfp, order, alloc_flags, high);
 	}

@@ -987,6 +987,123 @@ static void test_page_alloc_reports(struct ktest *t)
 	check_meminfo(t, &c);
 }
 
+/*
+ * Linux's bad_page() rate limit (mm/page_alloc.c, 6.12): a burst of 60
+ * reports prints, the rest of that minute's are only counted, and the next
+ * print (here the reset that ends each case) says "BUG: Bad page state: N
+ * messages suppressed". Every report is counted and taints, printed or not.
+ */
+static void test_page_alloc_bad_page_ratelimit(struct ktest *t)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	struct ktest_count c;
+
+	ASSERT_NOT_NULL(t, page);
+	c = ktest_count_begin(bad_page_count);
+	for (int i = 0; i < 70; i++)
+		bad_page(page, "ratelimit test", _RET_IP_);
+	bad_page_ratelimit_reset();
+	ktest_count_end(t, &c, 70, &t->allowed_reports, __FILE__, __LINE__,
+			"Bad page state reports", "70");
+	EXPECT_EQ(t, printk_log_count(c.mark, "reason: ratelimit test\n"), 60);
+	EXPECT_TRUE(t, printk_logged_since(c.mark, "BUG: Bad page state: 10 messages suppressed\n"));
+	/* a new burst: the next report prints again, with nothing to summarise */
+	c = ktest_count_begin(bad_page_count);
+	bad_page(page, "after the reset", _RET_IP_);
+	ktest_count_end(t, &c, 1, &t->allowed_reports, __FILE__, __LINE__, "the next report", "1");
+	EXPECT_EQ(t, printk_log_count(c.mark, "reason: after the reset\n"), 1);
+	EXPECT_FALSE(t, printk_logged_since(c.mark, "messages suppressed"));
+	__free_pages(page, 0);
+}
+
+/*
+ * The changes to one zone's free lists a trace printed since mark
+ * ("trace: ZONE free_area[O]: WAS -> NOW blocks"): delta[O] = NOW - WAS.
+ * Returns the pages they add up to, sum of delta[O] << O.
+ */
+static long traced_list_changes(u64 mark, const struct zone *z, long delta[NR_PAGE_ORDERS])
+{
+	static char log[LOG_BUF_SIZE + 1];
+	char head[48];
+	long pages = 0;
+
+	memset(delta, 0, sizeof(long) * NR_PAGE_ORDERS);
+	printk_log_read(mark, log, sizeof(log));
+	snprintf(head, sizeof(head), "trace: %s free_area[", z->name);
+	for (char *p = strstr(log, head); p; p = strstr(p + 1, head)) {
+		char *q;
+		unsigned long o = (unsigned long)memparse(p + strlen(head), &q);
+		unsigned long was, now;
+
+		if (strncmp(q, "]: ", 3) || o >= NR_PAGE_ORDERS)
+			continue;
+		was = (unsigned long)memparse(q + 3, &q);
+		if (strncmp(q, " -> ", 4))
+			continue;
+		now = (unsigned long)memparse(q + 4, NULL);
+		delta[o] += (long)now - (long)was;
+		pages += ((long)now - (long)was) * (1L << o);
+	}
+	return pages;
+}
+
+/*
+ * The trace (mm_trace_set(), the shell's trace command) tells the path one
+ * request took, checked here against the allocator's own state and first
+ * principles: an order-5 block (no per-CPU list for it) is the page
+ * returned, and the free-list changes the trace prints add up to 32 pages
+ * fewer; its free adds up to 32 pages more, and takes the order-5 buddy
+ * (pfn ^ 32) off its list exactly when that buddy was a free order-5
+ * block, else puts one more block on order 5.
+ */
+static void test_page_alloc_trace(struct ktest *t)
+{
+	long delta[NR_PAGE_ORDERS];
+	unsigned long pfn, buddy_pfn;
+	char want[128];
+	struct page *page, *buddy;
+	bool quiet, buddy_free;
+	u64 mark;
+
+	drain_all_pages();
+	quiet = printk_console_quiet(true);
+	mark = printk_log_mark();
+	mm_trace_set(true);
+	page = alloc_pages(GFP_KERNEL, 5);
+	mm_trace_set(false);
+	printk_console_quiet(quiet);
+	ASSERT_NOT_NULL(t, page);
+	pfn = page_to_pfn(page);
+	snprintf(want, sizeof(want), "trace: returned: pfn %#lx order 5 zone %s\n", pfn,
+		 page_zone(page)->name);
+	EXPECT_TRUE(t, printk_logged_since(mark, want));
+	EXPECT_TRUE(t, printk_logged_since(mark, "trace: zone "));
+	EXPECT_EQ(t, traced_list_changes(mark, page_zone(page), delta), -32);
+
+	buddy_pfn = pfn ^ (1UL << 5);
+	buddy = pfn_to_page(buddy_pfn);
+	buddy_free = page_zone(buddy) == page_zone(page) && PageBuddy(buddy) &&
+		     page_private(buddy) == 5;
+	quiet = printk_console_quiet(true);
+	mark = printk_log_mark();
+	mm_trace_set(true);
+	trace_free_pages(page, 5);
+	trace_free_lists_begin();
+	__free_pages(page, 5);
+	trace_free_lists_end();
+	mm_trace_set(false);
+	printk_console_quiet(quiet);
+	EXPECT_TRUE(t, printk_logged_since(mark, "trace: buddy: order 5 > 3 has no per-CPU list"));
+	EXPECT_EQ(t, traced_list_changes(mark, page_zone(page), delta), 32);
+	EXPECT_EQ(t, delta[5], buddy_free ? -1 : 1);
+	/* off again: nothing is traced */
+	mark = printk_log_mark();
+	page = alloc_pages(GFP_KERNEL, 5);
+	ASSERT_NOT_NULL(t, page);
+	__free_pages(page, 5);
+	EXPECT_FALSE(t, printk_logged_since(mark, "trace: "));
+}
+
 static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_orders),
 	KTEST_CASE(test_page_alloc_split_and_merge),
@@ -1009,6 +1126,8 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_check_new_page),
 	KTEST_CASE(test_page_alloc_shared_first_page),
 	KTEST_CASE(test_page_alloc_reports),
+	KTEST_CASE(test_page_alloc_bad_page_ratelimit),
+	KTEST_CASE(test_page_alloc_trace),
 	{}
 };
 

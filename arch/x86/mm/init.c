@@ -29,6 +29,8 @@
 #include <asm/pgtable_areas.h>
 #include <mm/gfp.h>
 #include <mm/memblock.h>
+#include <mm/mm.h>
+#include <mm/vmstat.h>
 
 /*
  * The first page-table pages come from a small pool in .bss, as Linux's come
@@ -254,4 +256,42 @@ void paging_init(void)
 		pr_warn("x86/mm: Checked W+X mappings: FAILED, %lu W+X pages found.\n", wx);
 	else
 		pr_info("x86/mm: Checked W+X mappings: passed, no W+X pages found.\n");
+}
+
+/*
+ * meminfo's DirectMap lines, as Linux's arch_report_meminfo() prints them
+ * from its direct_pages_count[]: the direct map's kilobytes by the size of
+ * the page that maps them, found here by walking the live tables over
+ * every e820 RAM range the direct map covers. 1G only where the CPU has
+ * 1 GiB pages (Linux: X86_FEATURE_GBPAGES); i386 PAE has 4k and 2M.
+ */
+void arch_report_meminfo(void)
+{
+	u64 limit = (u64)max_low_pfn << PAGE_SHIFT;	/* x86_64: all RAM */
+	unsigned long kb[3] = { 0 }, last = 0;
+
+#ifdef CONFIG_X86_64
+	limit = (u64)max_pfn << PAGE_SHIFT;
+#endif
+	for (unsigned int i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+		u64 start = (e->addr + PAGE_SIZE - 1) & ~(u64)(PAGE_SIZE - 1);
+		u64 end = min(e->addr + e->size, limit) & ~(u64)(PAGE_SIZE - 1);
+
+		if (e->type != E820_TYPE_RAM)
+			continue;
+		while (start < end) {
+			unsigned long va = (unsigned long)__va(start), size = PAGE_SIZE;
+
+			if (arch_query(va, NULL, NULL, &size) && (va & ~(size - 1)) != last) {
+				last = va & ~(size - 1);
+				kb[size == PAGE_SIZE ? 0 : size == (1UL << 21) ? 1 : 2] += size >> 10;
+			}
+			start = ((start & ~((u64)size - 1)) + size);
+		}
+	}
+	printk(KERN_INFO "DirectMap4k:    %8lu kB\n", kb[0]);
+	printk(KERN_INFO "DirectMap2M:    %8lu kB\n", kb[1]);
+	if (PGTABLE_LEVELS == 4 && boot_cpu_data.has_gbpages)
+		printk(KERN_INFO "DirectMap1G:    %8lu kB\n", kb[2]);
 }

@@ -38,6 +38,7 @@ __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list ap);
 
 #define pr_emerg(fmt, ...)	printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert(fmt, ...)	printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_err(fmt, ...)	printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_warn(fmt, ...)	printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
@@ -70,13 +71,22 @@ unsigned int printk_log_count(u64 mark, const char *needle);
 /* Copy the log from mark on into buf (NUL-terminated); returns bytes copied. */
 size_t printk_log_read(u64 mark, char *buf, size_t size);
 
-/* Straight to the console: no level, no stamp, not logged (shell dialogue). */
+/* Straight to the console: no level, no stamp, not logged (shell dialogue); not while quiet. */
 __printf(1, 2) int console_printf(const char *fmt, ...);
 
 /*
- * Console output on or off (tests that provoke reports keep the log only);
+ * Console output on or off (tests that provoke reports keep the log only;
+ * the shell's tests run commands quietly);
  * returns the previous state, so that a quiet stretch can nest in another.
  */
 bool printk_console_quiet(bool quiet);
+
+/*
+ * Report mode on or off (the shell's /proc-style reports, see
+ * shell_report_begin()): printk's text goes to the console as it is given,
+ * with no stamp, no level filter, and not into the log. Returns the
+ * previous state.
+ */
+bool printk_report_mode(bool on);
 
 #endif

@@ -19,6 +19,15 @@ char *strchr(const char *s, int c);
 char *strstr(const char *haystack, const char *needle);
 /* Copy with truncation; always NUL-terminates when size > 0; returns strlen(src). */
 size_t strlcpy(char *dst, const char *src, size_t size);
+/*
+ * Linux's kstrtoull()/kstrtoul() (lib/kstrtox.c): the whole string is one
+ * number, an optional '+', then digits in base (0: "0x" hex, a leading 0
+ * octal, else decimal), at most one trailing newline. Returns 0, -EINVAL
+ * (empty, a stray character) or -ERANGE (does not fit); *res is written
+ * only on success.
+ */
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 /* Shell-style glob: '*' any run, '?' one character. */
 bool glob_match(const char *pattern, const char *str);
 

@@ -70,6 +70,18 @@ static inline enum zone_type gfp_zone(gfp_t flags)
 
 /* Format flags as Linux's %pGg does: "GFP_KERNEL|__GFP_ZERO". */
 int format_gfp_flags(char *buf, size_t size, gfp_t gfp);
+/*
+ * Read flags written as in Linux's sources: names joined by '|', spaces
+ * allowed around each ("GFP_KERNEL | __GFP_DMA32"). A name is any one
+ * format_gfp_flags() prints: the composites GFP_KERNEL, GFP_ATOMIC, ...,
+ * GFP_TRANSHUGE, the zone names GFP_DMA and GFP_DMA32, __GFP_RECLAIM and
+ * every __GFP_ bit; a word may also be a number in C notation (0xcc0) with
+ * no bit at or above __GFP_BITS_SHIFT; "none" alone is 0. So
+ * parse_gfp_flags(format_gfp_flags(x)) gives x back. Returns 0 with *out set,
+ * or -EINVAL (an unknown name, an empty word, a stray character) with *out
+ * untouched. The shell's FLAGS arguments and the tests use this one parser.
+ */
+int parse_gfp_flags(const char *s, gfp_t *out);
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 /* alloc_pages() with the address to name in its reports (Linux's takes a node instead). */
@@ -92,5 +104,29 @@ unsigned long nr_free_pages(void);
 void drain_all_pages(void);
 /* "BUG: Bad page state" reports since boot. */
 unsigned long bad_page_count(void);
+/*
+ * Start a fresh burst of Bad page state reports (each ktest case gets one,
+ * so a case's expected reports are never the ones a minute's limit holds
+ * back); logs the suppressed count first if there is one.
+ */
+void bad_page_ratelimit_reset(void);
+/*
+ * Trace the page allocator's path (the shell's trace command): on, every
+ * zone tried with its watermark numbers, per-CPU hits and refills, splits,
+ * merges and the block returned are printed, one "trace: " line each.
+ * Returns the previous state. mm_trace_count(): lines printed since boot.
+ */
+bool mm_trace_set(bool on);
+unsigned long mm_trace_count(void);
+/*
+ * For the trace of a free, said before the free itself (which, to cost the
+ * untraced free nothing, says nothing): where __free_pages(page, order)
+ * will put the block; trace_free_lists_begin()/_end() around the free then
+ * show what it did to the buddy lists (its merges).
+ */
+void trace_free_pages(struct page *page, unsigned int order);
+/* Note the buddy lists' counts; then print each one that changed since (under the trace). */
+void trace_free_lists_begin(void);
+void trace_free_lists_end(void);
 
 #endif

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * mm/vmstat.h - the /proc-style memory reports, printed with printk in
- * Linux's formats (so they land in the log, where tests can read them).
+ * Linux's formats (so they land in the log, where tests can read them; the
+ * shell prints them in report mode: no stamp, not logged).
  */
 #ifndef MM_VMSTAT_H
 #define MM_VMSTAT_H
@@ -12,6 +13,8 @@ void show_buddyinfo(void);
 void show_zoneinfo(void);
 /* /proc/meminfo: MemTotal, MemFree, MemAvailable, High/Low totals, ... */
 void show_meminfo(void);
+/* The arch's last lines of meminfo (x86: DirectMap4k/2M/1G); weak, empty by default. */
+void arch_report_meminfo(void);
 /* MemAvailable in pages: free pages above the zones' reserves. */
 unsigned long si_mem_available(void);
 
