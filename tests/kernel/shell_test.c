@@ -271,6 +271,7 @@ static void test_shell_bad_input_changes_nothing(struct ktest *t)
 		{ "frag 10 20", SHELL_USAGE }, { "vtop", SHELL_USAGE }, { "vtop zz", SHELL_USAGE },
 		{ "extfrag_index x", SHELL_USAGE }, { "unusable_index x", SHELL_USAGE },
 		{ "pci x", SHELL_USAGE }, { "dma x", SHELL_USAGE }, { "vmprint x", SHELL_USAGE },
+		{ "vtop 1 2", SHELL_USAGE }, { "frag 0", SHELL_USAGE },
 		{ "no_such_command", -1 },
 		{ "alloc 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", SHELL_USAGE },
 	};

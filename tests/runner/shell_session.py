@@ -8,7 +8,8 @@ the kernel itself reports: the zone, pfn and order an allocation prints
 against the zone limits written again here and against pageinfo, buddyinfo
 before and after, slabinfo's and vmallocinfo's lines, meminfo's and
 zoneinfo's lines in Linux 6.12's order and format, no printk stamps in any
-report while dmesg keeps them; and that every malformed or refused command
+report while dmesg keeps them, vtop's levels and indices against the
+address's bits; and that every malformed or refused command
 leaves every report exactly as it was. The first command is written before
 the kernel has booted (input typed before the prompt must be kept), and the
 arrow-up key must bring back the last line.
@@ -55,7 +56,8 @@ BAD_INPUT = [
     "slabattr no_such_cache", "drain x", "crash NOPE", "help x", "poweroff now",
     "quit now", "exit 1", "no_such_command", "trace", "trace alloc x", "trace bogus 1",
     "trace free 9", "trace kmalloc 0", "memmap x", "frag x", "frag 101", "frag 10 20", "vtop",
-    "vtop zz", "extfrag_index x", "unusable_index x", "pci x", "dma x",
+    "vtop zz", "vtop 1 2", "frag 0", "extfrag_index x", "unusable_index x", "pci x", "dma x",
+    "vmprint x",
 ]
 
 
@@ -189,6 +191,31 @@ def script_mm(s, arch, c):
         c.check(not any(STAMP.match(l) for l in lines), "%s has printk stamps" % name)
     dmesg = s.run("dmesg")
     c.check(sum(bool(STAMP.match(l)) for l in dmesg) > 10, "dmesg lost its stamps")
+    # the other reports print as their Linux files (or xv6's vmprint) do: no stamps either
+    direct = 0xffff888000000000 if arch == "x86_64" else 0xc0000000
+    for cmd in ("memmap", "extfrag_index", "unusable_index", "vmprint", "pci", "dma",
+                "vtop %#x" % (direct + 0x100000)):
+        out = s.run(cmd)
+        c.check(out and not any(STAMP.match(l) for l in out),
+                "%s printed nothing or printk stamps: %r" % (cmd, out[:2]))
+    # vtop: one line per level read, then the translation. The indices are the
+    # address's bits cut as the MMU cuts them (12 + 9 * level, PAE's top level
+    # two bits wide); the direct map's page 0x100 is at physical 0x100000.
+    va = direct + 0x100000
+    walk = s.run("vtop %#x" % va)
+    levels = 4 if arch == "x86_64" else 3
+    names = ["PTE", "PMD", "PUD" if levels == 4 else "PDPTE", "PGD"]
+    for l, line in zip(range(levels - 1, -1, -1), walk):
+        m = re.match(r"^(\S+) +index +(\d+) entry 0x[0-9a-f]{16} \(table at phys 0x[0-9a-f]+\)$",
+                     line)
+        if not c.check(m, "vtop line not a table entry: %r" % line):
+            break
+        want = (va >> (12 + 9 * l)) & (3 if l == levels - 1 and levels == 3 else 511)
+        c.check(m.group(1) == names[l] and int(m.group(2)) == want,
+                "vtop level %d: %r, wanted %s index %d" % (l, line, names[l], want))
+    c.check(walk and re.match(r"^vtop: %#x -> phys 0x100000 size 0x(1000|200000|40000000) "
+                              r"flags 0x[0-9a-f]+$" % va, walk[-1]) and len(walk) >= 3,
+            "vtop %#x: %r" % (va, walk))
     for l in base["buddyinfo"]:
         c.check(re.match(r"^Node 0, zone [ A-Za-z0-9]{8} (?:[ \d]{5}\d ){11}$", l),
                 "buddyinfo line not in Linux's format: %r" % l)

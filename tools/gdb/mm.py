@@ -364,7 +364,8 @@ def page_offset():
 
 class MmWalk(gdb.Command):
     """mm-walk VADDR: walk the kernel page tables for VADDR from kernel_pgd_phys: each
-    level's index and entry, then the kernel's 'vtop VADDR' line."""
+    level's index and entry, then the translation: what the kernel's 'vtop VADDR'
+    prints, line for line."""
 
     def __init__(self):
         super().__init__("mm-walk", gdb.COMMAND_DATA)

@@ -235,6 +235,23 @@ bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned lon
 	return false;
 }
 
+int arch_walk(unsigned long va, struct pt_step steps[PGTABLE_LEVELS])
+{
+	phys_addr_t table = kernel_pgd_phys;
+	int n = 0;
+
+	for (int l = TOP; l >= 0; l--) {
+		pteval_t e = ((pteval_t *)__va(table))[pt_index(va, l)];
+
+		steps[n++] = (struct pt_step){ .level = l, .index = pt_index(va, l), .entry = e,
+					       .table = table };
+		if (!(e & _PAGE_PRESENT) || l == 0 || ((e & _PAGE_PSE) && l < TOP))
+			break;
+		table = e & PTE_PFN_MASK;
+	}
+	return n;
+}
+
 /* Count W+X leaves below one table; va is the table's first address. */
 static unsigned long count_wx(pteval_t *table, int level, unsigned long va)
 {

@@ -126,18 +126,18 @@ void vmprint(unsigned long start, unsigned long last)
 	pr_info("vmprint: %lu leaves\n", n);
 }
 
-/* vmprint: the vmalloc area (where the mappings change at run time), as xv6 prints a process's. */
-static int cmd_vmprint(int argc, char **argv)
+/*
+ * vmprint: the vmalloc area (where the mappings change at run time), as xv6
+ * prints a process's; a report, so no printk stamps (the boot log's call
+ * from a test keeps them).
+ */
+static void vmprint_vmalloc_area(void)
 {
-	if (argc != 1) {
-		printk(KERN_CONT "usage: %s\n", argv[0]);
-		return 2;
-	}
 #ifdef CONFIG_X86_64
 	vmprint(VMALLOC_START, VMALLOC_END);	/* inclusive there, as in Linux */
 #else
 	vmprint(VMALLOC_START, VMALLOC_END - 1);
 #endif
-	return 0;
 }
-SHELL_COMMAND(vmprint, "print the page tables of the vmalloc area, as xv6's vmprint", cmd_vmprint);
+SHELL_REPORT(vmprint, "print the page tables of the vmalloc area, as xv6's vmprint",
+	     vmprint_vmalloc_area);

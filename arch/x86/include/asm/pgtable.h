@@ -75,6 +75,20 @@ void arch_unmap_page_noflush(unsigned long va);
 bool arch_query(unsigned long va, phys_addr_t *pa, pteval_t *flags, unsigned long *size);
 
 /*
+ * The entries the walk for va reads, top level first: each one's level
+ * (PGTABLE_LEVELS - 1 down to 0), its index in its table, its value and the
+ * table's physical address. Returns how many were read: the walk stops at a
+ * non-present entry or a leaf. What vtop prints and gdb's mm-walk repeats.
+ */
+struct pt_step {
+	int level;
+	unsigned int index;
+	pteval_t entry;
+	phys_addr_t table;
+};
+int arch_walk(unsigned long va, struct pt_step steps[PGTABLE_LEVELS]);
+
+/*
  * The 4 KiB entry for va in the live tables, or NULL if a table on the way
  * is missing or va lies in a large page. For owners of a range whose page
  * table exists from boot (the PKMAP area) and who write their entries
