@@ -154,11 +154,45 @@ void split_page(struct page *page, unsigned int order)
 	set_page_alloc_order(page, 0);	/* LAB 3 END split_page */
 }
 
+/*
+ * page->flags as Linux 6.12's %pGp prints them: the value, then in
+ * parentheses the names of the flags set ("reserved", "head", and "tail"
+ * for mmos's PG_tail, the name Linux's PG_tail had until 4.4), "|"
+ * between, then the fields the word holds ("zone=N"; Linux's node and
+ * lastcpupid have no bits here, and a field of width 0 is not printed).
+ * PG_slab is left out: in 6.12 a slab is a page type (page_type_name()).
+ */
 static int page_flags_string(const struct page *page, char *buf, size_t size)
 {
-	return scnprintf(buf, size, "%s%s%s%s", PageReserved(page) ? "reserved," : "",
-			 PageHead(page) ? "head," : "", PageTail(page) ? "tail," : "",
-			 PageBuddy(page) ? "buddy," : "");
+	static const char *const names[] = { [PG_reserved] = "reserved", [PG_head] = "head",
+					     [PG_tail] = "tail" };
+	int n = scnprintf(buf, size, "%#lx(", page->flags);
+
+	for (unsigned int f = 0; f < ARRAY_SIZE(names); f++)
+		if (page->flags & (1UL << f))
+			n += scnprintf(buf + n, size - n, "%s|", names[f]);
+	return n + scnprintf(buf + n, size - n, "zone=%d)", page_zonenum(page));
+}
+
+/*
+ * The page type Linux 6.12's dump_page() names after the flags, "" if
+ * none: the folio's, so a slab's tail pages show "slab" too. page_type >>
+ * 24 in Linux: PGTY_buddy 0xf0, PGTY_slab 0xf5 (mmos keeps the slab's
+ * freelist in page_type, so its type is read from PG_slab).
+ */
+static const char *page_type_name(const struct page *page, unsigned int *type)
+{
+	const struct page *head = compound_head_checked(page);
+
+	if (PageBuddy(page)) {
+		*type = PGTY_buddy >> 24;
+		return "buddy";
+	}
+	if (head && PageSlab(head)) {
+		*type = 0xf5;
+		return "slab";
+	}
+	return NULL;
 }
 
 /*
@@ -181,7 +215,9 @@ const struct page *compound_head_checked(const struct page *page)
 void dump_page(const struct page *page, const char *reason)
 {
 	const struct page *head = compound_head_checked(page);
-	char flags[48];
+	unsigned int type = 0;
+	const char *type_name = page_type_name(page, &type);
+	char flags[80];
 
 	page_flags_string(page, flags, sizeof(flags));
 	if (PageCompound(page) && !head)
@@ -197,7 +233,9 @@ void dump_page(const struct page *page, const char *reason)
 			 page_to_pfn(page), PageBuddy(page) ? (int)page_private(page) :
 							      page_alloc_order(page),
 			 page_private(page));
-	pr_emerg("flags: %#lx(%szone=%s)\n", page->flags, flags, zone_names[page_zonenum(page)]);
+	pr_emerg("flags: %s\n", flags);
+	if (type_name)
+		pr_emerg("page_type: %x(%s)\n", type, type_name);
 	if (reason)
 		pr_emerg("page dumped because: %s\n", reason);
 }
@@ -206,7 +244,9 @@ void dump_page_range(unsigned long start_pfn, unsigned long nr)
 {
 	for (unsigned long pfn = start_pfn; pfn < start_pfn + nr; pfn++) {
 		const struct page *page;
-		char flags[48];
+		const char *type_name;
+		unsigned int type = 0;
+		char flags[80], typed[32] = "";
 
 		if (!pfn_valid(pfn)) {
 			pr_info("pfn:%#lx no page frame\n", pfn);
@@ -214,13 +254,16 @@ void dump_page_range(unsigned long start_pfn, unsigned long nr)
 		}
 		page = pfn_to_page(pfn);
 		page_flags_string(page, flags, sizeof(flags));
+		type_name = page_type_name(page, &type);
+		if (type_name)
+			scnprintf(typed, sizeof(typed), " page_type:%x(%s)", type, type_name);
 		if (PageTail(page))
-			pr_info("pfn:%#lx refcount:%d zone:%s flags:%#lx(%s) head:%#lx\n", pfn,
-				page_ref_count(page), zone_names[page_zonenum(page)], page->flags, flags,
+			pr_info("pfn:%#lx refcount:%d zone:%s flags:%s%s head:%#lx\n", pfn,
+				page_ref_count(page), zone_names[page_zonenum(page)], flags, typed,
 				page_to_pfn(compound_head(page)));
 		else
-			pr_info("pfn:%#lx refcount:%d zone:%s flags:%#lx(%s) order:%d\n", pfn,
-				page_ref_count(page), zone_names[page_zonenum(page)], page->flags, flags,
+			pr_info("pfn:%#lx refcount:%d zone:%s flags:%s%s order:%d\n", pfn,
+				page_ref_count(page), zone_names[page_zonenum(page)], flags, typed,
 				PageBuddy(page) ? (int)page_private(page) : page_alloc_order(page));
 	}
 }

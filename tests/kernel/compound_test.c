@@ -282,7 +282,9 @@ static void test_compound_dump_page(struct ktest *t)
 	EXPECT_TRUE(t, printk_logged_since(mark, "page dumped because: test"));
 	snprintf(expect, sizeof(expect), "pfn:%#lx refcount:0 ", page_to_pfn(head + 3));
 	EXPECT_TRUE(t, printk_logged_since(mark, expect));
-	snprintf(expect, sizeof(expect), "(tail,) head:%#lx", page_to_pfn(head));
+	/* Linux 6.12's %pGp: names joined by '|', then the zone field */
+	snprintf(expect, sizeof(expect), "(tail|zone=%d) head:%#lx", page_zonenum(head),
+		 page_to_pfn(head));
 	EXPECT_TRUE(t, printk_logged_since(mark, expect));
 	__free_pages(head, 2);
 }

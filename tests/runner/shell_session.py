@@ -198,6 +198,14 @@ def script_mm(s, arch, c):
         out = s.run(cmd)
         c.check(out and not any(STAMP.match(l) for l in out),
                 "%s printed nothing or printk stamps: %r" % (cmd, out[:2]))
+        if cmd == "memmap":
+            # a free block's first page: Linux 6.12 dumps PGTY_buddy >> 24 = f0, "buddy"
+            free = [l.split() for l in out if re.match(r"^0x[0-9a-f]+ \d+ free:\d+$", l)]
+            if c.check(free, "memmap shows no free block: %r" % out[:4]):
+                order = int(free[0][2].split(":")[1])
+                pi = s.run("pageinfo %s" % free[0][0])
+                c.check(len(pi) == 1 and pi[0].endswith(" page_type:f0(buddy) order:%d" % order)
+                        and "refcount:0 " in pi[0], "pageinfo of a free block: %r" % pi)
     # vtop: one line per level read, then the translation. The indices are the
     # address's bits cut as the MMU cuts them (12 + 9 * level, PAE's top level
     # two bits wide); the direct map's page 0x100 is at physical 0x100000.
@@ -349,6 +357,18 @@ def script_mm(s, arch, c):
                                  "of order 3") for l in out) and
                 "trace: returned: pfn %s order 3 zone %s" % (m.group(3), m.group(2)) in out,
                 "trace kmalloc 8000 does not show the new slab it lies in: %r" % out)
+        # Linux 6.12's dump_page() of a slab page: flags by %pGp (a compound
+        # slab's head and tails, "zone=N"), then the type, PGTY_slab >> 24 =
+        # f5 (include/linux/page-flags.h), the head's for a tail too
+        pfn = int(m.group(3), 16)
+        zidx = {"DMA": 0, "DMA32": 1, "Normal": 1, "HighMem": 2}.get(m.group(2))
+        pi = s.run("pageinfo %#x 2" % pfn)
+        c.check(len(pi) == 2 and
+                re.match(r"^pfn:%#x refcount:1 zone:%s flags:0x[0-9a-f]+\(head\|zone=%s\) "
+                         r"page_type:f5\(slab\) order:3$" % (pfn, m.group(2), zidx), pi[0]) and
+                re.match(r"^pfn:%#x refcount:0 zone:%s flags:0x[0-9a-f]+\(tail\|zone=%s\) "
+                         r"page_type:f5\(slab\) head:%#x$" % (pfn + 1, m.group(2), zidx, pfn),
+                         pi[1]), "pageinfo of a kmalloc-8k slab: %r" % pi)
         s.run("kfree %s" % m.group(1))
 
     # everything given back: every report as at the start

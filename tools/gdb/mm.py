@@ -177,24 +177,33 @@ class MmPage(gdb.Command):
             return
         page = page_at(pfn)
         flags = ulong(page["flags"])
-        names = ("reserved," if flags >> PG_RESERVED & 1 else "") + \
-            ("head," if flags >> PG_HEAD & 1 else "") + \
-            ("tail," if flags >> PG_TAIL & 1 else "")
+        zone_idx = flags >> (bits() - 2)
+        # %pGp as Linux 6.12 prints it; PG_slab is a page type there
+        names = [n for bit, n in ((PG_RESERVED, "reserved"), (PG_HEAD, "head"),
+                                  (PG_TAIL, "tail")) if flags >> bit & 1]
+        pgp = "%s(%s)" % (chex(flags), "|".join(names + ["zone=%d" % zone_idx]))
         buddy = int(page["page_type"]) & 0xffffffff == PGTY_BUDDY
-        names += "buddy," if buddy else ""
-        zone = zone_names()[flags >> (bits() - 2)]
-        ref = int(page["_refcount"]["counter"])
-        head = chex(pfn)
+        head_page = page
         if flags >> PG_TAIL & 1:
             head_pfn = (ulong(page["compound_head"]) - ulong(val("mem_map"))) // \
                 page.type.sizeof
-            out("pfn:%s refcount:%d zone:%s flags:%#x(%s) head:%s" % (
-                head, ref, zone, flags, names, chex(head_pfn)))
+            head_page = page_at(head_pfn)
+        typed = ""
+        if buddy:
+            typed = " page_type:%x(buddy)" % (PGTY_BUDDY >> 24)
+        elif ulong(head_page["flags"]) >> PG_SLAB & 1:
+            typed = " page_type:f5(slab)"    # Linux 6.12's PGTY_slab >> 24
+        zone = zone_names()[zone_idx]
+        ref = int(page["_refcount"]["counter"])
+        head = chex(pfn)
+        if flags >> PG_TAIL & 1:
+            out("pfn:%s refcount:%d zone:%s flags:%s%s head:%s" % (
+                head, ref, zone, pgp, typed, chex(head_pfn)))
         else:
             order = int(page["private"]) if buddy else \
                 ((flags & PAGE_ORDER_MASK) >> PAGE_ORDER_SHIFT) - 1
-            out("pfn:%s refcount:%d zone:%s flags:%s(%s) order:%d" % (
-                head, ref, zone, chex(flags), names, order))
+            out("pfn:%s refcount:%d zone:%s flags:%s%s order:%d" % (
+                head, ref, zone, pgp, typed, order))
 
 
 def page_list(head):
