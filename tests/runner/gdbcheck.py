@@ -8,6 +8,8 @@ runner types, waiting for each prompt:
     frag 5          (pages held and a vmalloc'd array: more states to see)
     memmap          (a pfn of each state present is picked from it)
     pageinfo PFN    for each of those pfns, and for one with no page frame
+    vmalloc SIZE    two areas, one whose page array is one page (kmalloc'd)
+                    and one a page larger (vmalloc'd: "vpages")
     buddyinfo, zoneinfo, slabinfo, vmallocinfo
     vtop VADDR      for a direct-map address, the first vmalloc area's start
                     and its guard page (unmapped)
@@ -159,8 +161,28 @@ def run(cfg, runner):
                     kernel["mm-page %#x" % picks[state]] = sh.run("pageinfo %#x" % picks[state])
             # no page frame: far above RAM (x86_64: a section with no memmap)
             kernel["mm-page 0x7ffff00"] = sh.run("pageinfo 0x7ffff00")
+            # Linux's __vmalloc_area_node() vmallocs the page array when it is
+            # larger than a page (array_size > PAGE_SIZE), else kmallocs it:
+            # one area just at that size and one a page above it
+            ptr = 8 if cfg.arch == "x86_64" else 4
+            at = 4096 // ptr                # pages whose array fills one page
+            held = []
+            for n in (at, at + 1):
+                m = re.search(r"vmalloc: handle (\d+): (?:0x)?([0-9a-f]+)-", " ".join(
+                    sh.run("vmalloc %d" % (n * 4096))))
+                if m:
+                    held.append((n, m.group(1), int(m.group(2), 16)))
+                else:
+                    problems.append("vmalloc of %d pages failed" % n)
             for report in ("buddyinfo", "zoneinfo", "slabinfo", "vmallocinfo"):
                 kernel["mm-" + report] = sh.run(report)
+            for n, h, addr in held:
+                line = [l for l in kernel["mm-vmallocinfo"] if l.startswith("0x%0*x-" % (
+                    2 * ptr, addr))]
+                if len(line) != 1 or (" vpages" in line[0]) != (n * ptr > 4096):
+                    problems.append("vmallocinfo's area of %d pages (a %d-byte page array) "
+                                    "%s vpages: %r" % (n, n * ptr, "lacks" if n * ptr > 4096
+                                                       else "has", line))
             areas = [l for l in kernel["mm-vmallocinfo"] if " vmalloc" in l]
             addrs = ["0xffff888000100000" if cfg.arch == "x86_64" else "0xc0100000"]
             if areas:
@@ -188,6 +210,8 @@ def run(cfg, runner):
                     compare(cmd, lines, got, problems)
                     if cmd.startswith("mm-walk") and len(got) < 2:
                         problems.append("%s: no table levels shown: %r" % (cmd, got))
+            for n, h, addr in held:
+                sh.run("vfree %s" % h)
             freed = sh.run("frag free")
             if not any("freed" in l for l in freed):
                 problems.append("frag free: %r" % freed)

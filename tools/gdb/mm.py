@@ -320,6 +320,7 @@ class MmVmallocinfo(gdb.Command):
     def invoke(self, arg, from_tty):
         syms = Kallsyms()
         width = 2 * gdb.lookup_type("unsigned long").sizeof
+        start, end = vmalloc_bounds()
         for va in list_entries("vmap_area_list", "struct vmap_area", "list"):
             vm = va["vm"]
             if not int(vm) or int(vm["flags"]) & VM_UNINITIALIZED:
@@ -338,7 +339,7 @@ class MmVmallocinfo(gdb.Command):
                 if flags & bit:
                     line += " " + name
             pages = ulong(v["pages"])
-            if is_vmalloc_addr(pages):
+            if start <= pages < end:     # is_vmalloc_addr(): the page array was vmalloc'd
                 line += " vpages"
             out(line)
         for va in list_entries("purge_vmap_area_list", "struct vmap_area", "list"):
@@ -346,25 +347,22 @@ class MmVmallocinfo(gdb.Command):
             out("0x%0*x-0x%0*x %7d unpurged vm_area" % (width, s, width, e, e - s))
 
 
-def is_vmalloc_addr(addr):
-    """The kernel's is_vmalloc_addr(), from the bounds it keeps."""
-    start, end = vmalloc_bounds()
-    return start <= addr < end
-
-
 def vmalloc_bounds():
-    """[VMALLOC_START, VMALLOC_END) as arch/x86/include/asm/pgtable_areas.h defines them."""
-    if bits() == 64:
-        start = 0xffffc90000000000
-        return start, start + (32 << 40) - 1
-    # i386 PAE: below the fixmap (16 kmap_local slots and a hole), the CPU entry
-    # area, the LDT page and the PKMAP window, each rounded down to a 2 MiB PMD
-    pmd_mask = ~((2 << 20) - 1) & 0xffffffff
-    fixaddr_start = 0xfffff000 - (17 << PAGE_SHIFT)
-    cpu_entry_area = (fixaddr_start - (2 << 20)) & pmd_mask
-    ldt = (cpu_entry_area - 4096) & pmd_mask
-    pkmap = (ldt - 4096) & pmd_mask
-    return ulong(val("(unsigned long)high_memory")) + (8 << 20), pkmap - 2 * 4096
+    """[VMALLOC_START, VMALLOC_END) as the kernel's vmap areas cover it: every
+    address of the range is free (free_vmap_area_list, one area of
+    VMALLOC_START..VMALLOC_END at vmap_init()), busy (vmap_area_list) or freed
+    and waiting for the lazy purge (purge_vmap_area_list), and no area lies
+    outside it. Read, not written again from the layout (i386's end hangs
+    below the fixmap, CPU entry area, LDT and PKMAP window)."""
+    lo, hi = None, None
+    for head in ("free_vmap_area_list", "vmap_area_list", "purge_vmap_area_list"):
+        for va in list_entries(head, "struct vmap_area", "list"):
+            s, e = ulong(va["va_start"]), ulong(va["va_end"])
+            lo = s if lo is None else min(lo, s)
+            hi = e if hi is None else max(hi, e)
+    if lo is None:
+        raise gdb.GdbError("no vmap area at all: vmap_init() has not run")
+    return lo, hi
 
 
 def page_offset():
