@@ -3,10 +3,10 @@
  * mm/vmstat.c - /proc/buddyinfo, /proc/zoneinfo and /proc/meminfo.
  *
  * Owns: the report formats, field for field as Linux 6.12 prints them (see
- * the facts reference, section 10); in meminfo a counter mmos does not keep
- * prints the 0 Linux prints when it has nothing to count (zoneinfo still
- * prints only the counters mmos keeps: tools/gdb/mm.py mirrors it line for
- * line). And nr_free_pages(), the zones' NR_FREE_PAGES summed.
+ * the facts reference, section 10); a counter mmos does not keep prints the
+ * 0 Linux prints when it has nothing to count (tools/gdb/mm.py's
+ * mm-zoneinfo mirrors zoneinfo line for line). And nr_free_pages(), the
+ * zones' NR_FREE_PAGES summed.
  * Must not touch: allocator state; it only reads (zone->lock for buddyinfo).
  * Tests: tests/kernel/page_alloc_test.c parses these reports.
  */
@@ -48,13 +48,98 @@ void show_buddyinfo(void)
 	}
 }
 
-static void zoneinfo_one(struct zone *z)
+/*
+ * Linux 6.12's enum node_stat_item, by vmstat_text[]'s names, for the
+ * configuration meminfo describes (CONFIG_SWAP, IOMMU_SUPPORT on; no
+ * SHADOW_CALL_STACK on x86; NUMA off, so no NUMA_BALANCING counters: mmos
+ * has one node). NR_HUGETLB ("nr_hugetlb") came in 6.13 and nr_memmap_pages
+ * left the node counters in 6.11, so neither is here. mmos counts three of
+ * them (as meminfo's SReclaimable, SUnreclaim and PageTables do); the rest
+ * count what it does not have (LRU lists, page cache, writeback, user
+ * mappings, swap, thread stacks) and print the 0 Linux prints for that.
+ */
+enum { NODE_SLAB_RECLAIMABLE = 5, NODE_SLAB_UNRECLAIMABLE = 6, NODE_PAGE_TABLE_PAGES = 38 };
+static const char *const node_stat_names[] = {
+	"nr_inactive_anon", "nr_active_anon", "nr_inactive_file", "nr_active_file",
+	"nr_unevictable", "nr_slab_reclaimable", "nr_slab_unreclaimable",
+	"nr_isolated_anon", "nr_isolated_file", "workingset_nodes",
+	"workingset_refault_anon", "workingset_refault_file", "workingset_activate_anon",
+	"workingset_activate_file", "workingset_restore_anon", "workingset_restore_file",
+	"workingset_nodereclaim", "nr_anon_pages", "nr_mapped", "nr_file_pages",
+	"nr_dirty", "nr_writeback", "nr_writeback_temp", "nr_shmem",
+	"nr_shmem_hugepages", "nr_shmem_pmdmapped", "nr_file_hugepages",
+	"nr_file_pmdmapped", "nr_anon_transparent_hugepages", "nr_vmscan_write",
+	"nr_vmscan_immediate_reclaim", "nr_dirtied", "nr_written", "nr_throttled_written",
+	"nr_kernel_misc_reclaimable", "nr_foll_pin_acquired", "nr_foll_pin_released",
+	"nr_kernel_stack", "nr_page_table_pages", "nr_sec_page_table_pages",
+	"nr_iommu_pages", "nr_swapcached", "pgdemote_kswapd", "pgdemote_direct",
+	"pgdemote_khugepaged",
+};
+
+/*
+ * Linux 6.12's enum zone_stat_item after NR_FREE_PAGES (CONFIG_ZSMALLOC on
+ * for zram and zswap; UNACCEPTED_MEMORY off, as meminfo has no Unaccepted
+ * line): mmos counts free pages only, the others are 0 here.
+ */
+static const char *const zone_stat_names[] = {
+	"nr_zone_inactive_anon", "nr_zone_active_anon", "nr_zone_inactive_file",
+	"nr_zone_active_file", "nr_zone_unevictable", "nr_zone_write_pending",
+	"nr_mlock", "nr_bounce", "nr_zspages", "nr_free_cma",
+};
+
+static unsigned long slab_reclaimable_pages(void);
+
+static unsigned long pgtable_pages(void)
+{
+	unsigned long n = 0;
+	struct zone *z;
+
+	for_each_zone(z)
+		n += pgtable_pages_in_zone((unsigned int)zone_idx(z));
+	return n;
+}
+
+static unsigned long node_stat_value(unsigned int item)
+{
+	switch (item) {
+	case NODE_SLAB_RECLAIMABLE:
+		return slab_reclaimable_pages();
+	case NODE_SLAB_UNRECLAIMABLE:
+		return slab_pages() - slab_reclaimable_pages();
+	case NODE_PAGE_TABLE_PAGES:
+		return pgtable_pages();
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Linux 6.12's calculate_normal_threshold() for one online CPU (mmos has
+ * one): 2 * fls(cpus) * (1 + fls(managed pages per 128 MiB)), at most 125.
+ */
+static int zone_stat_threshold(const struct zone *z)
+{
+	unsigned long mem = z->managed_pages >> (27 - PAGE_SHIFT);
+	int fls_mem = 0;
+
+	while (mem >> fls_mem)
+		fls_mem++;
+	return min(125, 2 * 1 * (1 + fls_mem));
+}
+
+/* Linux 6.12's zoneinfo_show_print(), line for line, for node 0. */
+static void zoneinfo_one(struct zone *z, bool first_populated)
 {
 	struct per_cpu_pages *pcp;
 	char prot[96];
 	int n = 0;
 
 	printk(KERN_INFO "Node 0, zone %8s\n", z->name);
+	if (first_populated) {
+		printk(KERN_INFO "  per-node stats\n");
+		for (unsigned int i = 0; i < ARRAY_SIZE(node_stat_names); i++)
+			printk(KERN_INFO "      %-12s %lu\n", node_stat_names[i], node_stat_value(i));
+	}
 	printk(KERN_INFO "  pages free     %lu\n", z->nr_free);
 	printk(KERN_INFO "        boost    %lu\n", z->watermark_boost);
 	printk(KERN_INFO "        min      %lu\n", min_wmark_pages(z));
@@ -73,22 +158,30 @@ static void zoneinfo_one(struct zone *z)
 		return;		/* as Linux's zoneinfo_show_print(): nothing more to say */
 	pcp = this_cpu_pcp(z);
 	printk(KERN_INFO "      %-12s %lu\n", "nr_free_pages", z->nr_free);
-	printk(KERN_INFO "      %-12s %lu\n", "nr_alloc_fail", z->nr_alloc_failed);
+	for (unsigned int i = 0; i < ARRAY_SIZE(zone_stat_names); i++)
+		printk(KERN_INFO "      %-12s %lu\n", zone_stat_names[i], 0UL);
 	printk(KERN_INFO "  pagesets\n");
 	printk(KERN_INFO "    cpu: %i\n", 0);
-	printk(KERN_INFO "              count: %i\n", pcp->count);
-	printk(KERN_INFO "              high:  %i\n", pcp->high);
-	printk(KERN_INFO "              batch: %i\n", pcp->batch);
-	printk(KERN_INFO "  node_unreclaimable:  0\n");
+	printk(KERN_INFO "              count:    %i\n", pcp->count);
+	printk(KERN_INFO "              high:     %i\n", pcp->high);
+	printk(KERN_INFO "              batch:    %i\n", pcp->batch);
+	printk(KERN_INFO "              high_min: %i\n", pcp->high_min);
+	printk(KERN_INFO "              high_max: %i\n", pcp->high_max);
+	printk(KERN_INFO "  vm stats threshold: %d\n", zone_stat_threshold(z));
+	printk(KERN_INFO "  node_unreclaimable:  %u\n", 0U);
 	printk(KERN_INFO "  start_pfn:           %lu\n", z->zone_start_pfn);
 }
 
+/* Every zone, populated or not, as Linux's zoneinfo_show(). */
 void show_zoneinfo(void)
 {
+	bool seen_populated = false;
 	struct zone *z;
 
-	for_each_zone(z)
-		zoneinfo_one(z);
+	for_each_zone(z) {
+		zoneinfo_one(z, !seen_populated && populated_zone(z));
+		seen_populated |= populated_zone(z);
+	}
 }
 
 unsigned long si_mem_available(void)

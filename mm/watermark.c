@@ -160,7 +160,13 @@ static void setup_pcp_sizes(void)
 		if (high < 4 * batch)
 			high = 4 * batch;
 		z->pcp_batch = pcp->batch = batch;
-		z->pcp_high = pcp->high = high;
+		z->pcp_high = pcp->high = pcp->high_min = high;
+		/*
+		 * Linux 6.12's zone_set_pageset_high_and_batch(): high_max is
+		 * zone_highsize() at MIN_PERCPU_PAGELIST_HIGH_FRACTION (8): an
+		 * eighth of the managed pages per CPU, at least 4 batches.
+		 */
+		pcp->high_max = (int)max(z->managed_pages / 8, 4UL * (unsigned long)batch);
 		if (!pcp->count)
 			for (unsigned int o = 0; o < NR_PCP_ORDERS; o++)
 				page_list_init(&pcp->lists[o]);

@@ -868,10 +868,24 @@ static void check_buddyinfo(struct ktest *t, const struct free_census *c)
  * spanned, present, managed and start_pfn are compared with the zone's own
  * fields, which mm_init_test.c checks against the e820 map.
  */
+/*
+ * Linux 6.12's calculate_normal_threshold() written again for one online
+ * CPU: 2 * fls(1) * (1 + fls(managed >> (27 - PAGE_SHIFT))), at most 125.
+ */
+static u64 expect_stat_threshold(const struct zone *z)
+{
+	u64 mem = (u64)z->managed_pages >> (27 - PAGE_SHIFT), fls_mem = 0;
+
+	for (u64 m = mem; m; m >>= 1)
+		fls_mem++;
+	return min((u64)125, 2 * 1 * (1 + fls_mem));
+}
+
 static void check_zoneinfo_zone(struct ktest *t, const struct zone *z, const char *s,
 				const struct free_census *c)
 {
 	unsigned long long prot[MAX_NR_ZONES + 1];
+	u64 expect_high_max = max((u64)z->managed_pages / 8, 4 * (u64)expect_pcp_batch(z));
 	const char *p;
 
 	EXPECT_EQ(t, report_value(s, "  pages free "), c->pages[zone_idx(z)]);
@@ -898,16 +912,42 @@ static void check_zoneinfo_zone(struct ktest *t, const struct zone *z, const cha
 	EXPECT_EQ(t, report_value(s, "  node_unreclaimable: "), 0);
 	EXPECT_EQ(t, report_value(s, "  start_pfn: "), z->zone_start_pfn);
 	EXPECT_EQ(t, report_value(s, "      nr_free_pages "), c->pages[zone_idx(z)]);
-	EXPECT_EQ(t, report_value(s, "              count: "), 0);	/* drained */
-	EXPECT_EQ(t, report_value(s, "              high: "), expect_pcp_high(z));
-	EXPECT_EQ(t, report_value(s, "              batch: "), expect_pcp_batch(z));
+	EXPECT_EQ(t, report_value(s, "              count:"), 0);	/* drained */
+	EXPECT_EQ(t, report_value(s, "              high:"), expect_pcp_high(z));
+	EXPECT_EQ(t, report_value(s, "              batch:"), expect_pcp_batch(z));
+	/* zone_highsize() at fraction 0 (the low watermark) and 8 (managed / 8), one CPU */
+	EXPECT_EQ(t, report_value(s, "              high_min:"), expect_pcp_high(z));
+	EXPECT_EQ(t, report_value(s, "              high_max:"), expect_high_max);
+	EXPECT_EQ(t, report_value(s, "  vm stats threshold:"), expect_stat_threshold(z));
 }
 
 static void check_zoneinfo(struct ktest *t, const struct free_census *c)
 {
 	static const char head[] = "Node 0, zone ";
 	char *s = report;
+	const char *stats = report_line(report, "  per-node stats\n");
 	struct zone *z;
+
+	/*
+	 * Linux's node counters once, between the first populated zone's
+	 * name and the next zone's; the slab pages as the page census counts
+	 * them (no cache here is SLAB_RECLAIM_ACCOUNT: all are unreclaimable)
+	 */
+	ASSERT_NOT_NULL(t, stats);
+	EXPECT_NULL(t, report_line(stats, "  per-node stats\n"));
+	for_each_populated_zone(z) {
+		char label[32];
+		const char *zl, *next;
+
+		snprintf(label, sizeof(label), "%s%8s\n", head, z->name);
+		zl = report_line(report, label);
+		ASSERT_NOT_NULL(t, zl);
+		next = report_line(zl, head);
+		EXPECT_TRUE(t, stats > zl && (!next || stats < next));
+		break;
+	}
+	EXPECT_EQ(t, report_value(stats, "      nr_slab_reclaimable "), 0);
+	EXPECT_EQ(t, report_value(stats, "      nr_slab_unreclaimable "), c->slab);
 
 	for_each_zone(z) {
 		char label[32], *end, saved = 0;

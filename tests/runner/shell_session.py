@@ -60,6 +60,68 @@ BAD_INPUT = [
     "vmprint x",
 ]
 
+# Linux 6.12's zoneinfo_show_print() counters (mm/vmstat.c vmstat_text[],
+# include/linux/mmzone.h enum node_stat_item and zone_stat_item) for an x86
+# kernel with SWAP, IOMMU_SUPPORT and ZSMALLOC, without NUMA and
+# UNACCEPTED_MEMORY: the node's under the first populated zone, the zone's
+# after its protection line.
+NODE_STATS = ("nr_inactive_anon nr_active_anon nr_inactive_file nr_active_file nr_unevictable "
+              "nr_slab_reclaimable nr_slab_unreclaimable nr_isolated_anon nr_isolated_file "
+              "workingset_nodes workingset_refault_anon workingset_refault_file "
+              "workingset_activate_anon workingset_activate_file workingset_restore_anon "
+              "workingset_restore_file workingset_nodereclaim nr_anon_pages nr_mapped "
+              "nr_file_pages nr_dirty nr_writeback nr_writeback_temp nr_shmem "
+              "nr_shmem_hugepages nr_shmem_pmdmapped nr_file_hugepages nr_file_pmdmapped "
+              "nr_anon_transparent_hugepages nr_vmscan_write nr_vmscan_immediate_reclaim "
+              "nr_dirtied nr_written nr_throttled_written nr_kernel_misc_reclaimable "
+              "nr_foll_pin_acquired nr_foll_pin_released nr_kernel_stack nr_page_table_pages "
+              "nr_sec_page_table_pages nr_iommu_pages nr_swapcached pgdemote_kswapd "
+              "pgdemote_direct pgdemote_khugepaged").split()
+ZONE_STATS = ("nr_free_pages nr_zone_inactive_anon nr_zone_active_anon nr_zone_inactive_file "
+              "nr_zone_active_file nr_zone_unevictable nr_zone_write_pending nr_mlock "
+              "nr_bounce nr_zspages nr_free_cma").split()
+ZONE_SIZES = ["pages free", "boost", "min", "low", "high", "promo", "spanned", "present",
+              "managed", "cma"]
+PAGESET = ["count", "high", "batch", "high_min", "high_max"]
+
+
+def check_zoneinfo(c, lines, meminfo):
+    """zoneinfo line for line in Linux 6.12's shape (seq_printf formats of
+    zoneinfo_show_print()); the node's slab and page-table pages as meminfo's."""
+    want, stats, first = [], {}, True
+    zones = [i for i, l in enumerate(lines) if l.startswith("Node 0, zone ")] + [len(lines)]
+    for a, b in zip(zones, zones[1:]):
+        part = lines[a:b]
+        populated = any(l.startswith("  pagesets") for l in part)
+        shape = [r"Node 0, zone [ A-Za-z0-9]{8}"]
+        if populated and first:
+            first = False
+            shape += [r"  per-node stats"] + [r"      %-12s (\d+)" % n for n in NODE_STATS]
+        shape += [r"  pages free     \d+"] + [r"        %-8s \d+" % n for n in ZONE_SIZES[1:]]
+        shape += [r"        protection: \(\d+(, \d+)*\)"]
+        if populated:
+            shape += [r"      %-12s \d+" % n for n in ZONE_STATS]
+            shape += [r"  pagesets", r"    cpu: 0"] + [r"              %-9s \d+" % (n + ":")
+                                                      for n in PAGESET]
+            shape += [r"  vm stats threshold: \d+", r"  node_unreclaimable:  [01]",
+                      r"  start_pfn:           \d+"]
+        if not c.check(len(part) == len(shape), "zoneinfo %r: %d lines, Linux's shape has %d" %
+                       (part[0], len(part), len(shape))):
+            continue
+        for l, pat in zip(part, shape):
+            m = re.match("^" + pat + "$", l)
+            if c.check(m, "zoneinfo line not in Linux 6.12's format: %r (wanted %r)" % (l, pat)) \
+                    and pat.startswith("      %-12s" % l.split()[0]) and l.split()[0] in NODE_STATS:
+                stats[l.split()[0]] = int(l.split()[1])
+    c.check(not first, "zoneinfo: no per-node stats under the first populated zone")
+    kb = {l.split(":")[0]: int(l.split()[1]) for l in meminfo if l.endswith(" kB")}
+    for name, label in (("nr_slab_reclaimable", "SReclaimable"),
+                        ("nr_slab_unreclaimable", "SUnreclaim"),
+                        ("nr_page_table_pages", "PageTables")):
+        c.check(stats.get(name) is not None and stats.get(name) * 4 == kb.get(label),
+                "zoneinfo's %s %s, meminfo's %s %s kB" % (name, stats.get(name), label,
+                                                        kb.get(label)))
+
 
 class Session:
     """QEMU with the kernel's serial console on stdin/stdout pipes."""
@@ -236,6 +298,7 @@ def script_mm(s, arch, c):
                 (l.startswith("HardwareCorrupted") or l.startswith("HugePages_") or
                  len(l.split(":")[0]) + 1 <= 16),
                 "meminfo line not in Linux's format: %r" % l)
+    check_zoneinfo(c, base["zoneinfo"], base["meminfo"])
     c.check(base["slabinfo"][:2] == [
         "slabinfo - version: 2.1",
         "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> "

@@ -7,8 +7,8 @@ DWARF) and prints what the kernel's report of the same name prints, so the
 two can be compared line for line:
 
     mm-buddyinfo        contig_page_data's zones' free_area[].nr_free   (buddyinfo)
-    mm-zoneinfo         the zones' counters, watermarks, reserves and
-                        per-CPU lists (pcp_lists + __per_cpu_offset[0])  (zoneinfo)
+    mm-zoneinfo         the node's and zones' counters, watermarks, reserves
+                        and per-CPU lists (pcp_lists + __per_cpu_offset[0]) (zoneinfo)
     mm-page PFN         mem_map[PFN]: refcount, zone, flags, order or head (pageinfo PFN)
     mm-slabinfo         slab_caches: live objects counted as the kernel's
                         kmem_cache_live_objects() counts them           (slabinfo)
@@ -99,17 +99,71 @@ class MmBuddyinfo(gdb.Command):
                 "".join("%6d " % int(fa[o]["nr_free"]) for o in range(n)))
 
 
+# Linux 6.12's node and zone counters as mm/vmstat.c names them (its
+# comment says which configuration): the ones mmos keeps are read below,
+# the others are 0 there as here.
+NODE_STATS = ["nr_inactive_anon", "nr_active_anon", "nr_inactive_file", "nr_active_file",
+              "nr_unevictable", "nr_slab_reclaimable", "nr_slab_unreclaimable",
+              "nr_isolated_anon", "nr_isolated_file", "workingset_nodes",
+              "workingset_refault_anon", "workingset_refault_file",
+              "workingset_activate_anon", "workingset_activate_file",
+              "workingset_restore_anon", "workingset_restore_file", "workingset_nodereclaim",
+              "nr_anon_pages", "nr_mapped", "nr_file_pages", "nr_dirty", "nr_writeback",
+              "nr_writeback_temp", "nr_shmem", "nr_shmem_hugepages", "nr_shmem_pmdmapped",
+              "nr_file_hugepages", "nr_file_pmdmapped", "nr_anon_transparent_hugepages",
+              "nr_vmscan_write", "nr_vmscan_immediate_reclaim", "nr_dirtied", "nr_written",
+              "nr_throttled_written", "nr_kernel_misc_reclaimable", "nr_foll_pin_acquired",
+              "nr_foll_pin_released", "nr_kernel_stack", "nr_page_table_pages",
+              "nr_sec_page_table_pages", "nr_iommu_pages", "nr_swapcached",
+              "pgdemote_kswapd", "pgdemote_direct", "pgdemote_khugepaged"]
+ZONE_STATS = ["nr_zone_inactive_anon", "nr_zone_active_anon", "nr_zone_inactive_file",
+              "nr_zone_active_file", "nr_zone_unevictable", "nr_zone_write_pending",
+              "nr_mlock", "nr_bounce", "nr_zspages", "nr_free_cma"]
+SLAB_RECLAIM_ACCOUNT = 0x00020000
+
+
+def node_stats():
+    """{name: value} for the node counters mmos keeps: slab pages (the caches'
+    pages and large kmallocs' pages; reclaimable: SLAB_RECLAIM_ACCOUNT caches)
+    and the page-table pages taken from the buddy allocator."""
+    slab, reclaimable = int(val("large_kmalloc_pages")), 0
+    s = val("slab_caches")
+    while int(s):
+        c = s.dereference()
+        slab += int(c["nr_pages"])
+        if int(c["flags"]) & SLAB_RECLAIM_ACCOUNT:
+            reclaimable += int(c["nr_pages"])
+        s = c["next"]
+    pt = val("buddy_pgtable_pages")
+    return {"nr_slab_reclaimable": reclaimable, "nr_slab_unreclaimable": slab - reclaimable,
+            "nr_page_table_pages": sum(int(pt[i]) for i in range(pt.type.range()[1] + 1))}
+
+
+def stat_threshold(managed):
+    """Linux's calculate_normal_threshold() for one CPU."""
+    return min(125, 2 * 1 * (1 + (managed >> (27 - PAGE_SHIFT)).bit_length()))
+
+
 class MmZoneinfo(gdb.Command):
-    """Zone sizes, watermarks, protection and per-CPU lists, as the kernel's zoneinfo."""
+    """Every zone as the kernel's zoneinfo (Linux 6.12's /proc/zoneinfo): the node's
+    counters at the first populated zone, sizes, watermarks, protection, counters and
+    per-CPU lists."""
 
     def __init__(self):
         super().__init__("mm-zoneinfo", gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
+        first = True
         for i, z in zones():
             boost = int(z["watermark_boost"])
             wm = [int(z["_watermark"][w]) + boost for w in range(4)]
             out("Node 0, zone %8s" % zone_name(z))
+            if first and populated(z):
+                first = False
+                ns = node_stats()
+                out("  per-node stats")
+                for name in NODE_STATS:
+                    out("      %-12s %d" % (name, ns.get(name, 0)))
             out("  pages free     %d" % int(z["nr_free"]))
             out("        boost    %d" % boost)
             for name, w in (("min", 0), ("low", 1), ("high", 2), ("promo", 3)):
@@ -125,12 +179,13 @@ class MmZoneinfo(gdb.Command):
                 continue
             pcp = pcp_of(i)
             out("      %-12s %d" % ("nr_free_pages", int(z["nr_free"])))
-            out("      %-12s %d" % ("nr_alloc_fail", int(z["nr_alloc_failed"])))
+            for name in ZONE_STATS:
+                out("      %-12s %d" % (name, 0))
             out("  pagesets")
             out("    cpu: 0")
-            out("              count: %d" % int(pcp["count"]))
-            out("              high:  %d" % int(pcp["high"]))
-            out("              batch: %d" % int(pcp["batch"]))
+            for field in ("count", "high", "batch", "high_min", "high_max"):
+                out("              %-9s %d" % (field + ":", int(pcp[field])))
+            out("  vm stats threshold: %d" % stat_threshold(int(z["managed_pages"])))
             out("  node_unreclaimable:  0")
             out("  start_pfn:           %d" % int(z["zone_start_pfn"]))
 

@@ -61,6 +61,8 @@ struct per_cpu_pages {
 	int count;		/* pages on the lists */
 	int high;		/* at this count, batch pages go back to the buddy lists */
 	int batch;
+	int high_min;		/* Linux's bounds for its auto-tuned high; mmos keeps */
+	int high_max;		/* high at high_min (zoneinfo prints all three) */
 	unsigned int drain_order;	/* the list the next drain starts with */
 	struct page_list lists[NR_PCP_ORDERS];
 } ____cacheline_aligned;
