@@ -5,11 +5,12 @@
  *
  * Owns: the shell's handles (a small table of what the commands hold:
  * page blocks, kmalloc objects, slab caches and their objects, vmalloc
- * areas, kmap mappings) and the commands alloc/free, kmalloc/kfree,
- * kmem_cache_create/_alloc/_free/_destroy, vmalloc/vfree, kmap/kunmap and
- * handles. Each command checks every argument before it changes anything
- * (kernel/shell.h's convention) and prints where the memory came from:
- * zone, pfn and order.
+ * areas, kmap mappings) with the helpers the commands share
+ * (kernel/shell_mm_internal.h), and the commands alloc/free, kmalloc/kfree,
+ * kmap/kunmap, handles and trace. kmem_cache_* and vmalloc/vfree are
+ * kernel/shell_kmem.c's. Each command checks every argument before it
+ * changes anything (kernel/shell.h's convention) and prints where the
+ * memory came from: zone, pfn and order.
  * Must not touch: allocator state other than through the allocators' own
  * calls. Handles live until freed; nothing frees them behind the user.
  * Tests: tests/kernel/shell_test.c (handles, refusals), tests/run's shell
@@ -24,8 +25,7 @@
 #include <mm/slab.h>
 #include <mm/vmalloc.h>
 #include <kernel/shell_mm.h>
-
-enum handle_kind { H_NONE, H_PAGES, H_KMALLOC, H_CACHE, H_OBJECT, H_VMALLOC, H_KMAP };
+#include "shell_mm_internal.h"
 
 static const char *const kind_names[] = {
 	[H_NONE] = "-", [H_PAGES] = "pages", [H_KMALLOC] = "kmalloc", [H_CACHE] = "cache",
@@ -38,19 +38,7 @@ static const char *const kind_free[] = {
 	[H_OBJECT] = "kmem_cache_free", [H_VMALLOC] = "vfree", [H_KMAP] = "kunmap",
 };
 
-struct shell_handle {
-	enum handle_kind kind;
-	void *ptr;			/* the address (pages: page_address or NULL for HighMem) */
-	struct page *page;		/* pages, kmap: the (first) page */
-	unsigned int order;		/* pages: the order */
-	unsigned long size;		/* kmalloc, vmalloc: bytes asked; cache: object size */
-	gfp_t gfp;
-	struct kmem_cache *cache;	/* cache, object: the cache */
-	unsigned int cache_handle;	/* object: its cache's handle */
-	char name[32];			/* cache: the name (kmem_cache_create keeps the pointer) */
-};
-
-static struct shell_handle handles[SHELL_MAX_HANDLES + 1];	/* [0] unused: ids from 1 */
+struct shell_handle handles[SHELL_MAX_HANDLES + 1];
 static unsigned int last_handle;
 
 unsigned int shell_last_handle(void)
@@ -79,7 +67,7 @@ unsigned int shell_handles_held(void)
 }
 
 /* The lowest free id, or 0 with a line saying so when all are taken. */
-static unsigned int handle_new(const char *cmd)
+unsigned int handle_new(const char *cmd)
 {
 	for (unsigned int i = 1; i <= SHELL_MAX_HANDLES; i++)
 		if (handles[i].kind == H_NONE)
@@ -94,7 +82,7 @@ static unsigned int handle_new(const char *cmd)
  * usage line (not a number) or a refusal (no such handle, another kind).
  * *status says which.
  */
-static struct shell_handle *handle_arg(char **argv, enum handle_kind kind, int *status)
+struct shell_handle *handle_arg(char **argv, enum handle_kind kind, int *status)
 {
 	unsigned long id;
 	struct shell_handle *h;
@@ -117,26 +105,21 @@ static struct shell_handle *handle_arg(char **argv, enum handle_kind kind, int *
 	return h;
 }
 
-static unsigned int handle_id(const struct shell_handle *h)
-{
-	return (unsigned int)(h - handles);
-}
-
 /* "zone=DMA32 pfn=0x12345 order=3": where a block of pages lies. */
-static void print_where(const struct page *page, unsigned int order)
+void print_where(const struct page *page, unsigned int order)
 {
 	console_printf("zone=%s pfn=%#lx order=%u", page_zone(page)->name, page_to_pfn(page), order);
 }
 
 /* The slab page an object lies in: where it came from, as above, with the slab's order. */
-static void print_object_where(const void *obj)
+void print_object_where(const void *obj)
 {
 	const struct page *head = compound_head(virt_to_page(obj));
 
 	print_where(head, compound_order(head));
 }
 
-static int check_gfp_arg(int argc, char **argv, int i, gfp_t *gfp)
+int check_gfp_arg(int argc, char **argv, int i, gfp_t *gfp)
 {
 	char names[160];
 
@@ -272,229 +255,6 @@ static int cmd_kfree(int argc, char **argv)
 }
 SHELL_CMD(kfree, "HANDLE", "kfree() the object of a kmalloc handle", cmd_kfree);
 
-/*** slab caches ***/
-
-#define SLAB_NAME(f)	{ f, #f }
-static const struct { slab_flags_t flag; const char *name; } slab_flag_names[] = {
-	SLAB_NAME(SLAB_CONSISTENCY_CHECKS), SLAB_NAME(SLAB_RED_ZONE), SLAB_NAME(SLAB_POISON),
-	SLAB_NAME(SLAB_HWCACHE_ALIGN), SLAB_NAME(SLAB_CACHE_DMA), SLAB_NAME(SLAB_CACHE_DMA32),
-	SLAB_NAME(SLAB_STORE_USER), SLAB_NAME(SLAB_RECLAIM_ACCOUNT), SLAB_NAME(SLAB_TRACE),
-	SLAB_NAME(SLAB_NO_MERGE),
-};
-
-/* SLAB_ flag names joined by '|' (no spaces: one shell word), or 0. */
-static int parse_slab_flags(const char *s, slab_flags_t *out)
-{
-	slab_flags_t flags = 0;
-
-	if (!strcmp(s, "0")) {
-		*out = 0;
-		return 0;
-	}
-	for (;;) {
-		const char *end = strchr(s, '|');
-		size_t len = end ? (size_t)(end - s) : strlen(s);
-		unsigned int i;
-
-		for (i = 0; i < ARRAY_SIZE(slab_flag_names); i++)
-			if (strlen(slab_flag_names[i].name) == len &&
-			    !strncmp(slab_flag_names[i].name, s, len))
-				break;
-		if (i == ARRAY_SIZE(slab_flag_names))
-			return -1;
-		flags |= slab_flag_names[i].flag;
-		if (!end)
-			break;
-		s = end + 1;
-	}
-	*out = flags;
-	return 0;
-}
-
-static int cmd_kmem_cache_create(int argc, char **argv)
-{
-	unsigned long size;
-	slab_flags_t flags = 0;
-	struct kmem_cache *s;
-	unsigned int id;
-
-	if (argc < 3 || argc > 4 || strlen(argv[1]) >= sizeof(handles[0].name) ||
-	    shell_parse_size(argv[2], &size) || !size || size > KMALLOC_MAX_CACHE_SIZE ||
-	    (argc == 4 && parse_slab_flags(argv[3], &flags)))
-		return shell_usage(argv[0]);
-	for (unsigned int i = 1; i <= SHELL_MAX_HANDLES; i++) {
-		if (handles[i].kind == H_CACHE && !strcmp(handles[i].name, argv[1])) {
-			console_printf("kmem_cache_create: handle %u is already a cache named %s\n",
-				       i, argv[1]);
-			return SHELL_FAILED;
-		}
-	}
-	id = handle_new(argv[0]);
-	if (!id)
-		return SHELL_FAILED;
-	strlcpy(handles[id].name, argv[1], sizeof(handles[id].name));
-	s = kmem_cache_create(handles[id].name, (unsigned int)size, 0, flags, NULL);
-	if (!s) {
-		console_printf("kmem_cache_create: %s of %lu bytes failed\n", argv[1], size);
-		return SHELL_FAILED;
-	}
-	handles[id].kind = H_CACHE;
-	handles[id].cache = s;
-	handles[id].size = size;
-	console_printf("kmem_cache_create: handle %u: %s object_size=%lu size=%u", id, argv[1],
-		       size, kmem_cache_size(s));
-	if (strcmp(kmem_cache_name(s), argv[1]))
-		console_printf(" merged into %s", kmem_cache_name(s));
-	console_printf("\n");
-	return SHELL_OK;
-}
-SHELL_CMD(kmem_cache_create, "NAME SIZE [SLAB_FLAGS]",
-	  "a slab cache (SLAB_HWCACHE_ALIGN|SLAB_CACHE_DMA|SLAB_CACHE_DMA32|SLAB_POISON|"
-	  "SLAB_RED_ZONE|SLAB_NO_MERGE|...): a handle", cmd_kmem_cache_create);
-
-static int cmd_kmem_cache_alloc(int argc, char **argv)
-{
-	struct shell_handle *c;
-	gfp_t gfp = GFP_KERNEL;
-	unsigned int id;
-	char names[160];
-	void *obj;
-	int status;
-
-	if (argc < 2 || argc > 3)
-		return shell_usage(argv[0]);
-	if (argc == 3 && shell_parse_gfp(argv[2], &gfp))
-		return shell_usage(argv[0]);
-	c = handle_arg(argv, H_CACHE, &status);
-	if (!c)
-		return status;
-	status = check_gfp_arg(argc, argv, 2, &gfp);
-	if (status)
-		return status;
-	id = handle_new(argv[0]);
-	if (!id)
-		return SHELL_FAILED;
-	format_gfp_flags(names, sizeof(names), gfp);
-	obj = kmem_cache_alloc(c->cache, gfp);
-	if (!obj) {
-		console_printf("kmem_cache_alloc: %s with %s failed\n", c->name, names);
-		return SHELL_FAILED;
-	}
-	handles[id] = (struct shell_handle){ .kind = H_OBJECT, .ptr = obj, .cache = c->cache,
-					     .cache_handle = handle_id(c), .gfp = gfp };
-	console_printf("kmem_cache_alloc: handle %u: %p from %s ", id, obj, c->name);
-	print_object_where(obj);
-	console_printf(" gfp=%s\n", names);
-	return SHELL_OK;
-}
-SHELL_CMD(kmem_cache_alloc, "CACHE_HANDLE [FLAGS]", "an object of a cache: a handle",
-	  cmd_kmem_cache_alloc);
-
-static int cmd_kmem_cache_free(int argc, char **argv)
-{
-	struct shell_handle *h;
-	int status;
-
-	if (argc != 2)
-		return shell_usage(argv[0]);
-	h = handle_arg(argv, H_OBJECT, &status);
-	if (!h)
-		return status;
-	console_printf("kmem_cache_free: handle %u: %p to %s\n", handle_id(h), h->ptr,
-		       handles[h->cache_handle].name);
-	kmem_cache_free(h->cache, h->ptr);
-	h->kind = H_NONE;
-	return SHELL_OK;
-}
-SHELL_CMD(kmem_cache_free, "OBJECT_HANDLE", "give an object back to its cache",
-	  cmd_kmem_cache_free);
-
-static int cmd_kmem_cache_destroy(int argc, char **argv)
-{
-	struct shell_handle *c;
-	unsigned int held = 0;
-	int status;
-
-	if (argc != 2)
-		return shell_usage(argv[0]);
-	c = handle_arg(argv, H_CACHE, &status);
-	if (!c)
-		return status;
-	for (unsigned int i = 1; i <= SHELL_MAX_HANDLES; i++)
-		held += handles[i].kind == H_OBJECT && handles[i].cache_handle == handle_id(c);
-	if (held) {
-		console_printf("kmem_cache_destroy: handle %u (%s) still has %u object handle(s); "
-			       "kmem_cache_free them first\n", handle_id(c), c->name, held);
-		return SHELL_FAILED;
-	}
-	console_printf("kmem_cache_destroy: handle %u: %s\n", handle_id(c), c->name);
-	kmem_cache_destroy(c->cache);
-	c->kind = H_NONE;
-	return SHELL_OK;
-}
-SHELL_CMD(kmem_cache_destroy, "CACHE_HANDLE", "destroy a cache the shell created",
-	  cmd_kmem_cache_destroy);
-
-/*** vmalloc, vfree ***/
-
-static int cmd_vmalloc(int argc, char **argv)
-{
-	unsigned long size, per_zone[MAX_NR_ZONES] = { 0 };
-	gfp_t gfp = GFP_KERNEL;
-	struct vm_struct *area;
-	unsigned int id;
-	char names[160];
-	void *addr;
-	int err;
-
-	if (argc < 2 || argc > 3 || shell_parse_size(argv[1], &size) || !size ||
-	    size > (totalram_pages << PAGE_SHIFT))
-		return shell_usage(argv[0]);
-	err = check_gfp_arg(argc, argv, 2, &gfp);
-	if (err)
-		return err;
-	id = handle_new(argv[0]);
-	if (!id)
-		return SHELL_FAILED;
-	format_gfp_flags(names, sizeof(names), gfp);
-	addr = __vmalloc(size, gfp);
-	if (!addr) {
-		console_printf("vmalloc: %lu bytes with %s failed\n", size, names);
-		return SHELL_FAILED;
-	}
-	handles[id] = (struct shell_handle){ .kind = H_VMALLOC, .ptr = addr, .size = size,
-					     .gfp = gfp, .page = vmalloc_to_page(addr) };
-	area = find_vm_area(addr);
-	for (unsigned int i = 0; area && i < area->nr_pages; i++)
-		per_zone[page_zonenum(area->pages[i])]++;
-	console_printf("vmalloc: handle %u: %p-%p size=%lu pages=%u", id, addr,
-		       (char *)addr + (area ? area->size : 0), size, area ? area->nr_pages : 0);
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		if (per_zone[z])
-			console_printf(" %s=%lu", zone_names[z], per_zone[z]);
-	console_printf(" first: ");
-	print_where(handles[id].page, 0);
-	console_printf(" gfp=%s\n", names);
-	return SHELL_OK;
-}
-SHELL_CMD(vmalloc, "SIZE [FLAGS]", "__vmalloc(SIZE, FLAGS or GFP_KERNEL): a handle", cmd_vmalloc);
-
-static int cmd_vfree(int argc, char **argv)
-{
-	struct shell_handle *h;
-	int status;
-
-	if (argc != 2)
-		return shell_usage(argv[0]);
-	h = handle_arg(argv, H_VMALLOC, &status);
-	if (!h)
-		return status;
-	console_printf("vfree: handle %u: %p size=%lu\n", handle_id(h), h->ptr, h->size);
-	vfree(h->ptr);
-	h->kind = H_NONE;
-	return SHELL_OK;
-}
-SHELL_CMD(vfree, "HANDLE", "vfree() the area of a vmalloc handle", cmd_vfree);
 
 /*** kmap, kunmap ***/
 

@@ -73,6 +73,9 @@ __printf(1, 2) void mm_trace(const char *fmt, ...);
 	if (unlikely(mm_trace_enabled)) \
 		mm_trace(fmt, ##__VA_ARGS__); \
 } while (0)
+/* One zone's watermark test, its numbers and verdict (page_alloc_trace.c). */
+void trace_watermark(struct zone *z, unsigned int order, unsigned int alloc_flags,
+		     enum zone_type highest_zoneidx);
 void count_bad_page(void);
 /* Report each of the nr pages not in the state check_flags asks for; how many. */
 unsigned long report_bad_pages(const struct page *page, unsigned long nr,
@@ -96,6 +99,11 @@ void destroy_compound_page(struct page *head, unsigned long caller);
 
 /* Per-CPU list of a zone on this CPU (interrupts must be off). */
 struct per_cpu_pages *this_cpu_pcp(struct zone *zone);
+/* Linux's pcp_allowed_order(): the orders the per-CPU lists keep. */
+static inline bool pcp_allowed_order(unsigned int order)
+{
+	return order <= PAGE_ALLOC_COSTLY_ORDER;
+}
 /*
  * The buddy lists' primitives (page_alloc.c, zone->lock held), for the
  * per-CPU lists' refill and drain (page_pcp.c, interrupts off). Linux's

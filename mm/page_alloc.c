@@ -16,7 +16,8 @@
  * checks what a caller frees against it), the function's comment says so.
  * The per-CPU lists' refill and drain (rmqueue_bulk(), free_pcppages_bulk(),
  * drain_all_pages()) are mm/page_pcp.c's; the watermark and reserve sizes
- * mm/watermark.c's; the reports' wording is mm/debug.c's.
+ * mm/watermark.c's; the reports' wording mm/debug.c's; the trace's report
+ * of watermarks, free lists and per-CPU frees mm/page_alloc_trace.c's.
  * Must not touch: page tables, memblock, slab objects.
  * Locking: zone->lock (IRQs off) for free_area[] and zone->nr_free; the
  * per-CPU lists with IRQs off on their CPU. Order: pcp (IRQs off) -> zone->lock.
@@ -31,11 +32,6 @@
 #include <kernel/string.h>
 #include <mm/highmem.h>
 #include "internal.h"
-
-/* Flags no page of a block being freed may have. */
-#define PAGE_FLAGS_CHECK_AT_FREE	((1UL << PG_reserved) | (1UL << PG_head) | (1UL << PG_tail))
-/* ... nor a page about to be handed out, which also carries no allocation order yet. */
-#define PAGE_FLAGS_CHECK_AT_PREP	(PAGE_FLAGS_CHECK_AT_FREE | PAGE_ORDER_MASK)
 
 static DEFINE_PER_CPU(struct per_cpu_pages[MAX_NR_ZONES], pcp_lists);
 
@@ -59,12 +55,6 @@ static inline struct per_cpu_pages *pcp_of(const struct zone *zone)
 struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
 {
 	return pcp_of(zone);
-}
-
-/* Linux's pcp_allowed_order(): the orders the per-CPU lists keep. */
-static inline bool pcp_allowed_order(unsigned int order)
-{
-	return order <= PAGE_ALLOC_COSTLY_ORDER;
 }
 
 /*** Page checks ***/
@@ -316,67 +306,9 @@ static __always_inline void prep_new_page(struct page *page, unsigned int order,
 }
 
 /*
- * Try each zone the request may use, highest first, against the watermark
- * alloc_flags names (unless ALLOC_NO_WATERMARKS); take the block from the
- * first that passes and has one.
- */
-/*
- * For the trace: the numbers __zone_watermark_ok() compares for this zone
- * (free pages after the block vs the mark, lowered by the flags, plus the
- * zone's lowmem_reserve against highest_zoneidx) and its verdict.
- */
-static noinline void trace_watermark(struct zone *z, unsigned int order, unsigned int alloc_flags,
-				     enum zone_type highest_zoneidx)
-{
-	static const char *const names[] = { "min", "low", "high", "promo" };
-	unsigned long mark = wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK);
-	long min = (long)mark;
-
-	if (alloc_flags & ALLOC_NO_WATERMARKS) {
-		trace_mm("zone %s: no watermarks (ALLOC_NO_WATERMARKS)", z->name);
-		return;
-	}
-	if (alloc_flags & ALLOC_MIN_RESERVE) {
-		min -= min / 2;
-		if (alloc_flags & ALLOC_NON_BLOCK)
-			min -= min / 4;
-	}
-	trace_mm("zone %s: free %lu - %lu > %s %lu (as used: %ld) + lowmem_reserve[%s] %ld: %s",
-		 z->name, z->nr_free, (1UL << order) - 1, names[alloc_flags & ALLOC_WMARK_MASK], mark,
-		 min, zone_names[highest_zoneidx], z->lowmem_reserve[highest_zoneidx],
-		 zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags) ? "ok" : "fails");
-}
-
-static noinline struct page *get_page_from_freelist_traced(gfp_t gfp, unsigned int order,
-		unsigned int alloc_flags, enum zone_type highest_zoneidx);
-
-struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
-					       unsigned int alloc_flags, enum zone_type highest_zoneidx)
-{
-	if (unlikely(mm_trace_enabled))
-		return get_page_from_freelist_traced(gfp, order, alloc_flags, highest_zoneidx);
-	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
-		struct zone *z = *zp;
-		struct page *page;
-
-		if (zone_idx(z) > highest_zoneidx)
-			continue;
-		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
-		    !zone_watermark_fast(z, order, wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK),
-				       highest_zoneidx, alloc_flags))
-			continue;
-		page = rmqueue(z, order);
-		if (page) {
-			prep_new_page(page, order, gfp);
-			return page;
-		}
-	}
-	return NULL;
-}
-
-/*
- * The same walk, saying what it does (the trace): out of line, so that the
- * untraced allocation pays one test of mm_trace_enabled and nothing more.
+ * get_page_from_freelist()'s walk, saying what it does (the trace): out of
+ * line, so that the untraced allocation pays one test of mm_trace_enabled
+ * and nothing more.
  */
 static noinline struct page *get_page_from_freelist_traced(gfp_t gfp, unsigned int order,
 		unsigned int alloc_flags, enum zone_type highest_zoneidx)
@@ -408,6 +340,35 @@ static noinline struct page *get_page_from_freelist_traced(gfp_t gfp, unsigned i
 			return page;
 		}
 		trace_mm("zone %s: watermark passed, but no block of order %u", z->name, order);
+	}
+	return NULL;
+}
+
+/*
+ * Try each zone the request may use, highest first, against the watermark
+ * alloc_flags names (unless ALLOC_NO_WATERMARKS); take the block from the
+ * first that passes and has one.
+ */
+struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+					       unsigned int alloc_flags, enum zone_type highest_zoneidx)
+{
+	if (unlikely(mm_trace_enabled))
+		return get_page_from_freelist_traced(gfp, order, alloc_flags, highest_zoneidx);
+	for (struct zone **zp = contig_page_data.node_zonelist.zones; *zp; zp++) {
+		struct zone *z = *zp;
+		struct page *page;
+
+		if (zone_idx(z) > highest_zoneidx)
+			continue;
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_fast(z, order, wmark_pages(z, alloc_flags & ALLOC_WMARK_MASK),
+				       highest_zoneidx, alloc_flags))
+			continue;
+		page = rmqueue(z, order);
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
 	}
 	return NULL;
 }
@@ -491,58 +452,6 @@ static noinline void free_one_page(struct zone *zone, struct page *page, unsigne
 	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(page, pfn, zone, order);
 	spin_unlock_irqrestore(&zone->lock, flags);
-}
-
-/*
- * The trace of splits and merges: the free lists' counts before and after
- * one request, compared. Whatever code splits and merges (a lab's stub or
- * a student's solution too), the trace says what it did to the lists, and
- * the list operations themselves carry no hook.
- */
-static unsigned long trace_counts[MAX_NR_ZONES][NR_PAGE_ORDERS];
-
-void trace_free_lists_begin(void)
-{
-	struct zone *z;
-
-	for_each_zone(z)
-		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
-			trace_counts[zone_idx(z)][o] = z->free_area[o].nr_free;
-}
-
-void trace_free_lists_end(void)
-{
-	struct zone *z;
-
-	for_each_zone(z) {
-		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++) {
-			unsigned long was = trace_counts[zone_idx(z)][o], now = z->free_area[o].nr_free;
-
-			if (was != now)
-				trace_mm("%s free_area[%u]: %lu -> %lu block%s (%s)", z->name, o, was,
-					 now, now == 1 ? "" : "s", now > was ?
-					 "a split's or a merge's piece put there" :
-					 "taken, to split or hand out, or a buddy merged away");
-		}
-	}
-}
-
-void trace_free_pages(struct page *page, unsigned int order)
-{
-	struct zone *zone = page_zone(page);
-
-	if (pcp_allowed_order(order)) {
-		struct per_cpu_pages *pcp = pcp_of(zone);
-
-		trace_mm("pcp: pfn %#lx order %u goes onto %s's order-%u list (count %d -> %d, high %d%s)",
-			 page_to_pfn(page), order, zone->name, order, pcp->count,
-			 pcp->count + (1 << order), pcp->high,
-			 pcp->count + (1 << order) >= pcp->high ?
-			 ": then a batch goes back to the buddy lists" : "");
-		return;
-	}
-	trace_mm("buddy: order %u > %u has no per-CPU list: straight to the buddy lists", order,
-		 PAGE_ALLOC_COSTLY_ORDER);
 }
 
 /* Linux's __free_pages_ok(): a block too large for the per-CPU lists. */

@@ -43,6 +43,11 @@ enum pageflags {
 #define PAGE_TYPE_NONE		0xffffffffu
 #define PGTY_buddy		0xf0000000u
 
+/* Flags no page of a block being freed may have. */
+#define PAGE_FLAGS_CHECK_AT_FREE	((1UL << PG_reserved) | (1UL << PG_head) | (1UL << PG_tail))
+/* ... nor a page about to be handed out, which also carries no allocation order yet. */
+#define PAGE_FLAGS_CHECK_AT_PREP	(PAGE_FLAGS_CHECK_AT_FREE | PAGE_ORDER_MASK)
+
 extern struct page *mem_map;
 extern unsigned long max_pfn, max_low_pfn, min_low_pfn;
 extern void *high_memory;
