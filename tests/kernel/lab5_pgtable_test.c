@@ -197,9 +197,15 @@ static bool check_direct_leaf(const struct pt_entry *e, void *arg)
 	phys_addr_t pa;
 	unsigned long size, bad;
 
-	if (!e->leaf)
+	/* every entry, table or leaf, is the one the tables hold */
+	bad = e->val != raw_entry(e->va, e->level) || e->index != raw_index(e->va, e->level);
+	if (!e->leaf) {
+		if (bad && !w->bad)
+			w->first_bad = *e;
+		w->bad += bad;
 		return true;
-	bad = lo < w->next;	/* out of order or overlapping */
+	}
+	bad += lo < w->next;	/* out of order or overlapping */
 	if (lo > w->next)
 		bad += mapped_in_gap(w->next, lo);
 	w->next = hi + 1;
@@ -223,7 +229,7 @@ static void test_lab5_walk_direct_map(struct ktest *t)
 	if (w.next <= w.last)
 		w.bad += mapped_in_gap(w.next, w.last + 1);
 	if (w.bad)
-		ktest_info(t, "first bad leaf: va %#lx level %d size %#lx pte %#llx\n", w.first_bad.va,
+		ktest_info(t, "first bad entry: va %#lx level %d size %#lx pte %#llx\n", w.first_bad.va,
 			   w.first_bad.level, w.first_bad.size, (unsigned long long)w.first_bad.val);
 	EXPECT_EQ(t, w.bad, 0);
 }
@@ -250,22 +256,30 @@ static void test_lab5_walk_single_addresses(struct ktest *t)
 	EXPECT_EQ(t, walk_kernel_page_tables(VMALLOC_END - PAGE_SIZE, VMALLOC_END - 1, collect, &l), 0);
 }
 
+struct stop_walk {
+	unsigned long seen, bad;
+};
+
 static bool stop_at_first_leaf(const struct pt_entry *e, void *arg)
 {
-	(*(unsigned long *)arg)++;
+	struct stop_walk *w = arg;
+
+	w->seen++;
+	w->bad += e->val != raw_entry(e->va, e->level) || e->index != raw_index(e->va, e->level);
 	return !e->leaf;
 }
 
 /* A visitor that says stop ends the walk. */
 static void test_lab5_walk_stops(struct ktest *t)
 {
-	unsigned long seen = 0;
+	struct stop_walk w = { 0 };
 
 	EXPECT_EQ(t, walk_kernel_page_tables(PAGE_OFFSET, PAGE_OFFSET + (64UL << 20) - 1,
-					     stop_at_first_leaf, &seen), 1);
+					     stop_at_first_leaf, &w), 1);
 	/* one entry per level on the way down, the top one never a leaf */
-	EXPECT_GE(t, seen, 2);
-	EXPECT_LE(t, seen, PGTABLE_LEVELS);
+	EXPECT_GE(t, w.seen, 2);
+	EXPECT_LE(t, w.seen, PGTABLE_LEVELS);
+	EXPECT_EQ(t, w.bad, 0);	/* each the tables' own entry */
 }
 
 static struct ktest_case lab5_pgtable_cases[] = {
