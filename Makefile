@@ -55,7 +55,7 @@ DEVICES ?= edu
 QEMU_FLAGS := -machine pc -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	$(addprefix -device ,$(DEVICES))
 
-.PHONY: all run qemu qemu-gdb gdb test test-kernel bench bench-count clean deps deps-build deps-test deps-bench deps-debug
+.PHONY: all run qemu qemu-gdb gdb test test-kernel bench bench-count clean distclean deps deps-build deps-test deps-bench deps-debug
 all: $(BUILD)/mmos.elf $(BUILD)/mmos.bin $(BUILD)/mmos.iso
 
 $(BUILD)/%.o: %.c
@@ -304,11 +304,15 @@ $(HOST_BUILD)/kallsyms-empty.o: tools/kallsyms.py
 # stubs, and the grade of a tree (this one, or STUDENT=dir) for lab LAB.
 .PHONY: lab-skeleton grade
 lab-skeleton:
-	@tools/lab-skeleton $(LAB)
+	@tools/lab-skeleton $(if $(FORCE),--force) $(LAB)
 grade:
 	@tools/grade $(LAB) $(if $(STUDENT),--student $(STUDENT))
 
+# clean keeps the student trees make lab-skeleton wrote (build/lab<n>);
+# distclean removes them too.
 clean:
+	@if [ -d build ]; then find build -mindepth 1 -maxdepth 1 ! -name 'lab[0-9]*' -exec rm -rf {} +; fi
+distclean:
 	rm -rf build
 
 # Header dependencies (-MD): every object's, the fuzz harnesses' and the

@@ -9,8 +9,14 @@
  * addresses as the MMU would (arch_query() is the second opinion), leaves
  * come in address order and never overlap, a vmalloc area of n pages is
  * n leaves and its guard page none, and the direct map's leaves send each
- * virtual address to itself less PAGE_OFFSET. Kernel-only: the hosted
- * build has no page tables.
+ * virtual address to itself less PAGE_OFFSET. Each entry a walk reports is
+ * also read here from the tables themselves, from kernel_pgd_phys down by
+ * each level's index (9 bits per level above the page offset, SDM 4.4.1 and
+ * 4.5: PAE and 4-level paging alike), and compared as stored, with its
+ * index and level; and the walk of a vmalloc area must report exactly the
+ * table entries on the way to its pages. So a walk that asks arch_query()
+ * and makes entries up from its answers does not pass. Kernel-only: the
+ * hosted build has no page tables.
  */
 #include <asm/pgtable.h>
 #include <asm/pgtable_areas.h>
@@ -21,11 +27,13 @@
 #include "../../mm/internal.h"
 
 #define MAX_LEAVES	64
+#define MAX_TABLES	16
 
 struct leaves {
 	unsigned int n;
 	unsigned long tables;
 	struct pt_entry e[MAX_LEAVES];
+	struct pt_entry t[MAX_TABLES];
 };
 
 static bool collect(const struct pt_entry *e, void *arg)
@@ -33,6 +41,8 @@ static bool collect(const struct pt_entry *e, void *arg)
 	struct leaves *l = arg;
 
 	if (!e->leaf) {
+		if (l->tables < MAX_TABLES)
+			l->t[l->tables] = *e;
 		l->tables++;
 		return true;
 	}
@@ -75,6 +85,63 @@ static unsigned long check_leaves(struct ktest *t, const struct leaves *l)
 	return bad;
 }
 
+/* The slot of va in a table of the given level (0: the PTEs). */
+static unsigned int raw_index(unsigned long va, int level)
+{
+	return (unsigned int)(va >> (PAGE_SHIFT + 9 * level)) & 511;
+}
+
+/* The entry for va at level, read from the tables; 0 if the path ends above it. */
+static pteval_t raw_entry(unsigned long va, int level)
+{
+	const pteval_t *table = __va(kernel_pgd_phys);
+
+	for (int l = PGTABLE_LEVELS - 1; l >= 0; l--) {
+		pteval_t val = table[raw_index(va, l)];
+
+		if (l == level)
+			return val;
+		if (!(val & _PAGE_PRESENT) || (l > 0 && l < PGTABLE_LEVELS - 1 && (val & _PAGE_PSE)))
+			return 0;
+		table = __va(val & PTE_PFN_MASK);
+	}
+	return 0;
+}
+
+/* Entries that are not the tables' own (value, index, level) at their va. */
+static unsigned long check_raw(struct ktest *t, const struct pt_entry *e, unsigned long n)
+{
+	unsigned long bad = 0;
+
+	for (unsigned long i = 0; i < n; i++) {
+		pteval_t want = raw_entry(e[i].va, e[i].level);
+
+		if (e[i].val != want || e[i].index != raw_index(e[i].va, e[i].level) || !want) {
+			if (!bad)
+				ktest_info(t, "entry va %#lx level %d index %u val %#llx: the table holds "
+					   "%#llx at index %u\n", e[i].va, e[i].level, e[i].index,
+					   (unsigned long long)e[i].val, (unsigned long long)want,
+					   raw_index(e[i].va, e[i].level));
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/* The table entries on the way to the leaves: one per level and distinct slot. */
+static unsigned long tables_on_path(const struct leaves *l)
+{
+	unsigned long n = 0;
+
+	for (int level = PGTABLE_LEVELS - 1; level >= 1; level--)
+		for (unsigned int i = 0; i < l->n && i < MAX_LEAVES; i++)
+			if (l->e[i].level < level &&
+			    (!i || (l->e[i].va >> (PAGE_SHIFT + 9 * level)) !=
+				   (l->e[i - 1].va >> (PAGE_SHIFT + 9 * level))))
+				n++;
+	return n;
+}
+
 static void test_lab5_walk_vmalloc_area(struct ktest *t)
 {
 	static struct leaves l;
@@ -83,11 +150,15 @@ static void test_lab5_walk_vmalloc_area(struct ktest *t)
 
 	ASSERT_NOT_NULL(t, p);
 	l.n = 0;
+	l.tables = 0;
 	n = walk_kernel_page_tables(va, va + 5 * PAGE_SIZE - 1, collect, &l);
 	EXPECT_EQ(t, n, 5);
 	EXPECT_EQ(t, l.n, 5);
 	EXPECT_GE(t, l.tables, PGTABLE_LEVELS - 1);	/* the path down to the PTEs */
+	EXPECT_EQ(t, l.tables, tables_on_path(&l));	/* and nothing else */
 	EXPECT_EQ(t, check_leaves(t, &l), 0);
+	EXPECT_EQ(t, check_raw(t, l.e, l.n < MAX_LEAVES ? l.n : MAX_LEAVES), 0);
+	EXPECT_EQ(t, check_raw(t, l.t, l.tables < MAX_TABLES ? l.tables : MAX_TABLES), 0);
 	for (unsigned int i = 0; i < l.n && i < 5; i++) {
 		EXPECT_EQ(t, l.e[i].va, va + i * PAGE_SIZE);
 		EXPECT_EQ(t, leaf_pa(&l.e[i]), (u64)page_to_pfn(vmalloc_to_page(p + i * PAGE_SIZE))
@@ -126,9 +197,15 @@ static bool check_direct_leaf(const struct pt_entry *e, void *arg)
 	phys_addr_t pa;
 	unsigned long size, bad;
 
-	if (!e->leaf)
+	/* every entry, table or leaf, is the one the tables hold */
+	bad = e->val != raw_entry(e->va, e->level) || e->index != raw_index(e->va, e->level);
+	if (!e->leaf) {
+		if (bad && !w->bad)
+			w->first_bad = *e;
+		w->bad += bad;
 		return true;
-	bad = lo < w->next;	/* out of order or overlapping */
+	}
+	bad += lo < w->next;	/* out of order or overlapping */
 	if (lo > w->next)
 		bad += mapped_in_gap(w->next, lo);
 	w->next = hi + 1;
@@ -152,7 +229,7 @@ static void test_lab5_walk_direct_map(struct ktest *t)
 	if (w.next <= w.last)
 		w.bad += mapped_in_gap(w.next, w.last + 1);
 	if (w.bad)
-		ktest_info(t, "first bad leaf: va %#lx level %d size %#lx pte %#llx\n", w.first_bad.va,
+		ktest_info(t, "first bad entry: va %#lx level %d size %#lx pte %#llx\n", w.first_bad.va,
 			   w.first_bad.level, w.first_bad.size, (unsigned long long)w.first_bad.val);
 	EXPECT_EQ(t, w.bad, 0);
 }
@@ -166,8 +243,11 @@ static void test_lab5_walk_single_addresses(struct ktest *t)
 
 	ASSERT_NOT_NULL(t, p);
 	l.n = 0;
+	l.tables = 0;
 	EXPECT_EQ(t, walk_kernel_page_tables(text, text, collect, &l), 1);
 	EXPECT_EQ(t, check_leaves(t, &l), 0);
+	EXPECT_EQ(t, check_raw(t, l.e, l.n < MAX_LEAVES ? l.n : MAX_LEAVES), 0);
+	EXPECT_EQ(t, check_raw(t, l.t, l.tables < MAX_TABLES ? l.tables : MAX_TABLES), 0);
 	l.n = 0;
 	EXPECT_EQ(t, walk_kernel_page_tables((unsigned long)p + 17, (unsigned long)p + 17, collect, &l), 1);
 	EXPECT_EQ(t, check_leaves(t, &l), 0);
@@ -176,22 +256,30 @@ static void test_lab5_walk_single_addresses(struct ktest *t)
 	EXPECT_EQ(t, walk_kernel_page_tables(VMALLOC_END - PAGE_SIZE, VMALLOC_END - 1, collect, &l), 0);
 }
 
+struct stop_walk {
+	unsigned long seen, bad;
+};
+
 static bool stop_at_first_leaf(const struct pt_entry *e, void *arg)
 {
-	(*(unsigned long *)arg)++;
+	struct stop_walk *w = arg;
+
+	w->seen++;
+	w->bad += e->val != raw_entry(e->va, e->level) || e->index != raw_index(e->va, e->level);
 	return !e->leaf;
 }
 
 /* A visitor that says stop ends the walk. */
 static void test_lab5_walk_stops(struct ktest *t)
 {
-	unsigned long seen = 0;
+	struct stop_walk w = { 0 };
 
 	EXPECT_EQ(t, walk_kernel_page_tables(PAGE_OFFSET, PAGE_OFFSET + (64UL << 20) - 1,
-					     stop_at_first_leaf, &seen), 1);
+					     stop_at_first_leaf, &w), 1);
 	/* one entry per level on the way down, the top one never a leaf */
-	EXPECT_GE(t, seen, 2);
-	EXPECT_LE(t, seen, PGTABLE_LEVELS);
+	EXPECT_GE(t, w.seen, 2);
+	EXPECT_LE(t, w.seen, PGTABLE_LEVELS);
+	EXPECT_EQ(t, w.bad, 0);	/* each the tables' own entry */
 }
 
 static struct ktest_case lab5_pgtable_cases[] = {
