@@ -13,6 +13,10 @@
 ARCH ?= x86_64
 MEM ?= 6G
 CMDLINE ?=
+# The recipes take the command line from the environment, byte for byte:
+# $(value) keeps make from expanding the "$1" of memmap=64M$128M, and the
+# shell never parses the text (tools/mkiso escapes $ for grub.cfg).
+export MMOS_CMDLINE := $(value CMDLINE)
 VERSION := 0.1
 # DEBUG=1: -Og (gdb sees locals and arguments) in a build directory of its
 # own, so the -O2 build the tests run is never mixed with it.
@@ -86,7 +90,7 @@ $(BUILD)/mmos.bin: $(BUILD)/mmos.elf
 # line differs from the one it was last built with.
 $(BUILD)/cmdline: FORCE
 	@mkdir -p $(BUILD)
-	@printf '%s\n' "$(CMDLINE)" | cmp -s - $@ || printf '%s\n' "$(CMDLINE)" > $@
+	@printf '%s\n' "$$MMOS_CMDLINE" | cmp -s - $@ || printf '%s\n' "$$MMOS_CMDLINE" > $@
 
 .PHONY: FORCE
 FORCE:
@@ -94,7 +98,7 @@ FORCE:
 $(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg tools/mkiso \
 		$(BUILD)/cmdline
 	@echo "  ISO     $@"
-	@tools/mkiso $(BUILD) $@ "$(CMDLINE)" 0
+	@tools/mkiso $(BUILD) $@ "$$MMOS_CMDLINE" 0
 
 # QEMU's status becomes the recipe's: 0 when the guest powered off (poweroff,
 # quit, exit) or its ktest= run passed (isa-debug-exit 33); 1, saying so,
@@ -115,7 +119,7 @@ QEMU_GDB := $(if $(filter i386,$(ARCH)),qemu-system-i386 -cpu qemu64,$(QEMU))
 qemu-gdb: deps-build all
 	@echo "QEMU is halted with a gdb stub on tcp::$(GDBPORT); run 'make gdb ARCH=$(ARCH)' in another terminal"
 	$(QEMU_GDB) $(QEMU_FLAGS) -display none -serial mon:stdio -S -gdb tcp::$(GDBPORT) \
-		-kernel $(BUILD)/mmos.bin -append "$(CMDLINE)"
+		-kernel $(BUILD)/mmos.bin -append "$$MMOS_CMDLINE"
 
 gdb: deps-debug $(BUILD)/mmos.elf
 	gdb -q -x tools/gdbinit -ex "set architecture $(if $(filter x86_64,$(ARCH)),i386:x86-64,i386)" \
