@@ -22,6 +22,7 @@ import io
 import os
 import re
 import shlex
+import subprocess
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -762,11 +763,32 @@ def main_checks(run, tmp, configs, host):
     return out
 
 
+def cmdline_checks():
+    """make's CMDLINE reaches the recipes byte for byte: a "$1" must not be
+    expanded by make (memmap=64M$128M once became memmap=64M28M) nor by the
+    shell. The $(BUILD)/cmdline stamp is the text tools/mkiso gets, so make
+    writes it into a scratch BUILD and it is read back."""
+    text = """memmap=64M$128M a="b c" d='e\\f' $$x"""
+    root = os.path.dirname(os.path.dirname(HERE))
+    with tempfile.TemporaryDirectory() as tmp:
+        stamp = os.path.join(tmp, "cmdline")
+        proc = subprocess.run(["make", "-s", "-C", root, "BUILD=" + tmp, stamp,
+                               "CMDLINE=" + text], capture_output=True, text=True)
+        if proc.returncode:
+            return [("make: CMDLINE kept byte for byte",
+                     "make failed (%d): %s" % (proc.returncode, proc.stderr.strip()))]
+        with open(stamp) as f:
+            got = f.read()
+    return [("make: CMDLINE kept byte for byte",
+             None if got == text + "\n" else "stamp has %r, not %r" % (got, text + "\n"))]
+
+
 def run(runner):
     """[(check, None or what went wrong)]: every fixture, selection and program check."""
     out = [("log: " + f.name, judge_fixture(runner, f)) for f in fixtures(runner)]
     out += [("selection: " + name, problem) for name, problem in selection_checks(runner)]
-    return out + [("program: " + name, problem) for name, problem in program_checks(runner)]
+    out += [("program: " + name, problem) for name, problem in program_checks(runner)]
+    return out + cmdline_checks()
 
 
 if __name__ == "__main__":
