@@ -26,9 +26,13 @@ STUBS = {
 	 * entries overlap, the larger type wins; touching entries of one type
 	 * become one (never E820_TYPE_PRAM or E820_TYPE_SOFT_RESERVED); empty
 	 * entries go; a table with an entry whose end wraps past 2^64 is
-	 * refused with -1 and left alone. At most E820_MAX_ENTRIES come out.
-	 * Until then the table is kept as the firmware gave it, which is
-	 * right only for a map that is already clean (QEMU's is).
+	 * refused with -1 and left alone. At most E820_MAX_ENTRIES come out:
+	 * when there would be more, keep the first E820_MAX_ENTRIES exactly
+	 * and print (the fuzzer reads this line, docs/labs/lab1.md)
+	 *   pr_err("e820: sanitized map longer than %d entries: [mem %#018Lx-%#018Lx] dropped\\n",
+	 *          E820_MAX_ENTRIES, start of the first entry cut, last change point - 1);
+	 * Until then the table is kept in the order given, unsorted: the
+	 * kernel's own update (page 0 reserved) is appended, last.
 	 */
 """,
     # lab 2: mm/page_alloc.c
