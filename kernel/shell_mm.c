@@ -66,6 +66,18 @@ unsigned int shell_handles_held(void)
 	return n;
 }
 
+/*
+ * An id no handle holds (the highest free one), or 0 when all are held: for
+ * a test that wants a refusal without touching the handles a user made.
+ */
+unsigned int shell_handle_unused(void)
+{
+	for (unsigned int i = SHELL_MAX_HANDLES; i >= 1; i--)
+		if (handles[i].kind == H_NONE)
+			return i;
+	return 0;
+}
+
 /* The lowest free id, or 0 with a line saying so when all are taken. */
 unsigned int handle_new(const char *cmd)
 {
