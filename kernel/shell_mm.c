@@ -395,10 +395,12 @@ static int cmd_trace(int argc, char **argv)
 	if (!strcmp(argv[1], "alloc") || !strcmp(argv[1], "kmalloc")) {
 		bool pages = argv[1][0] == 'a';
 
+		/* the bounds alloc and kmalloc check, so that the usage line is trace's */
 		if (argc > 4 || (pages ? shell_parse_ulong(argv[2], &n) : shell_parse_size(argv[2], &n)) ||
+		    (pages ? n > MAX_PAGE_ORDER : !n || n > KMALLOC_MAX_SIZE) ||
 		    shell_opt_arg(shell_parse_gfp, argc, argv, 3, &gfp))
 			return shell_usage(argv[0]);
-		if (!gfp_zone_bad(gfp) && (pages ? n <= MAX_PAGE_ORDER : n && n <= KMALLOC_MAX_SIZE)) {
+		if (!gfp_zone_bad(gfp)) {
 			if (pages) {
 				console_printf("trace: alloc_pages(order %lu)\n", n);
 				print_zonelist(gfp);
@@ -410,8 +412,9 @@ static int cmd_trace(int argc, char **argv)
 					       "beyond the caches: whole pages (kmalloc_large)");
 			}
 		}
-	} else if (strcmp(argv[1], "free") && strcmp(argv[1], "kfree")) {
-		return shell_usage(argv[0]);
+	} else if ((strcmp(argv[1], "free") && strcmp(argv[1], "kfree")) || argc != 3 ||
+		   shell_parse_ulong(argv[2], &n)) {
+		return shell_usage(argv[0]);	/* trace's usage, not free's */
 	}
 	lines = mm_trace_count();
 	was = shell_report_begin();

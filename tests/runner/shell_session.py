@@ -55,7 +55,7 @@ BAD_INPUT = [
     "buddyinfo 1", "meminfo x", "zoneinfo x", "slabinfo x", "vmallocinfo x", "slabattr",
     "slabattr no_such_cache", "drain x", "crash NOPE", "help x", "poweroff now",
     "quit now", "exit 1", "no_such_command", "trace", "trace alloc x", "trace bogus 1",
-    "trace free 9", "trace kmalloc 0", "memmap x", "frag x", "frag 101", "frag 10 20", "vtop",
+    "trace free 9", "trace free 6 7", "trace kfree x", "trace alloc 11", "trace kmalloc 0", "memmap x", "frag x", "frag 101", "frag 10 20", "vtop",
     "vtop zz", "vtop 1 2", "frag 0", "extfrag_index x", "unusable_index x", "pci x", "dma x",
     "vmprint x",
 ]
@@ -438,14 +438,19 @@ def script_mm(s, arch, c):
     c.check(state(s) == base, "reports differ after every handle was given back")
 
     # bad input: a usage line or one refusal line, and nothing changes
+    # The status is not on the serial line; the form is: "usage: NAME ..." for
+    # a malformed line, one "NAME: ..." line that is no success line (those say
+    # "NAME: handle N: ...") for a refused one.
     for line in BAD_INPUT:
         out = s.run(line)
-        words = line.split()   # "trace free 9" answers as free does
-        c.check(len(out) >= 1 and (out[0].startswith("usage: ") or
-                                   out[0].split(":")[0] in words[:2] or
-                                   out[0].endswith("ktest: no suite matches "
-                                                   "'no_such_suite_here'")),
-                "%r answered %r" % (line, out[:2]))
+        words = line.split()
+        name = words[0]
+        if words[0] == "trace" and len(words) > 1 and out[:1] and out[0].startswith(words[1] + ": "):
+            name = words[1]     # "trace free 9" refuses as free does
+        usage = len(out) == 1 and out[0].startswith("usage: %s " % words[0])
+        refusal = (len(out) == 1 and out[0].startswith(name + ": ") and
+                   not re.match(r"^%s: handle \d+:" % re.escape(name), out[0]))
+        c.check(usage or refusal, "%r answered %r" % (line, out[:2]))
     after = state(s)
     for name in base:
         c.check(after[name] == base[name], "bad input changed %s" % name)
