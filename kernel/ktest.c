@@ -312,7 +312,6 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c, un
 	struct reports r0, r;
 
 	t = (struct ktest){ .name = c->name };
-	bad_page_ratelimit_reset();	/* each case its own burst of reports */
 	snapshot(&case_base);
 	r0 = reports_now();
 	if (s->init && s->init(&t)) {
@@ -324,7 +323,6 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c, un
 		if (s->exit)
 			s->exit(&t);
 	}
-	bad_page_ratelimit_reset();	/* what it held back, said inside this case */
 	if (!resources_back(case_indent, t.name, &case_base))
 		t.failed = true;	/* a skipped case too: it ran until it skipped */
 	r = reports_now();
