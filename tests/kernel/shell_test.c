@@ -243,6 +243,7 @@ static const struct { const char *line; int status; } bad_lines[] = {
 		{ "kmem_cache_create n 0", SHELL_USAGE }, { "kmem_cache_create n 9K", SHELL_USAGE },
 		{ "kmem_cache_create n 64 SLAB_BOGUS", SHELL_USAGE },
 		{ "kmem_cache_create n 64 GFP_KERNEL", SHELL_USAGE },
+		{ "kmem_cache_create n 100 SLAB_CACHE_DMA|SLAB_CACHE_DMA32", SHELL_FAILED },
 		{ "kmem_cache_create a_name_longer_than_thirty_one_chars 64", SHELL_USAGE },
 		{ "kmem_cache_alloc", SHELL_USAGE }, { "kmem_cache_alloc 1 GFP_NOPE", SHELL_USAGE },
 		{ "kmem_cache_free q", SHELL_USAGE }, { "kmem_cache_destroy 1 2", SHELL_USAGE },

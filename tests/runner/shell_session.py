@@ -48,7 +48,8 @@ BAD_INPUT = [
     "alloc", "alloc x", "alloc 11", "alloc 1 GFP_BOGUS", "alloc 1 GFP_KERNEL extra",
     "alloc 1 GFP_DMA|__GFP_HIGHMEM", "free", "free x", "free 7", "kmalloc 0", "kmalloc 9Q",
     "kmalloc 64 GFP_KERNLE", "kfree 1", "kmem_cache_create c", "kmem_cache_create c 0",
-    "kmem_cache_create c 64 SLAB_NOPE", "kmem_cache_alloc x", "kmem_cache_free 3",
+    "kmem_cache_create c 64 SLAB_NOPE",
+    "kmem_cache_create c 100 SLAB_CACHE_DMA|SLAB_CACHE_DMA32", "kmem_cache_alloc x", "kmem_cache_free 3",
     "kmem_cache_destroy 3", "vmalloc", "vmalloc 0", "vfree 2", "kmap", "kmap zz",
     "kmap 0xfffffff", "kunmap 1", "handles x", "pageinfo abc", "pageinfo 1 0",
     "pageinfo 1 99999", "ktest", "ktest no_such_suite_here",
@@ -364,6 +365,16 @@ def script_mm(s, arch, c):
             s.run("kmem_cache_free %s" % o.group(1))
         s.run("kmem_cache_destroy %s" % ch)
         c.check(slab_line(s.run("slabinfo"), "shtest") is None, "shtest outlived destroy")
+
+    # a cache named as the kernel's kmalloc-64, of its size: merged into it
+    # (mm/slab_common.c find_mergeable()), said by the cache, not the name;
+    # size= is slabinfo's objsize column of kmalloc-64
+    out = s.run("kmem_cache_create kmalloc-64 64")
+    m = re.search(r"handle (\d+): kmalloc-64 object_size=64 size=(\d+) merged into kmalloc-64$",
+                  " ".join(out))
+    line = slab_line(s.run("slabinfo"), "kmalloc-64")
+    if c.check(m and line and line[3] == m.group(2), "kmem_cache_create kmalloc-64 64: %r" % out):
+        s.run("kmem_cache_destroy %s" % m.group(1))
 
     # vmalloc: vmallocinfo's line (size with the guard page)
     out = s.run("vmalloc 20K")

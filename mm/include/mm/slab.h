@@ -77,8 +77,12 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp);
 void kmem_cache_free(struct kmem_cache *s, void *obj);
 const char *kmem_cache_name(const struct kmem_cache *s);
-/* Bytes per object as the caller asked (object_size) and as laid out (size). */
+/* Bytes per object as the caller asked (object_size; Linux's kmem_cache_size()). */
 unsigned int kmem_cache_size(const struct kmem_cache *s);
+/* Bytes per object as laid out in a slab (s->size: alignment, red zones, free pointer). */
+unsigned int kmem_cache_stride(const struct kmem_cache *s);
+/* Whether more than one kmem_cache_create() shares s (merged, as Linux's slab merging). */
+bool kmem_cache_merged(const struct kmem_cache *s);
 
 /*
  * As Linux's include/linux/slab.h: kmalloc() and its relatives are inline
