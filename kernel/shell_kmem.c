@@ -147,7 +147,7 @@ static int cmd_kmem_cache_alloc(int argc, char **argv)
 					     .cache_handle = handle_id(c), .gfp = gfp };
 	console_printf("kmem_cache_alloc: handle %u: %p from %s ", id, obj, c->name);
 	print_object_where(obj);
-	console_printf(" gfp=%s\n", names);
+	print_slab_gfp(gfp, names);
 	return SHELL_OK;
 }
 SHELL_CMD(kmem_cache_alloc, "CACHE_HANDLE [FLAGS]", "an object of a cache: a handle",

@@ -213,6 +213,22 @@ SHELL_CMD(free, "HANDLE", "__free_pages() the block of an alloc handle", cmd_fre
 
 /*** kmalloc, kfree ***/
 
+/*
+ * " gfp=FLAGS" as the slab allocation went on: after kmalloc_fix_flags()
+ * dropped bits (it WARNed), the flags used and what was asked.
+ */
+void print_slab_gfp(gfp_t gfp, const char *asked)
+{
+	char used[160];
+
+	if (slab_gfp_used(gfp) == gfp) {
+		console_printf(" gfp=%s\n", asked);
+		return;
+	}
+	format_gfp_flags(used, sizeof(used), slab_gfp_used(gfp));
+	console_printf(" gfp=%s (asked %s; kmalloc_fix_flags() dropped the rest)\n", used, asked);
+}
+
 static int cmd_kmalloc(int argc, char **argv)
 {
 	unsigned long size;
@@ -240,11 +256,11 @@ static int cmd_kmalloc(int argc, char **argv)
 	}
 	handles[id] = (struct shell_handle){ .kind = H_KMALLOC, .ptr = obj, .size = size,
 					     .gfp = gfp };
-	s = size <= KMALLOC_MAX_CACHE_SIZE ? kmalloc_slab(size, gfp) : NULL;
+	s = size <= KMALLOC_MAX_CACHE_SIZE ? kmalloc_slab(size, slab_gfp_used(gfp)) : NULL;
 	console_printf("kmalloc: handle %u: %p size=%lu ksize=%zu from %s ", id, obj, size,
 		       ksize(obj), s ? kmem_cache_name(s) : "the page allocator (large kmalloc)");
 	print_object_where(obj);
-	console_printf(" gfp=%s\n", names);
+	print_slab_gfp(gfp, names);
 	return SHELL_OK;
 }
 SHELL_CMD(kmalloc, "SIZE [FLAGS]", "kmalloc(SIZE 1..4M, FLAGS or GFP_KERNEL): a handle",

@@ -366,6 +366,15 @@ def script_mm(s, arch, c):
         s.run("kmem_cache_destroy %s" % ch)
         c.check(slab_line(s.run("slabinfo"), "shtest") is None, "shtest outlived destroy")
 
+    # kmalloc with a bit a slab cannot honour: Linux's kmalloc_fix_flags()
+    # (mm/slub.c) WARNs "Unexpected gfp" and drops __GFP_DMA32; the line says so
+    out = s.run("kmalloc 64 GFP_KERNEL|__GFP_DMA32")
+    m = re.search(r"^kmalloc: handle (\d+): .* gfp=GFP_KERNEL \(asked GFP_KERNEL\|GFP_DMA32; "
+                  r"kmalloc_fix_flags\(\) dropped the rest\)$", "\n".join(out), re.M)
+    if c.check(m and any("Unexpected gfp: 0x4 (GFP_DMA32)" in l for l in out),
+               "kmalloc 64 GFP_KERNEL|__GFP_DMA32: %r" % out[-1:]):
+        s.run("kfree %s" % m.group(1))
+
     # a cache named as the kernel's kmalloc-64, of its size: merged into it
     # (mm/slab_common.c find_mergeable()), said by the cache, not the name;
     # size= is slabinfo's objsize column of kmalloc-64

@@ -119,6 +119,12 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp);
 void kfree(const void *p);
 /* Usable bytes at p (>= what was asked); 0 for NULL and ZERO_SIZE_PTR. */
 size_t ksize(const void *p);
+/*
+ * The flags a slab allocation (kmalloc, kmem_cache_alloc) asked for with gfp
+ * goes on with: kmalloc_fix_flags() WARNs and drops the bits a slab cannot
+ * honour (__GFP_DMA32, __GFP_HIGHMEM, unknown bits), as Linux's.
+ */
+gfp_t slab_gfp_used(gfp_t gfp);
 /* The kmalloc cache serving size bytes with gfp, or NULL (size 0 or too big). */
 struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp);
 
