@@ -20,9 +20,14 @@ export MMOS_CMDLINE := $(value CMDLINE)
 VERSION := 0.1
 # DEBUG=1: -Og (gdb sees locals and arguments) in a build directory of its
 # own, so the -O2 build the tests run is never mixed with it.
-DEBUG ?=
-BUILD := build/$(ARCH)$(if $(DEBUG),-debug)
-OPT := $(if $(DEBUG),-Og,-O2)
+DEBUG ?= 0
+ifeq ($(DEBUG),1)
+  BUILD := build/$(ARCH)-debug
+  OPT := -Og
+else
+  BUILD := build/$(ARCH)
+  OPT := -O2
+endif
 
 ifeq ($(ARCH),x86_64)
   ARCH_CFLAGS := -m64 -mcmodel=kernel -mno-red-zone -DCONFIG_X86_64
@@ -101,8 +106,11 @@ $(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg to
 	@tools/mkiso $(BUILD) $@ "$$MMOS_CMDLINE" 0
 
 # QEMU's status becomes the recipe's: 0 when the guest powered off (poweroff,
-# quit, exit) or its ktest= run passed (isa-debug-exit 33); 1, saying so,
-# when tests failed (35); 2 after a panic (37); anything else as QEMU gave it.
+# quit, exit) or its ktest= run passed (isa-debug-exit 33); 1 when tests
+# failed (35), 2 after a panic (37), anything else as QEMU gave it, each with
+# a line on stderr saying which. make itself then exits 2 for any failed
+# recipe, so a script tells a test failure from a panic by that line (or by
+# running the recipe's QEMU command itself), not by make's status.
 run qemu: deps-build all
 	@$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -cdrom $(BUILD)/mmos.iso -boot d; \
 	rc=$$?; case $$rc in \

@@ -312,7 +312,6 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c, un
 	struct reports r0, r;
 
 	t = (struct ktest){ .name = c->name };
-	bad_page_ratelimit_reset();	/* each case its own burst of reports */
 	snapshot(&case_base);
 	r0 = reports_now();
 	if (s->init && s->init(&t)) {
@@ -324,7 +323,6 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c, un
 		if (s->exit)
 			s->exit(&t);
 	}
-	bad_page_ratelimit_reset();	/* what it held back, said inside this case */
 	if (!resources_back(case_indent, t.name, &case_base))
 		t.failed = true;	/* a skipped case too: it ran until it skipped */
 	r = reports_now();
@@ -428,6 +426,16 @@ static unsigned int selected_cases(const char *glob, const struct ktest_suite *s
 	return n;
 }
 
+/* How many suites glob selects at least one case of. */
+unsigned int ktest_nr_selected(const char *glob)
+{
+	unsigned int n = 0;
+
+	for (const struct ktest_suite *const *s = __start_ktest_suites; s < __stop_ktest_suites; s++)
+		n += selected_cases(glob, *s) != 0;
+	return n;
+}
+
 /*
  * A suite runs when glob selects at least one of its cases. A glob that
  * selects nothing is a mistake (a misspelt or renamed suite), not a pass:
@@ -436,10 +444,8 @@ static unsigned int selected_cases(const char *glob, const struct ktest_suite *s
 unsigned int ktest_run(const char *glob)
 {
 	struct stats totals = { 0 };
-	unsigned int nsuites = 0, num = 0, failed_suites = 0, failed;
+	unsigned int nsuites = ktest_nr_selected(glob), num = 0, failed_suites = 0, failed;
 
-	for (const struct ktest_suite *const *s = __start_ktest_suites; s < __stop_ktest_suites; s++)
-		nsuites += selected_cases(glob, *s) != 0;
 	if (!nsuites) {
 		printk(KERN_INFO "ktest: no suite matches '%s'\n", glob);
 		return 1;

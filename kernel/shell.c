@@ -316,6 +316,10 @@ static int cmd_ktest(int argc, char **argv)
 		ktest_list();
 		return 0;
 	}
+	if (!ktest_nr_selected(argv[1])) {	/* a refusal, on the console as others are */
+		console_printf("ktest: no suite matches '%s' (see 'ktest list')\n", argv[1]);
+		return SHELL_FAILED;
+	}
 	return ktest_run(argv[1]) ? SHELL_FAILED : SHELL_OK;
 }
 SHELL_CMD(ktest, "GLOB[,GLOB...] | list", "run the self-test suites GLOB selects; list them",

@@ -72,6 +72,16 @@ static int cmd_kmem_cache_create(int argc, char **argv)
 	    shell_parse_size(argv[2], &size) || !size || size > KMALLOC_MAX_CACHE_SIZE ||
 	    (argc == 4 && parse_slab_flags(argv[3], &flags)))
 		return shell_usage(argv[0]);
+	/*
+	 * Two zones: Linux takes both flags (SLUB's calculate_sizes() ORs
+	 * GFP_DMA and GFP_DMA32 into allocflags) and then every allocation asks
+	 * for a zone combination that does not exist; refused here.
+	 */
+	if ((flags & SLAB_CACHE_DMA) && (flags & SLAB_CACHE_DMA32)) {
+		console_printf("kmem_cache_create: SLAB_CACHE_DMA and SLAB_CACHE_DMA32 name two zones; "
+			       "give one\n");
+		return SHELL_FAILED;
+	}
 	for (unsigned int i = 1; i <= SHELL_MAX_HANDLES; i++) {
 		if (handles[i].kind == H_CACHE && !strcmp(handles[i].name, argv[1])) {
 			console_printf("kmem_cache_create: handle %u is already a cache named %s\n",
@@ -91,9 +101,12 @@ static int cmd_kmem_cache_create(int argc, char **argv)
 	handles[id].kind = H_CACHE;
 	handles[id].cache = s;
 	handles[id].size = size;
-	console_printf("kmem_cache_create: handle %u: %s object_size=%lu size=%u", id, argv[1],
-		       size, kmem_cache_size(s));
-	if (strcmp(kmem_cache_name(s), argv[1]))
+	console_printf("kmem_cache_create: handle %u: %s object_size=%lu", id, argv[1], size);
+	if (kmem_cache_size(s) != size)		/* merged into a cache of larger objects */
+		console_printf(" (the cache's %u)", kmem_cache_size(s));
+	console_printf(" size=%u", kmem_cache_stride(s));
+	/* by the cache, not its name: "kmem_cache_create kmalloc-64 64" merges too */
+	if (kmem_cache_merged(s))
 		console_printf(" merged into %s", kmem_cache_name(s));
 	console_printf("\n");
 	return SHELL_OK;
@@ -134,7 +147,7 @@ static int cmd_kmem_cache_alloc(int argc, char **argv)
 					     .cache_handle = handle_id(c), .gfp = gfp };
 	console_printf("kmem_cache_alloc: handle %u: %p from %s ", id, obj, c->name);
 	print_object_where(obj);
-	console_printf(" gfp=%s\n", names);
+	print_slab_gfp(gfp, names);
 	return SHELL_OK;
 }
 SHELL_CMD(kmem_cache_alloc, "CACHE_HANDLE [FLAGS]", "an object of a cache: a handle",

@@ -66,6 +66,18 @@ unsigned int shell_handles_held(void)
 	return n;
 }
 
+/*
+ * An id no handle holds (the highest free one), or 0 when all are held: for
+ * a test that wants a refusal without touching the handles a user made.
+ */
+unsigned int shell_handle_unused(void)
+{
+	for (unsigned int i = SHELL_MAX_HANDLES; i >= 1; i--)
+		if (handles[i].kind == H_NONE)
+			return i;
+	return 0;
+}
+
 /* The lowest free id, or 0 with a line saying so when all are taken. */
 unsigned int handle_new(const char *cmd)
 {
@@ -201,6 +213,22 @@ SHELL_CMD(free, "HANDLE", "__free_pages() the block of an alloc handle", cmd_fre
 
 /*** kmalloc, kfree ***/
 
+/*
+ * " gfp=FLAGS" as the slab allocation went on: after kmalloc_fix_flags()
+ * dropped bits (it WARNed), the flags used and what was asked.
+ */
+void print_slab_gfp(gfp_t gfp, const char *asked)
+{
+	char used[160];
+
+	if (slab_gfp_used(gfp) == gfp) {
+		console_printf(" gfp=%s\n", asked);
+		return;
+	}
+	format_gfp_flags(used, sizeof(used), slab_gfp_used(gfp));
+	console_printf(" gfp=%s (asked %s; kmalloc_fix_flags() dropped the rest)\n", used, asked);
+}
+
 static int cmd_kmalloc(int argc, char **argv)
 {
 	unsigned long size;
@@ -228,11 +256,11 @@ static int cmd_kmalloc(int argc, char **argv)
 	}
 	handles[id] = (struct shell_handle){ .kind = H_KMALLOC, .ptr = obj, .size = size,
 					     .gfp = gfp };
-	s = size <= KMALLOC_MAX_CACHE_SIZE ? kmalloc_slab(size, gfp) : NULL;
+	s = size <= KMALLOC_MAX_CACHE_SIZE ? kmalloc_slab(size, slab_gfp_used(gfp)) : NULL;
 	console_printf("kmalloc: handle %u: %p size=%lu ksize=%zu from %s ", id, obj, size,
 		       ksize(obj), s ? kmem_cache_name(s) : "the page allocator (large kmalloc)");
 	print_object_where(obj);
-	console_printf(" gfp=%s\n", names);
+	print_slab_gfp(gfp, names);
 	return SHELL_OK;
 }
 SHELL_CMD(kmalloc, "SIZE [FLAGS]", "kmalloc(SIZE 1..4M, FLAGS or GFP_KERNEL): a handle",
@@ -383,10 +411,12 @@ static int cmd_trace(int argc, char **argv)
 	if (!strcmp(argv[1], "alloc") || !strcmp(argv[1], "kmalloc")) {
 		bool pages = argv[1][0] == 'a';
 
+		/* the bounds alloc and kmalloc check, so that the usage line is trace's */
 		if (argc > 4 || (pages ? shell_parse_ulong(argv[2], &n) : shell_parse_size(argv[2], &n)) ||
+		    (pages ? n > MAX_PAGE_ORDER : !n || n > KMALLOC_MAX_SIZE) ||
 		    shell_opt_arg(shell_parse_gfp, argc, argv, 3, &gfp))
 			return shell_usage(argv[0]);
-		if (!gfp_zone_bad(gfp) && (pages ? n <= MAX_PAGE_ORDER : n && n <= KMALLOC_MAX_SIZE)) {
+		if (!gfp_zone_bad(gfp)) {
 			if (pages) {
 				console_printf("trace: alloc_pages(order %lu)\n", n);
 				print_zonelist(gfp);
@@ -398,8 +428,9 @@ static int cmd_trace(int argc, char **argv)
 					       "beyond the caches: whole pages (kmalloc_large)");
 			}
 		}
-	} else if (strcmp(argv[1], "free") && strcmp(argv[1], "kfree")) {
-		return shell_usage(argv[0]);
+	} else if ((strcmp(argv[1], "free") && strcmp(argv[1], "kfree")) || argc != 3 ||
+		   shell_parse_ulong(argv[2], &n)) {
+		return shell_usage(argv[0]);	/* trace's usage, not free's */
 	}
 	lines = mm_trace_count();
 	was = shell_report_begin();

@@ -42,6 +42,8 @@ static inline unsigned int handle_id(const struct shell_handle *h)
 void print_where(const struct page *page, unsigned int order);
 /* The slab page an object lies in, as print_where() says it. */
 void print_object_where(const void *obj);
+/* " gfp=FLAGS\n" of a slab allocation: the flags used after a fix-up, and those asked. */
+void print_slab_gfp(gfp_t gfp, const char *asked);
 /* The optional GFP flags at argv[i] into *gfp; refuses GFP_ZONE_BAD. */
 int check_gfp_arg(int argc, char **argv, int i, gfp_t *gfp);
 

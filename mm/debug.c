@@ -26,20 +26,18 @@ static unsigned long nr_bad_pages;
  * Linux's bad_page() keeps a run of broken pages from burying the log: a
  * burst of 60 reports is printed, then the rest of that minute's reports
  * are only counted, and the first report after the minute is preceded by
- * "BUG: Bad page state: N messages suppressed". Every report is counted
- * (bad_page_count(), the taint) whether printed or not.
+ * "BUG: Bad page state: N messages suppressed" (pr_alert, on the console).
+ * One window for the whole boot, as Linux's statics: the ktest harness
+ * attributes reports to cases by bad_page_count(), not by what printed.
+ * Every report is counted (bad_page_count(), the taint) printed or not.
  */
 #define BAD_PAGE_BURST		60
 #define BAD_PAGE_INTERVAL	(60 * HZ)
 
-static struct {
-	unsigned long resume;		/* jiffies when the quiet minute ends */
-	unsigned long nr_shown;		/* printed in this burst */
-	unsigned long nr_unshown;	/* counted, not printed, since the last print */
-} bad_page_rs;
+static struct bad_page_ratelimit_state bad_page_rs;
 
 /* Whether this report may print; says how many were held back first. */
-static bool bad_page_ratelimit(void)
+bool bad_page_ratelimit(void)
 {
 	if (bad_page_rs.nr_shown == BAD_PAGE_BURST) {
 		if ((long)(jiffies - bad_page_rs.resume) < 0) {
@@ -58,17 +56,13 @@ static bool bad_page_ratelimit(void)
 	return true;
 }
 
-/* The held-back count goes to the log only: the case that caused it says how many it made. */
-void bad_page_ratelimit_reset(void)
+/* Tests only: exchange the limiter's state with *rs (a window of their own, then the boot's back). */
+void bad_page_ratelimit_swap(struct bad_page_ratelimit_state *rs)
 {
-	if (bad_page_rs.nr_unshown) {
-		bool quiet = printk_console_quiet(true);
+	struct bad_page_ratelimit_state tmp = bad_page_rs;
 
-		pr_alert("BUG: Bad page state: %lu messages suppressed\n", bad_page_rs.nr_unshown);
-		printk_console_quiet(quiet);
-	}
-	bad_page_rs.nr_shown = 0;
-	bad_page_rs.nr_unshown = 0;
+	bad_page_rs = *rs;
+	*rs = tmp;
 }
 
 /*
@@ -233,21 +227,21 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 	if (!bad_page_ratelimit())
 		return;
 	if (PageCompound(page) && head)
-		pr_err("BUG: Bad page state in process swapper  pfn:%05lx head:%05lx order:%u "
-		       "refcount:%d flags:%#lx zone:%s caller:%pS reason: %s\n", page_to_pfn(page),
-		       page_to_pfn(head), compound_order(head), page_ref_count(head), page->flags,
-		       zone_names[page_zonenum(page)], (void *)caller, reason);
+		pr_alert("BUG: Bad page state in process swapper  pfn:%05lx head:%05lx order:%u "
+			 "refcount:%d flags:%#lx zone:%s caller:%pS reason: %s\n", page_to_pfn(page),
+			 page_to_pfn(head), compound_order(head), page_ref_count(head), page->flags,
+			 zone_names[page_zonenum(page)], (void *)caller, reason);
 	else if (PageCompound(page))
-		pr_err("BUG: Bad page state in process swapper  pfn:%05lx head:none (compound_head "
-		       "%p is not a compound page's head) refcount:%d flags:%#lx zone:%s "
-		       "caller:%pS reason: %s\n", page_to_pfn(page), (void *)page->compound_head,
-		       page_ref_count(page), page->flags, zone_names[page_zonenum(page)],
-		       (void *)caller, reason);
+		pr_alert("BUG: Bad page state in process swapper  pfn:%05lx head:none (compound_head "
+			 "%p is not a compound page's head) refcount:%d flags:%#lx zone:%s "
+			 "caller:%pS reason: %s\n", page_to_pfn(page), (void *)page->compound_head,
+			 page_ref_count(page), page->flags, zone_names[page_zonenum(page)],
+			 (void *)caller, reason);
 	else
-		pr_err("BUG: Bad page state in process swapper  pfn:%05lx refcount:%d flags:%#lx "
-		       "zone:%s order:%d caller:%pS reason: %s\n", page_to_pfn(page),
-		       page_ref_count(page), page->flags, zone_names[page_zonenum(page)],
-		       page_alloc_order(page), (void *)caller, reason);
+		pr_alert("BUG: Bad page state in process swapper  pfn:%05lx refcount:%d flags:%#lx "
+			 "zone:%s order:%d caller:%pS reason: %s\n", page_to_pfn(page),
+			 page_ref_count(page), page->flags, zone_names[page_zonenum(page)],
+			 page_alloc_order(page), (void *)caller, reason);
 }
 
 /* Why one page is not in the state check_flags asks for, or NULL if it is. */
@@ -300,8 +294,9 @@ noinline int free_pages_check_caller(struct page *page, unsigned int order, unsi
 
 	if (!pfn_valid(page_to_pfn(page))) {
 		count_bad_page();
-		pr_err("BUG: Bad page state in process swapper  page:%p caller:%pS reason: "
-		       "no such page frame\n", (void *)page, (void *)caller);
+		if (bad_page_ratelimit())
+			pr_alert("BUG: Bad page state in process swapper  page:%p caller:%pS "
+				 "reason: no such page frame\n", (void *)page, (void *)caller);
 		return -1;
 	}
 	if (PageTail(page)) {

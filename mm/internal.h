@@ -77,6 +77,15 @@ __printf(1, 2) void mm_trace(const char *fmt, ...);
 void trace_watermark(struct zone *z, unsigned int order, unsigned int alloc_flags,
 		     enum zone_type highest_zoneidx);
 void count_bad_page(void);
+/* Linux's bad_page() rate limit, one window per boot: may this report print? */
+bool bad_page_ratelimit(void);
+struct bad_page_ratelimit_state {
+	unsigned long resume;		/* jiffies when the quiet minute ends */
+	unsigned long nr_shown;		/* printed in this burst */
+	unsigned long nr_unshown;	/* counted, not printed, since the last print */
+};
+/* Tests only: exchange the limiter's state with *rs. */
+void bad_page_ratelimit_swap(struct bad_page_ratelimit_state *rs);
 /* Report each of the nr pages not in the state check_flags asks for; how many. */
 unsigned long report_bad_pages(const struct page *page, unsigned long nr,
 			       unsigned long check_flags, unsigned long caller);

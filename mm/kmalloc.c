@@ -40,6 +40,11 @@ gfp_t kmalloc_fix_flags(gfp_t gfp, unsigned long caller)
 	return fixed;
 }
 
+gfp_t slab_gfp_used(gfp_t gfp)
+{
+	return gfp & ~GFP_SLAB_BUG_MASK;
+}
+
 enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_DMA, NR_KMALLOC_TYPES };
 
 /* [size index][type]: the two types of a size side by side, one address computation */

@@ -575,8 +575,10 @@ noinline void free_pages(unsigned long addr, unsigned int order)
 		return;
 	if (!virt_addr_valid((void *)addr) || (addr & ~PAGE_MASK)) {
 		count_bad_page();
-		pr_err("BUG: Bad page state in process swapper  addr:%#lx caller:%pS reason: "
-		       "not the address of a direct-mapped page\n", addr, (void *)_RET_IP_);
+		if (bad_page_ratelimit())
+			pr_alert("BUG: Bad page state in process swapper  addr:%#lx caller:%pS "
+				 "reason: not the address of a direct-mapped page\n", addr,
+				 (void *)_RET_IP_);
 		return;
 	}
 	page = virt_to_page((void *)addr);

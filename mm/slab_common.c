@@ -374,6 +374,16 @@ unsigned int kmem_cache_size(const struct kmem_cache *s)
 	return s->object_size;
 }
 
+unsigned int kmem_cache_stride(const struct kmem_cache *s)
+{
+	return s->size;
+}
+
+bool kmem_cache_merged(const struct kmem_cache *s)
+{
+	return s->refcount > 1;
+}
+
 /*** Boot ***/
 
 void kmem_cache_init(void)

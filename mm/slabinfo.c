@@ -43,6 +43,8 @@ void show_slabinfo(void)
 	 * count (every CPU's array has the same sizes), and sharedfactor 0, as
 	 * SLAB had on one CPU (no shared array). SLUB prints 0 0 0; mmos has
 	 * arrays, so it says how big they are. sharedavail is 0 likewise.
+	 * A debug cache has no array (limit 0: slub.c), so it prints 0 0 0,
+	 * its real size. docs/shell.md states the deviation.
 	 */
 	for (struct kmem_cache *s = slab_caches; s; s = s->next) {
 		unsigned long active = kmem_cache_live_objects(s);

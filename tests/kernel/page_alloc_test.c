@@ -18,6 +18,7 @@
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <mm/gfp.h>
 #include <mm/highmem.h>
 #include <mm/vmstat.h>
@@ -1028,31 +1029,64 @@ static void test_page_alloc_reports(struct ktest *t)
 }
 
 /*
- * Linux's bad_page() rate limit (mm/page_alloc.c, 6.12): a burst of 60
- * reports prints, the rest of that minute's are only counted, and the next
- * print (here the reset that ends each case) says "BUG: Bad page state: N
+ * Linux's bad_page() rate limit (mm/page_alloc.c, 6.12: resume, nr_shown,
+ * nr_unshown): a burst of 60 reports prints, the rest until resume =
+ * jiffies + 60 * HZ (set by the burst's first report) are only counted,
+ * and the first report after that is preceded by "BUG: Bad page state: N
  * messages suppressed". Every report is counted and taints, printed or not.
+ * The case runs in a window of its own (bad_page_ratelimit_swap()) and
+ * gives the boot's window back as it found it; the minute passing is
+ * played by moving the window's resume to now.
  */
 static void test_page_alloc_bad_page_ratelimit(struct ktest *t)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	struct bad_page_ratelimit_state rs = { 0 };
+	unsigned long j0;
 	struct ktest_count c;
 
 	ASSERT_NOT_NULL(t, page);
+	bad_page_ratelimit_swap(&rs);		/* rs: the boot's window, kept */
 	c = ktest_count_begin(bad_page_count);
+	j0 = jiffies;
 	for (int i = 0; i < 70; i++)
 		bad_page(page, "ratelimit test", _RET_IP_);
-	bad_page_ratelimit_reset();
 	ktest_count_end(t, &c, 70, &t->allowed_reports, __FILE__, __LINE__,
 			"Bad page state reports", "70");
 	EXPECT_EQ(t, printk_log_count(c.mark, "reason: ratelimit test\n"), 60);
-	EXPECT_TRUE(t, printk_logged_since(c.mark, "BUG: Bad page state: 10 messages suppressed\n"));
-	/* a new burst: the next report prints again, with nothing to summarise */
-	c = ktest_count_begin(bad_page_count);
-	bad_page(page, "after the reset", _RET_IP_);
-	ktest_count_end(t, &c, 1, &t->allowed_reports, __FILE__, __LINE__, "the next report", "1");
-	EXPECT_EQ(t, printk_log_count(c.mark, "reason: after the reset\n"), 1);
 	EXPECT_FALSE(t, printk_logged_since(c.mark, "messages suppressed"));
+
+	/* the window: resume 60 * HZ after the burst's first report */
+	bad_page_ratelimit_swap(&rs);		/* rs: this case's window */
+	EXPECT_GE(t, rs.resume, j0 + 60UL * HZ);
+	EXPECT_LE(t, rs.resume, jiffies + 60UL * HZ);
+	EXPECT_EQ(t, rs.nr_shown, 60);
+	EXPECT_EQ(t, rs.nr_unshown, 10);
+	bad_page_ratelimit_swap(&rs);
+
+	/* still inside the minute: held back too */
+	c = ktest_count_begin(bad_page_count);
+	bad_page(page, "inside the minute", _RET_IP_);
+	ktest_count_end(t, &c, 1, &t->allowed_reports, __FILE__, __LINE__, "one more", "1");
+	EXPECT_EQ(t, printk_log_count(c.mark, "reason: inside the minute\n"), 0);
+
+	/* the minute over: the count of the held back, then the report */
+	bad_page_ratelimit_swap(&rs);
+	rs.resume = jiffies;
+	bad_page_ratelimit_swap(&rs);
+	c = ktest_count_begin(bad_page_count);
+	bad_page(page, "after the minute", _RET_IP_);
+	ktest_count_end(t, &c, 1, &t->allowed_reports, __FILE__, __LINE__, "the next report", "1");
+	EXPECT_TRUE(t, printk_logged_since(c.mark, "BUG: Bad page state: 11 messages suppressed\n"));
+	EXPECT_EQ(t, printk_log_count(c.mark, "reason: after the minute\n"), 1);
+
+	/* a new burst, with nothing to summarise */
+	c = ktest_count_begin(bad_page_count);
+	bad_page(page, "in the new burst", _RET_IP_);
+	ktest_count_end(t, &c, 1, &t->allowed_reports, __FILE__, __LINE__, "in the new burst", "1");
+	EXPECT_EQ(t, printk_log_count(c.mark, "reason: in the new burst\n"), 1);
+	EXPECT_FALSE(t, printk_logged_since(c.mark, "messages suppressed"));
+	bad_page_ratelimit_swap(&rs);		/* the boot's window back */
 	__free_pages(page, 0);
 }
 

@@ -223,32 +223,35 @@ static struct mm_state mm_state_now(void)
  * malformed line, one line of refusal (SHELL_FAILED) for a well-formed
  * request it cannot honour; and nothing changes.
  */
-static void test_shell_bad_input_changes_nothing(struct ktest *t)
-{
-	static const struct { const char *line; int status; } bad[] = {
+/*
+ * A line with %u names a handle: it is given an id no handle holds, so the
+ * suite run from a shell refuses it and leaves the user's handles alone.
+ */
+static const struct { const char *line; int status; } bad_lines[] = {
 		{ "alloc", SHELL_USAGE }, { "alloc x", SHELL_USAGE }, { "alloc 11", SHELL_USAGE },
 		{ "alloc -1", SHELL_USAGE }, { "alloc 1x", SHELL_USAGE },
 		{ "alloc 1 GFP_BOGUS", SHELL_USAGE }, { "alloc 1 GFP_KERNEL junk", SHELL_USAGE },
 		{ "alloc 1 GFP_KERNEL|", SHELL_USAGE },
 		{ "alloc 1 GFP_DMA|__GFP_HIGHMEM", SHELL_FAILED },
 		{ "free", SHELL_USAGE }, { "free x", SHELL_USAGE }, { "free 0", SHELL_FAILED },
-		{ "free 65", SHELL_FAILED }, { "free 99999999999999999999", SHELL_USAGE },
+		{ "free 65", SHELL_FAILED }, { "free %u", SHELL_FAILED }, { "free 99999999999999999999", SHELL_USAGE },
 		{ "kmalloc", SHELL_USAGE }, { "kmalloc 0", SHELL_USAGE },
 		{ "kmalloc 5M", SHELL_USAGE }, { "kmalloc 12Q", SHELL_USAGE },
 		{ "kmalloc 64 GFP_DMA32|GFP_DMA", SHELL_FAILED },
-		{ "kfree", SHELL_USAGE }, { "kfree abc", SHELL_USAGE }, { "kfree 64", SHELL_FAILED },
+		{ "kfree", SHELL_USAGE }, { "kfree abc", SHELL_USAGE }, { "kfree %u", SHELL_FAILED },
 		{ "kmem_cache_create", SHELL_USAGE }, { "kmem_cache_create n", SHELL_USAGE },
 		{ "kmem_cache_create n 0", SHELL_USAGE }, { "kmem_cache_create n 9K", SHELL_USAGE },
 		{ "kmem_cache_create n 64 SLAB_BOGUS", SHELL_USAGE },
 		{ "kmem_cache_create n 64 GFP_KERNEL", SHELL_USAGE },
+		{ "kmem_cache_create n 100 SLAB_CACHE_DMA|SLAB_CACHE_DMA32", SHELL_FAILED },
 		{ "kmem_cache_create a_name_longer_than_thirty_one_chars 64", SHELL_USAGE },
 		{ "kmem_cache_alloc", SHELL_USAGE }, { "kmem_cache_alloc 1 GFP_NOPE", SHELL_USAGE },
 		{ "kmem_cache_free q", SHELL_USAGE }, { "kmem_cache_destroy 1 2", SHELL_USAGE },
 		{ "vmalloc", SHELL_USAGE }, { "vmalloc 0", SHELL_USAGE },
 		{ "vmalloc 1G GFP_KERNEL x", SHELL_USAGE }, { "vmalloc 4096 __GFP_BOGUS", SHELL_USAGE },
-		{ "vfree", SHELL_USAGE }, { "vfree 3", SHELL_FAILED },
+		{ "vfree", SHELL_USAGE }, { "vfree %u", SHELL_FAILED },
 		{ "kmap", SHELL_USAGE }, { "kmap pfn", SHELL_USAGE },
-		{ "kmap 0xfffffff", SHELL_FAILED }, { "kunmap 2", SHELL_FAILED },
+		{ "kmap 0xfffffff", SHELL_FAILED }, { "kunmap %u", SHELL_FAILED },
 		{ "handles all", SHELL_USAGE },
 		{ "pageinfo", SHELL_USAGE }, { "pageinfo abc", SHELL_USAGE },
 		{ "pageinfo 1 0", SHELL_USAGE }, { "pageinfo 1 4097", SHELL_USAGE },
@@ -265,7 +268,8 @@ static void test_shell_bad_input_changes_nothing(struct ktest *t)
 		{ "crash", SHELL_USAGE }, { "crash NOPE", SHELL_USAGE }, { "bench x", SHELL_USAGE },
 		{ "poweroff now", SHELL_USAGE }, { "quit 1", SHELL_USAGE }, { "exit 0", SHELL_USAGE },
 		{ "trace", SHELL_USAGE }, { "trace alloc x", SHELL_USAGE },
-		{ "trace bogus 1", SHELL_USAGE }, { "trace free 64", SHELL_FAILED },
+		{ "trace bogus 1", SHELL_USAGE }, { "trace free %u", SHELL_FAILED }, { "trace free 6 7", SHELL_USAGE }, { "trace alloc 11", SHELL_USAGE },
+		{ "trace kfree x", SHELL_USAGE },
 		{ "trace kmalloc 0", SHELL_USAGE }, { "trace alloc 1 GFP_DMA|GFP_DMA32", SHELL_FAILED },
 		{ "memmap x", SHELL_USAGE }, { "frag x", SHELL_USAGE }, { "frag 101", SHELL_USAGE },
 		{ "frag 10 20", SHELL_USAGE }, { "vtop", SHELL_USAGE }, { "vtop zz", SHELL_USAGE },
@@ -274,27 +278,87 @@ static void test_shell_bad_input_changes_nothing(struct ktest *t)
 		{ "vtop 1 2", SHELL_USAGE }, { "frag 0", SHELL_USAGE },
 		{ "no_such_command", -1 },
 		{ "alloc 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", SHELL_USAGE },
-	};
-	struct mm_state s0, s1;
+};
 
+/* Feed every bad line; each answers as it must and nothing changes. */
+static void check_bad_input(struct ktest *t)
+{
+	unsigned int unused = shell_handle_unused();
+	struct mm_state s0, s1;
+	char line[128];
+
+	if (!unused) {
+		ktest_skip(t, "all %d shell handles are held: no id to refuse", SHELL_MAX_HANDLES);
+		return;
+	}
 	drain_all_pages();
 	s0 = mm_state_now();
-	for (unsigned int i = 0; i < ARRAY_SIZE(bad); i++) {
-		int status = run(bad[i].line);
+	for (unsigned int i = 0; i < ARRAY_SIZE(bad_lines); i++) {
+		int status;
 
+		snprintf(line, sizeof(line), bad_lines[i].line, unused);
+		status = run(line);
 		s1 = mm_state_now();
-		if (status != bad[i].status || memcmp(&s0, &s1, sizeof(s0)))
-			ktest_info(t, "'%s': status %d (want %d), state %s", bad[i].line, status,
-				   bad[i].status, memcmp(&s0, &s1, sizeof(s0)) ? "changed" : "kept");
-		EXPECT_EQ(t, status, bad[i].status);
+		if (status != bad_lines[i].status || memcmp(&s0, &s1, sizeof(s0)))
+			ktest_info(t, "'%s': status %d (want %d), state %s", line, status,
+				   bad_lines[i].status,
+				   memcmp(&s0, &s1, sizeof(s0)) ? "changed" : "kept");
+		EXPECT_EQ(t, status, bad_lines[i].status);
 		EXPECT_EQ(t, memcmp(&s0, &s1, sizeof(s0)), 0);
 	}
-	/* every command was tried: the list names each registered one */
-	for (const char *const *name = (const char *const[]){ "alloc", "free", "kmalloc", "kfree",
-		"kmem_cache_create", "kmem_cache_alloc", "kmem_cache_free", "kmem_cache_destroy",
-		"vmalloc", "vfree", "kmap", "kunmap", "handles", "trace", "drain", NULL }; *name;
-	     name++)
-		EXPECT_NOT_NULL(t, shell_find(*name));
+}
+
+extern const struct shell_command __start_shell_commands[], __stop_shell_commands[];
+
+/* Does a line of bad_lines start with the command name? */
+static bool bad_lines_try(const char *name)
+{
+	size_t n = strlen(name);
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(bad_lines); i++)
+		if (!strncmp(bad_lines[i].line, name, n) &&
+		    (bad_lines[i].line[n] == ' ' || !bad_lines[i].line[n]))
+			return true;
+	return false;
+}
+
+static void test_shell_bad_input_changes_nothing(struct ktest *t)
+{
+	check_bad_input(t);
+	/* every registered command is fed at least one bad line */
+	for (const struct shell_command *c = __start_shell_commands; c < __stop_shell_commands; c++) {
+		if (!bad_lines_try(c->name))
+			ktest_info(t, "command '%s' has no bad line in bad_lines", c->name);
+		EXPECT_TRUE(t, bad_lines_try(c->name));
+	}
+}
+
+/*
+ * The same lines from a shell holding handles (as 'ktest shell' typed after
+ * 'alloc 0; kmap PFN; vmalloc 4K; kmalloc 64' runs): every refusal names a
+ * free id, so the held handles stay, each of its kind.
+ */
+static void test_shell_bad_input_keeps_held_handles(struct ktest *t)
+{
+	unsigned int a, m, v, k;
+	char cmd[64];
+
+	a = run_handle(t, "alloc 0");
+	ASSERT_NE(t, a, 0);
+	snprintf(cmd, sizeof(cmd), "kmap %#lx", page_to_pfn(shell_handle_page(a)));
+	m = run_handle(t, cmd);
+	v = run_handle(t, "vmalloc 4K");
+	k = run_handle(t, "kmalloc 64");
+	check_bad_input(t);
+	EXPECT_PTR_EQ(t, shell_handle_page(a), shell_handle_page(m));
+	EXPECT_NOT_NULL(t, shell_handle_page(k));
+	if (k)
+		run_ok(t, "kfree %u", k);
+	if (v)
+		run_ok(t, "vfree %u", v);
+	if (m)
+		run_ok(t, "kunmap %u", m);
+	run_ok(t, "free %u", a);
 }
 
 /* A report asked for in the shell is not a kernel message: not in the log. */
@@ -341,6 +405,7 @@ static struct ktest_case shell_cases[] = {
 	KTEST_CASE(test_shell_kmalloc_and_caches),
 	KTEST_CASE(test_shell_vmalloc_kmap),
 	KTEST_CASE(test_shell_bad_input_changes_nothing),
+	KTEST_CASE(test_shell_bad_input_keeps_held_handles),
 	KTEST_CASE(test_shell_reports_not_logged),
 	KTEST_CASE(test_shell_parse_size),
 	{}

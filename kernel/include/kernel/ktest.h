@@ -293,6 +293,8 @@ __noreturn void ktest_run_and_exit(void);
  * nothing matched).
  */
 unsigned int ktest_run(const char *glob);
+/* How many suites GLOB selects (0: ktest_run() would only say so). */
+unsigned int ktest_nr_selected(const char *glob);
 /* Print the registered suites, one per line: name, cases, "(manual)". */
 void ktest_list(void);
 

@@ -45,7 +45,11 @@ struct shell_command {
 /*
  * A command that takes no arguments and prints a /proc-style report: fn()
  * runs with printk in report mode (shell_report_begin()), so what it prints
- * reaches the console exactly as reading the file in Linux would show it.
+ * reaches the console as reading the file in Linux would show it: the same
+ * lines and fields, without stamps. Deviations are the report's own and
+ * documented in docs/shell.md (slabinfo's tunables columns show mmos's
+ * per-CPU arrays, where SLUB prints 0 0 0) with the Linux configuration
+ * the reports correspond to (no NUMA, ZONE_DEVICE, UNACCEPTED_MEMORY).
  */
 #define SHELL_REPORT(_name, _help, _fn) \
 	static int __shell_report_##_name(int argc, char **argv) \

@@ -11,6 +11,8 @@
 
 /* Handles held now (a ktest resource: a case gives back what it took). */
 unsigned int shell_handles_held(void);
+/* An id no handle holds, or 0 when all are held (tests: a refusal that frees nothing). */
+unsigned int shell_handle_unused(void);
 /* The id the last command that made a handle chose (0: none yet). */
 unsigned int shell_last_handle(void);
 /*

@@ -105,12 +105,6 @@ void drain_all_pages(void);
 /* "BUG: Bad page state" reports since boot. */
 unsigned long bad_page_count(void);
 /*
- * Start a fresh burst of Bad page state reports (each ktest case gets one,
- * so a case's expected reports are never the ones a minute's limit holds
- * back); logs the suppressed count first if there is one.
- */
-void bad_page_ratelimit_reset(void);
-/*
  * Trace the page allocator's path (the shell's trace command): on, every
  * zone tried with its watermark numbers, per-CPU hits and refills, splits,
  * merges and the block returned are printed, one "trace: " line each.

@@ -77,8 +77,12 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp);
 void kmem_cache_free(struct kmem_cache *s, void *obj);
 const char *kmem_cache_name(const struct kmem_cache *s);
-/* Bytes per object as the caller asked (object_size) and as laid out (size). */
+/* Bytes per object as the caller asked (object_size; Linux's kmem_cache_size()). */
 unsigned int kmem_cache_size(const struct kmem_cache *s);
+/* Bytes per object as laid out in a slab (s->size: alignment, red zones, free pointer). */
+unsigned int kmem_cache_stride(const struct kmem_cache *s);
+/* Whether more than one kmem_cache_create() shares s (merged, as Linux's slab merging). */
+bool kmem_cache_merged(const struct kmem_cache *s);
 
 /*
  * As Linux's include/linux/slab.h: kmalloc() and its relatives are inline
@@ -115,6 +119,12 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp);
 void kfree(const void *p);
 /* Usable bytes at p (>= what was asked); 0 for NULL and ZERO_SIZE_PTR. */
 size_t ksize(const void *p);
+/*
+ * The flags a slab allocation (kmalloc, kmem_cache_alloc) asked for with gfp
+ * goes on with: kmalloc_fix_flags() WARNs and drops the bits a slab cannot
+ * honour (__GFP_DMA32, __GFP_HIGHMEM, unknown bits), as Linux's.
+ */
+gfp_t slab_gfp_used(gfp_t gfp);
 /* The kmalloc cache serving size bytes with gfp, or NULL (size 0 or too big). */
 struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp);
 
