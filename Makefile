@@ -2,7 +2,8 @@
 # mmos - one non-recursive Makefile for both arches.
 #
 #   make [ARCH=x86_64|i386]   build build/$(ARCH)/mmos.elf, mmos.bin and mmos.iso
-#   make run [MEM=6G] [CMDLINE=...] [DEVICES=...]   boot the ISO in QEMU, serial on this terminal
+#   make run [MEM=6G] [CMDLINE=...] [DEVICES=...] [BOOT=iso|kernel]
+#                             boot in QEMU (GRUB from the ISO, or -kernel), serial on this terminal
 #   make DEBUG=1 ...          the same at -Og, for gdb, in build/$(ARCH)-debug
 #   make test                 both arches: build, then the QEMU test matrix
 #   make qemu-gdb / make gdb  QEMU halted with a gdb stub / gdb attached with symbols
@@ -15,8 +16,12 @@ MEM ?= 6G
 CMDLINE ?=
 # The recipes take the command line from the environment, byte for byte:
 # $(value) keeps make from expanding the "$1" of memmap=64M$128M, and the
-# shell never parses the text (tools/mkiso escapes $ for grub.cfg).
+# shell never parses the text (tools/grub-cmdline quotes it for grub.cfg).
 export MMOS_CMDLINE := $(value CMDLINE)
+# How make run boots: iso (GRUB from the ISO, as a real machine does; GRUB
+# re-quotes the line, and tools/grub-cmdline refuses what it would change)
+# or kernel (QEMU's -kernel, which passes CMDLINE byte for byte).
+BOOT ?= iso
 VERSION := 0.1
 # DEBUG=1: -Og (gdb sees locals and arguments) in a build directory of its
 # own, so the -O2 build the tests run is never mixed with it.
@@ -111,8 +116,18 @@ $(BUILD)/mmos.iso: $(BUILD)/mmos.elf $(BUILD)/mmos.bin iso/boot/grub/grub.cfg to
 # a line on stderr saying which. make itself then exits 2 for any failed
 # recipe, so a script tells a test failure from a panic by that line (or by
 # running the recipe's QEMU command itself), not by make's status.
-run qemu: deps-build all
-	@$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio -cdrom $(BUILD)/mmos.iso -boot d; \
+ifeq ($(BOOT),kernel)
+RUN_DEPS := $(BUILD)/mmos.bin
+RUN_BOOT = -kernel $(BUILD)/mmos.bin -append "$$MMOS_CMDLINE"
+else ifeq ($(BOOT),iso)
+RUN_DEPS := all
+RUN_BOOT = -cdrom $(BUILD)/mmos.iso -boot d
+else
+$(error BOOT=$(BOOT): make run boots with BOOT=iso (GRUB, the default) or BOOT=kernel (QEMU -kernel))
+endif
+
+run qemu: deps-build $(RUN_DEPS)
+	@$(QEMU) $(QEMU_FLAGS) -display none -serial mon:stdio $(RUN_BOOT); \
 	rc=$$?; case $$rc in \
 	0|33) exit 0 ;; \
 	35) echo "make run: some tests failed (QEMU exit status 35)" >&2; exit 1 ;; \

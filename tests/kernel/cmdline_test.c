@@ -167,8 +167,13 @@ static void test_cmdline_boot_line(struct ktest *t)
 {
 	if (!strstr(boot_command_line, "test_str="))
 		ktest_skip(t, "boot command line has no test_str=");
-	/* tests/run boots with test_str="hello world" on this configuration */
-	EXPECT_STREQ(t, test_str, "hello world");
+	/*
+	 * tests/run boots these configurations with test_str="hello;# world$1":
+	 * a quoted value with a space and characters GRUB's script would take
+	 * as its own (a command separator, a comment, a variable), which must
+	 * reach the parameter unchanged through QEMU -append and through GRUB.
+	 */
+	EXPECT_STREQ(t, test_str, "hello;# world$1");
 }
 
 static struct ktest_case cmdline_cases[] = {

@@ -20,6 +20,7 @@ that each problem tests/run can report is proven by a fixture here.
 """
 import io
 import os
+import random
 import re
 import shlex
 import subprocess
@@ -783,12 +784,47 @@ def cmdline_checks():
              None if got == text + "\n" else "stamp has %r, not %r" % (got, text + "\n"))]
 
 
+def grub_cmdline_checks(runner):
+    """tools/grub-cmdline: for fixed and random lines, either the words it
+    writes into grub.cfg reach the kernel (through GRUB's lexer, which takes
+    a single-quoted word literally, and its loader) as a line next_arg()
+    splits into the same parameters as the line itself, or it refuses a line
+    whose parameters hold what GRUB's loader would escape (' \\ ") or a
+    control character."""
+    root = os.path.dirname(os.path.dirname(HERE))
+    tool = os.path.join(root, "tools", "grub-cmdline")
+    rnd = random.Random(18)
+    lines = ['ktest=cmdline test_str="hello;# world$1"', '"a=b c"', 'a="b c', 'a=', '"a="',
+             "d='e'", "a\\b", 'a=b"c d"', "  x   y  ", "", "memmap=64M$0x10000000 a|b&c", "x\ty"]
+    lines += ["".join(rnd.choice('ab= "\\\';#$|') for _ in range(rnd.randint(0, 12)))
+              for _ in range(150)]
+    problems = []
+    for line in lines:
+        proc = subprocess.run([tool, line], capture_output=True, text=True)
+        want = runner.linux_args(line)
+        if proc.returncode == 0:
+            words = re.findall(r"'([^']*)'", proc.stdout)
+            if proc.stdout.strip() != " ".join("'%s'" % w for w in words):
+                problems.append("%r: output %r is not single-quoted words" % (line, proc.stdout))
+                continue
+            got = runner.linux_args(runner.grub_delivers(words))
+            if got != want:
+                problems.append("%r: the kernel would get %r, not %r" % (line, got, want))
+        else:
+            parts = [p for p, v in want] + [v for p, v in want if v is not None]
+            if not (any(c in "".join(parts) for c in "'\\\"") or any(ord(c) < 32 for c in line)
+                    or any(p == "" for p, v in want)) or "grub-cmdline: " not in proc.stderr:
+                problems.append("%r: refused (%s) though GRUB can pass it" % (line, proc.stderr.strip()))
+    return [("tools/grub-cmdline: GRUB delivers the parameters or the line is refused",
+             "; ".join(problems[:3]) or None)]
+
+
 def run(runner):
     """[(check, None or what went wrong)]: every fixture, selection and program check."""
     out = [("log: " + f.name, judge_fixture(runner, f)) for f in fixtures(runner)]
     out += [("selection: " + name, problem) for name, problem in selection_checks(runner)]
     out += [("program: " + name, problem) for name, problem in program_checks(runner)]
-    return out + cmdline_checks()
+    return out + cmdline_checks() + grub_cmdline_checks(runner)
 
 
 if __name__ == "__main__":
