@@ -4,7 +4,9 @@
  *
  * Owns: console_loglevel, the log ring (the newest LOG_BUF_SIZE bytes, with a
  * 64-bit write position so tests can ask what was logged since a mark), and
- * the line state that decides where a "[    s.us] " stamp goes.
+ * the line state that decides where a "[    s.us] " stamp goes, and the level
+ * each of the newest LOG_LEVELS messages was printed at (Linux's log records
+ * keep theirs; dmesg -r shows them), so tests can ask which level a report used.
  * Locking: logbuf_lock with interrupts off. A printk from inside printk (an
  * exception while printing) skips the lock rather than deadlock: an oops
  * must always get out.
@@ -29,6 +31,15 @@ static int cur_level = LOGLEVEL_DEFAULT;	/* level of the line being built */
 static int printk_depth;
 static bool console_quiet;
 static bool report_mode;
+
+/* Where each of the newest messages starts in the log, and its level. */
+#define LOG_LEVELS	1024
+static struct {
+	u64 pos;
+	int level;
+} log_levels[LOG_LEVELS];
+static unsigned int log_levels_next;
+static bool log_levels_wrapped;
 
 static void log_store(const char *s, size_t n, bool to_console)
 {
@@ -74,11 +85,11 @@ int vprintk(const char *fmt, va_list ap)
 	char line[512];
 	int level = LOGLEVEL_DEFAULT, n;
 	unsigned long flags;
-	bool nested;
+	bool nested, cont = false;
 
 	if (fmt[0] == KERN_SOH[0] && fmt[1]) {
 		if (fmt[1] == 'c')
-			level = -1;	/* continuation keeps the line's level */
+			cont = true;	/* a continuation keeps the line's level */
 		else if (fmt[1] >= '0' && fmt[1] <= '7')
 			level = fmt[1] - '0';
 		fmt += 2;
@@ -89,12 +100,20 @@ int vprintk(const char *fmt, va_list ap)
 	nested = printk_depth++ > 0;
 	if (!nested)
 		spin_lock(&logbuf_lock);
-	if (level < 0) {
+	if (cont) {
 		level = cur_level;
 	} else if (!at_line_start && !report_mode) {
 		emit("\n", cur_level);	/* a new message ends a dangling line */
 	}
 	cur_level = level;
+	if (!cont && !report_mode) {	/* a new message: where it starts, its level */
+		log_levels[log_levels_next].pos = log_pos;
+		log_levels[log_levels_next].level = level;
+		if (++log_levels_next == LOG_LEVELS) {
+			log_levels_next = 0;
+			log_levels_wrapped = true;
+		}
+	}
 	emit(line, level);
 	if (!nested)
 		spin_unlock(&logbuf_lock);
@@ -138,13 +157,15 @@ size_t printk_log_read(u64 mark, char *buf, size_t size)
 	return n;
 }
 
+/* A copy of the log for the searches below (tests', one at a time). */
+static char log_scratch[LOG_BUF_SIZE + 1];
+
 unsigned int printk_log_count(u64 mark, const char *needle)
 {
-	static char scratch[LOG_BUF_SIZE + 1];
 	unsigned int n = 0;
 
-	printk_log_read(mark, scratch, sizeof(scratch));
-	for (const char *p = scratch; *needle && (p = strstr(p, needle)); p++)
+	printk_log_read(mark, log_scratch, sizeof(log_scratch));
+	for (const char *p = log_scratch; *needle && (p = strstr(p, needle)); p++)
 		n++;
 	return n;
 }
@@ -152,6 +173,29 @@ unsigned int printk_log_count(u64 mark, const char *needle)
 bool printk_logged_since(u64 mark, const char *needle)
 {
 	return printk_log_count(mark, needle) != 0;
+}
+
+int printk_log_level(u64 mark, const char *needle)
+{
+	int level = -1;
+	u64 start, end, at, best = 0;
+	const char *hit;
+
+	end = printk_log_mark();
+	start = end - mark > LOG_BUF_SIZE ? end - LOG_BUF_SIZE : mark;
+	printk_log_read(start, log_scratch, sizeof(log_scratch));
+	hit = *needle ? strstr(log_scratch, needle) : NULL;
+	if (!hit)
+		return -1;
+	at = start + (u64)(hit - log_scratch);
+	/* the message holding it: the last one to start at or before it */
+	for (unsigned int i = 0; i < (log_levels_wrapped ? LOG_LEVELS : log_levels_next); i++) {
+		if (log_levels[i].pos > at || (level >= 0 && log_levels[i].pos < best))
+			continue;
+		best = log_levels[i].pos;
+		level = log_levels[i].level;
+	}
+	return level;
 }
 
 bool printk_console_quiet(bool quiet)

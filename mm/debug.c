@@ -66,30 +66,46 @@ void bad_page_ratelimit_swap(struct bad_page_ratelimit_state *rs)
 }
 
 /*
- * Linux 6.12's %pGg table (include/trace/events/mmflags.h): composite names,
- * most bits first, then the zone bits under their GFP_ names, __GFP_RECLAIM,
- * and every __GFP_ bit in bit order. An entry prints when all its bits are
- * still set, and takes them.
+ * Linux 6.12's %pGg table, __def_gfpflag_names in include/trace/events/mmflags.h
+ * as v6.12 has it: the composites, most bits first; then the single bits in
+ * the order that file lists them by hand, which is not bit order (the zone
+ * bits as GFP_DMA, __GFP_HIGHMEM, GFP_DMA32; __GFP_RECLAIM after __GFP_WRITE).
+ * An entry prints when all its bits are still set, and takes them. Bit order
+ * with __GFP_RECLAIM moved up is 6.15's (ca29a0bf1221, "tracing: gfp: Remove
+ * duplication of recording GFP flags"), not 6.12's: docs/gfp-flags.md.
+ * 6.12's KASAN-only names (__GFP_SKIP_ZERO, __GFP_SKIP_KASAN) have no bit here.
  */
 #define GFP_TRANSHUGE_LIGHT	((GFP_HIGHUSER_MOVABLE | __GFP_COMP | __GFP_NOMEMALLOC | \
 				  __GFP_NOWARN) & ~__GFP_RECLAIM)
 #define GFP_TRANSHUGE		(GFP_TRANSHUGE_LIGHT | __GFP_DIRECT_RECLAIM)
 #define GFP_NAME(f)		{ f, #f }
 
-static const struct { gfp_t mask; const char *name; } gfp_names[] = {
+struct gfp_name {
+	gfp_t mask;
+	const char *name;
+};
+
+static const struct gfp_name gfp_names[] = {
 	GFP_NAME(GFP_TRANSHUGE), GFP_NAME(GFP_TRANSHUGE_LIGHT), GFP_NAME(GFP_HIGHUSER_MOVABLE),
 	GFP_NAME(GFP_HIGHUSER), GFP_NAME(GFP_USER), GFP_NAME(GFP_KERNEL_ACCOUNT),
 	GFP_NAME(GFP_KERNEL), GFP_NAME(GFP_NOFS), GFP_NAME(GFP_ATOMIC), GFP_NAME(GFP_NOIO),
-	GFP_NAME(GFP_NOWAIT), GFP_NAME(GFP_DMA), GFP_NAME(GFP_DMA32), GFP_NAME(__GFP_RECLAIM),
-	/* bit order */
-	GFP_NAME(__GFP_DMA), GFP_NAME(__GFP_HIGHMEM), GFP_NAME(__GFP_DMA32),
-	GFP_NAME(__GFP_MOVABLE), GFP_NAME(__GFP_RECLAIMABLE), GFP_NAME(__GFP_HIGH),
-	GFP_NAME(__GFP_IO), GFP_NAME(__GFP_FS), GFP_NAME(__GFP_ZERO),
-	GFP_NAME(__GFP_DIRECT_RECLAIM), GFP_NAME(__GFP_KSWAPD_RECLAIM), GFP_NAME(__GFP_WRITE),
-	GFP_NAME(__GFP_NOWARN), GFP_NAME(__GFP_RETRY_MAYFAIL), GFP_NAME(__GFP_NOFAIL),
-	GFP_NAME(__GFP_NORETRY), GFP_NAME(__GFP_MEMALLOC), GFP_NAME(__GFP_COMP),
-	GFP_NAME(__GFP_NOMEMALLOC), GFP_NAME(__GFP_HARDWALL), GFP_NAME(__GFP_THISNODE),
-	GFP_NAME(__GFP_ACCOUNT), GFP_NAME(__GFP_ZEROTAGS),
+	GFP_NAME(GFP_NOWAIT), GFP_NAME(GFP_DMA), GFP_NAME(__GFP_HIGHMEM), GFP_NAME(GFP_DMA32),
+	GFP_NAME(__GFP_HIGH), GFP_NAME(__GFP_IO), GFP_NAME(__GFP_FS), GFP_NAME(__GFP_NOWARN),
+	GFP_NAME(__GFP_RETRY_MAYFAIL), GFP_NAME(__GFP_NOFAIL), GFP_NAME(__GFP_NORETRY),
+	GFP_NAME(__GFP_COMP), GFP_NAME(__GFP_ZERO), GFP_NAME(__GFP_NOMEMALLOC),
+	GFP_NAME(__GFP_MEMALLOC), GFP_NAME(__GFP_HARDWALL), GFP_NAME(__GFP_THISNODE),
+	GFP_NAME(__GFP_RECLAIMABLE), GFP_NAME(__GFP_MOVABLE), GFP_NAME(__GFP_ACCOUNT),
+	GFP_NAME(__GFP_WRITE), GFP_NAME(__GFP_RECLAIM), GFP_NAME(__GFP_DIRECT_RECLAIM),
+	GFP_NAME(__GFP_KSWAPD_RECLAIM), GFP_NAME(__GFP_ZEROTAGS),
+};
+
+/*
+ * Names the parser also takes though %pGg never prints them: the zone bits
+ * as Linux's sources spell them in a mask (GFP_KERNEL|__GFP_DMA32); the table
+ * above names those bits GFP_DMA and GFP_DMA32.
+ */
+static const struct gfp_name gfp_parse_only[] = {
+	GFP_NAME(__GFP_DMA), GFP_NAME(__GFP_DMA32),
 };
 
 int format_gfp_flags(char *buf, size_t size, gfp_t gfp)
@@ -139,15 +155,18 @@ void mm_trace(const char *fmt, ...)
 	printk(KERN_INFO "trace: %s\n", line);
 }
 
-/* A word of a flags expression: one name of the table above, or a number. */
+/* A word of a flags expression: a name of the tables above, or a number. */
 static int parse_gfp_word(const char *w, size_t len, gfp_t *out)
 {
 	char num[24];
 	unsigned long v;
 
-	for (size_t i = 0; i < ARRAY_SIZE(gfp_names); i++) {
-		if (strlen(gfp_names[i].name) == len && !strncmp(gfp_names[i].name, w, len)) {
-			*out = gfp_names[i].mask;
+	for (size_t i = 0; i < ARRAY_SIZE(gfp_names) + ARRAY_SIZE(gfp_parse_only); i++) {
+		const struct gfp_name *n = i < ARRAY_SIZE(gfp_names) ? &gfp_names[i] :
+					   &gfp_parse_only[i - ARRAY_SIZE(gfp_names)];
+
+		if (strlen(n->name) == len && !strncmp(n->name, w, len)) {
+			*out = n->mask;
 			return 0;
 		}
 	}

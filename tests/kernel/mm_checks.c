@@ -308,8 +308,19 @@ void expect_one_report(struct ktest *t, const struct ktest_count *c, const char 
 		snprintf(what, sizeof(what), "\"%s\" in what %s logged", text, stmt);
 		ktest_fail_msg(t, false, file, line, what);
 	}
-	for (unsigned int i = 0; bad_page && i < ARRAY_SIZE(heads); i++)
-		head |= printk_logged_since(c->mark, heads[i]);
+	for (unsigned int i = 0; bad_page && i < ARRAY_SIZE(heads); i++) {
+		int level = printk_log_level(c->mark, heads[i]);
+
+		if (level < 0)
+			continue;
+		head = true;
+		/* Linux's bad_page() (mm/page_alloc.c, 6.12) prints with pr_alert: KERN_ALERT, 1 */
+		if (level != 1) {
+			snprintf(what, sizeof(what), "the report %s logged at KERN_ALERT (1) (level %d)",
+				 stmt, level);
+			ktest_fail_msg(t, false, file, line, what);
+		}
+	}
 	if (bad_page && !head) {
 		snprintf(what, sizeof(what), "a Bad page state report in what %s logged", stmt);
 		ktest_fail_msg(t, false, file, line, what);

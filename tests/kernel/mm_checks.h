@@ -151,7 +151,7 @@ unsigned long pfn_listed(unsigned long pfn);
  * is declared (t->allowed_reports), so ktest does not count it as
  * unexpected. markp, if not NULL, receives the log position before stmt,
  * for the caller's further checks of what stmt logged. EXPECT_BAD_PAGE
- * also wants the report's first line in Linux's form.
+ * also wants the report's first line in Linux's form, at Linux's level (KERN_ALERT).
  */
 #define EXPECT_ONE_REPORT(t, count, stmt, text, markp) do { \
 	struct ktest_count __kr = ktest_count_begin(count); \

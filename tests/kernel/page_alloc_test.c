@@ -1091,6 +1091,53 @@ static void test_page_alloc_bad_page_ratelimit(struct ktest *t)
 }
 
 /*
+ * Every Bad page state report goes through that one limit, whichever check
+ * found it. In Linux each one is a bad_page() call (mm/page_alloc.c, 6.12),
+ * so mmos's two reports that do not come from bad_page() itself, free_pages()
+ * of an address that is no direct-mapped page and __free_pages() of a page
+ * with no frame, are held back in a spent burst too: counted, not printed,
+ * and summed up in the "N messages suppressed" line that the first report
+ * after the minute brings, both at bad_page()'s pr_alert (KERN_ALERT, 1).
+ * A window of the case's own: burst spent (nr_shown 60), resume a minute on.
+ */
+static void test_page_alloc_bad_page_ratelimit_every_report(struct ktest *t)
+{
+	struct page *no_frame = pfn_to_page(max_pfn + (1UL << 22));
+	struct bad_page_ratelimit_state rs = { .nr_shown = 60 };
+	unsigned long free0 = free_pages_now();
+	struct ktest_count c;
+	bool quiet;
+
+	rs.resume = jiffies + 60UL * HZ;
+	bad_page_ratelimit_swap(&rs);		/* rs: the boot's window, kept */
+	quiet = printk_console_quiet(true);
+	c = ktest_count_begin(bad_page_count);
+	free_pages(PAGE_OFFSET + 123, 0);
+	__free_pages(no_frame, 0);
+	ktest_count_end(t, &c, 2, &t->allowed_reports, __FILE__, __LINE__,
+			"Bad page state reports inside the minute", "2");
+	EXPECT_FALSE(t, printk_logged_since(c.mark, "BUG: Bad page state"));
+	bad_page_ratelimit_swap(&rs);		/* rs: this case's window */
+	EXPECT_EQ(t, rs.nr_shown, 60);
+	EXPECT_EQ(t, rs.nr_unshown, 2);
+
+	rs.resume = jiffies;			/* the minute over */
+	bad_page_ratelimit_swap(&rs);
+	c = ktest_count_begin(bad_page_count);
+	free_pages(PAGE_OFFSET + 123, 0);
+	ktest_count_end(t, &c, 1, &t->allowed_reports, __FILE__, __LINE__,
+			"the report after the minute", "1");
+	printk_console_quiet(quiet);
+	EXPECT_EQ(t, printk_log_level(c.mark, "BUG: Bad page state: 2 messages suppressed\n"), 1);
+	EXPECT_EQ(t, printk_log_level(c.mark, "BUG: Bad page state in process swapper  addr:"), 1);
+	EXPECT_EQ(t, printk_log_count(c.mark, "reason: not the address of a direct-mapped page\n"), 1);
+	bad_page_ratelimit_swap(&rs);		/* the boot's window back */
+	EXPECT_EQ(t, rs.nr_shown, 1);		/* a new burst, its first report */
+	EXPECT_EQ(t, rs.nr_unshown, 0);
+	EXPECT_EQ(t, free_pages_now(), free0);
+}
+
+/*
  * The changes to one zone's free lists a trace printed since mark
  * ("trace: ZONE free_area[O]: WAS -> NOW blocks"): delta[O] = NOW - WAS.
  * Returns the pages they add up to, sum of delta[O] << O.
@@ -1201,6 +1248,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_shared_first_page),
 	KTEST_CASE(test_page_alloc_reports),
 	KTEST_CASE(test_page_alloc_bad_page_ratelimit),
+	KTEST_CASE(test_page_alloc_bad_page_ratelimit_every_report),
 	KTEST_CASE(test_page_alloc_trace),
 	{}
 };

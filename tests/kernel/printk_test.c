@@ -147,6 +147,43 @@ static void test_printk_continuation(struct ktest *t)
 	EXPECT_NULL(t, strchr(buf + 1, '['));	/* one stamp for one line */
 }
 
+/*
+ * Each message keeps the level its KERN_ prefix gave (Linux's
+ * include/linux/kern_levels.h: EMERG "0" .. DEBUG "7"; no prefix is
+ * MESSAGE_LOGLEVEL_DEFAULT 4; KERN_CONT goes on at the line's level).
+ */
+static void test_printk_log_level(struct ktest *t)
+{
+	bool quiet = printk_console_quiet(true);	/* an EMERG line need not reach the screen */
+	u64 mark = printk_log_mark();
+
+	printk(KERN_EMERG "lvl-emerg\n");
+	pr_alert("lvl-alert\n");
+	printk(KERN_CRIT "lvl-crit\n");
+	pr_err("lvl-err\n");
+	pr_warn("lvl-warn\n");
+	pr_notice("lvl-notice\n");
+	pr_info("lvl-info ");
+	pr_cont("lvl-info-cont\n");
+	pr_debug("lvl-debug\n");
+	printk("lvl-none\n");
+	pr_alert("lvl-alert two lines\nlvl-alert second\n");
+	printk_console_quiet(quiet);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-emerg"), 0);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-alert\n"), 1);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-crit"), 2);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-err"), 3);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-warn"), 4);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-notice"), 5);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-info "), 6);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-info-cont"), 6);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-debug"), 7);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-none"), 4);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-alert second"), 1);
+	EXPECT_EQ(t, printk_log_level(mark, "lvl-never-printed"), -1);
+	EXPECT_EQ(t, printk_log_level(printk_log_mark(), "lvl-emerg"), -1);
+}
+
 static struct ktest_case printk_cases[] = {
 	KTEST_CASE(test_printk_integers),
 	KTEST_CASE(test_printk_width_and_flags),
@@ -155,6 +192,7 @@ static struct ktest_case printk_cases[] = {
 	KTEST_CASE(test_printk_truncation),
 	KTEST_CASE(test_printk_log_buffer),
 	KTEST_CASE(test_printk_continuation),
+	KTEST_CASE(test_printk_log_level),
 	{}
 };
 

@@ -322,6 +322,23 @@ static bool bad_lines_try(const char *name)
 	return false;
 }
 
+/*
+ * 'ktest GLOB' selecting no suite is a refusal like any other command's:
+ * status SHELL_FAILED and a line of shell dialogue (console_printf(), not
+ * logged), not a ktest run that finds nothing (ktest_run() logs "ktest: no
+ * suite matches ..." with a stamp; the runner's shell configurations check
+ * the console line).
+ */
+static void test_shell_ktest_refuses_unknown_glob(struct ktest *t)
+{
+	u64 mark = printk_log_mark();
+
+	EXPECT_EQ(t, ktest_nr_selected("no_such_suite_anywhere"), 0);
+	EXPECT_EQ(t, run("ktest no_such_suite_anywhere"), SHELL_FAILED);
+	EXPECT_FALSE(t, printk_logged_since(mark, "no suite matches"));
+	EXPECT_FALSE(t, printk_logged_since(mark, "no_such_suite_anywhere"));
+}
+
 static void test_shell_bad_input_changes_nothing(struct ktest *t)
 {
 	check_bad_input(t);
@@ -405,6 +422,7 @@ static struct ktest_case shell_cases[] = {
 	KTEST_CASE(test_shell_kmalloc_and_caches),
 	KTEST_CASE(test_shell_vmalloc_kmap),
 	KTEST_CASE(test_shell_bad_input_changes_nothing),
+	KTEST_CASE(test_shell_ktest_refuses_unknown_glob),
 	KTEST_CASE(test_shell_bad_input_keeps_held_handles),
 	KTEST_CASE(test_shell_reports_not_logged),
 	KTEST_CASE(test_shell_parse_size),

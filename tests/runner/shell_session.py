@@ -471,6 +471,18 @@ def script_mm(s, arch, c):
         refusal = (len(out) == 1 and out[0].startswith(name + ": ") and
                    not re.match(r"^%s: handle \d+:" % re.escape(name), out[0]))
         c.check(usage or refusal, "%r answered %r" % (line, out[:2]))
+    # 'ktest GLOB' that selects no suite is refused as the shell's other
+    # refusals are: one line of dialogue, unstamped, naming the glob, and not
+    # a ktest run, so nothing of it reaches the log (ktest_run() would log
+    # its stamped "ktest: no suite matches" line, which dmesg would show).
+    out = s.run("ktest no_such_suite_here")
+    c.check(len(out) == 1 and not STAMP.match(out[0]) and out[0].startswith("ktest: ") and
+            "'no_such_suite_here'" in out[0],
+            "ktest no_such_suite_here answered %r, not one unstamped refusal line" % out[:2])
+    dmesg = s.run("dmesg")
+    c.check(not any("no_such_suite_here" in l for l in dmesg),
+            "the refused ktest glob reached the log: %r" %
+            [l for l in dmesg if "no_such_suite_here" in l][:2])
     after = state(s)
     for name in base:
         c.check(after[name] == base[name], "bad input changed %s" % name)

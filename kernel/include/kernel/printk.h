@@ -70,6 +70,12 @@ bool printk_logged_since(u64 mark, const char *needle);
 unsigned int printk_log_count(u64 mark, const char *needle);
 /* Copy the log from mark on into buf (NUL-terminated); returns bytes copied. */
 size_t printk_log_read(u64 mark, char *buf, size_t size);
+/*
+ * The level (0 KERN_EMERG .. 7 KERN_DEBUG) of the message that holds the
+ * first occurrence of needle from mark on, as Linux's log records keep it;
+ * -1 if needle is not there or its message is older than the newest 1024.
+ */
+int printk_log_level(u64 mark, const char *needle);
 
 /* Straight to the console: no level, no stamp, not logged (shell dialogue); not while quiet. */
 __printf(1, 2) int console_printf(const char *fmt, ...);

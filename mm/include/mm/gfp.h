@@ -68,18 +68,19 @@ static inline enum zone_type gfp_zone(gfp_t flags)
 				((1 << GFP_ZONES_SHIFT) - 1));
 }
 
-/* Format flags as Linux's %pGg does: "GFP_KERNEL|__GFP_ZERO". */
+/* Format flags as Linux v6.12's %pGg does: "GFP_KERNEL|__GFP_COMP|__GFP_ZERO". */
 int format_gfp_flags(char *buf, size_t size, gfp_t gfp);
 /*
  * Read flags written as in Linux's sources: names joined by '|', spaces
  * allowed around each ("GFP_KERNEL | __GFP_DMA32"). A name is any one
  * format_gfp_flags() prints: the composites GFP_KERNEL, GFP_ATOMIC, ...,
  * GFP_TRANSHUGE, the zone names GFP_DMA and GFP_DMA32, __GFP_RECLAIM and
- * every __GFP_ bit; a word may also be a number in C notation (0xcc0) with
- * no bit at or above __GFP_BITS_SHIFT; "none" alone is 0. So
- * parse_gfp_flags(format_gfp_flags(x)) gives x back. Returns 0 with *out set,
- * or -EINVAL (an unknown name, an empty word, a stray character) with *out
- * untouched. The shell's FLAGS arguments and the tests use this one parser.
+ * every other __GFP_ bit; also __GFP_DMA and __GFP_DMA32, which v6.12's
+ * %pGg prints as GFP_DMA and GFP_DMA32. A word may also be a number in C
+ * notation (0xcc0) with no bit at or above __GFP_BITS_SHIFT; "none" alone
+ * is 0. So parse_gfp_flags(format_gfp_flags(x)) gives x back. Returns 0
+ * with *out set, or -EINVAL (an unknown name, an empty word, a stray
+ * character) with *out untouched. The shell's FLAGS arguments and the tests use this one parser.
  */
 int parse_gfp_flags(const char *s, gfp_t *out);
 
