@@ -296,7 +296,8 @@ def check(paths, logdir, fix=False):
             continue
         blocks += b
         expects += e
-    os.makedirs(logdir, exist_ok=True)
+    shutil.rmtree(logdir, ignore_errors=True)   # no log of an earlier run left to read
+    os.makedirs(logdir)
     booted = blocks + [e[0] for e in expects if e[0] not in blocks]
     outputs = {}
     # two at a time (the machine has two cores): skeleton builds first, then
