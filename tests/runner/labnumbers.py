@@ -127,6 +127,9 @@ def parse(path):
                 cur.commands.append(line[len("mmos> "):].strip())
             cur.lines.append((i, line))
             continue
+        if re.search(r"(?<!`)<!--\s*(boot|expect)\b", raw) and not (BOOT.match(raw) or EXPECT.match(raw)):
+            raise ValueError("%s:%d: a marker not alone on its line, or misspelt: %r" %
+                             (path, i, raw.strip()))
         m = BOOT.match(raw)
         if m:
             pending = Block(path, i, parse_opts(m.group(1)))
@@ -420,6 +423,20 @@ def self_check():
             results.append((name, "want a problem matching %r, got %r" % (want, got)))
         else:
             results.append((name, None))
+    # a marker the parser cannot take is an error, never a check left out
+    import tempfile
+    for name, text in (("lab-numbers: an expect glued to prose",
+                        "text\n<!-- boot: x86_64 6G -->\n```\nx\n```\n<!-- expect: 1 == 1 --> more\n"),
+                       ("lab-numbers: a boot marker with no block under it",
+                        "<!-- boot: x86_64 6G -->\ntext\n")):
+        with tempfile.NamedTemporaryFile("w", suffix=".md") as f:
+            f.write(text)
+            f.flush()
+            try:
+                parse(f.name)
+                results.append((name, "parsed without a word"))
+            except ValueError:
+                results.append((name, None))
     return results
 
 
