@@ -172,7 +172,8 @@ def output_lines(raw):
 
 
 def shape(line):
-    return re.sub(r"[0-9a-f]+", "#", re.sub(r"\s+", " ", line))
+    """line with each number (decimal, hex, 0x...: a word with a digit) as #."""
+    return re.sub(r"\b(?:0x)?[0-9a-f]*[0-9][0-9a-f]*\b", "#", re.sub(r"\s+", " ", line))
 
 
 def judge_block(block, out, fix=None):
