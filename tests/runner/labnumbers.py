@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """tests/runner/labnumbers.py - the labs' quoted boot output, checked against boots.
 
-Owns tests/run's "lab-numbers" configuration: every number the lab texts
+Owns tests/run's "doc-numbers" configuration: every number the lab texts
 and answer keys (docs/labs/*.md, docs/labs/answers/*.md) quote from a boot
 is checked against a boot of the configuration they name, so a kernel that
 grows by a page cannot leave a key quoting last month's counts.
@@ -238,9 +238,9 @@ def header_lab(lab):
 
 
 def skeleton_kernel(lab, arch, log_path):
-    """Build lab's skeleton kernel in build/lab-numbers/lab<lab> from this
+    """Build lab's skeleton kernel in build/doc-numbers/lab<lab> from this
     tree's objects (only the lab's files recompile); its mmos.bin."""
-    tree = os.path.join(ROOT, "build", "lab-numbers", "lab%s" % lab)
+    tree = os.path.join(ROOT, "build", "doc-numbers", "lab%s" % lab)
     with open(log_path, "w") as log:
         subprocess.run([os.path.join(ROOT, "tools", "lab-skeleton"), "--force", str(lab), tree],
                        check=True, stdout=log, stderr=subprocess.STDOUT)
@@ -306,24 +306,36 @@ def check(paths, logdir, fix=False):
     os.makedirs(logdir)
     booted = blocks + [e[0] for e in expects if e[0] not in blocks]
     outputs = {}
-    # two at a time (the machine has two cores): skeleton builds first, then
-    # the boots, each skeleton boot waiting for its build
+    # two at a time (the machine has two cores), in this order: the build of
+    # a skeleton whose region is in a header (lab 4's slab_internal.h: most
+    # of mm/ recompiles) beside this tree's boots, then the other skeletons'
+    # builds, then their boots (each waits for its build)
+    kernels, boots = {}, {}
+
+    def build(block):
+        k = (block.lab, block.arch)
+        if k not in kernels:
+            kernels[k] = pool.submit(skeleton_kernel, block.lab, block.arch,
+                                     os.path.join(logdir, "build-lab%s.log" % block.lab))
+
+    def start(block):
+        if block.key() not in boots:
+            log = os.path.join(logdir, "boot%d.log" % len(boots))
+            boots[block.key()] = (block, log, pool.submit(
+                boot_when_built, block, kernels.get((block.lab, block.arch)), log))
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
-        kernels = {}
-        # a lab whose region is in a header (lab 4's slab_internal.h) recompiles
-        # most of mm/: its build starts first, beside the rest
-        for block in sorted(booted, key=lambda b: not header_lab(b.lab)):
-            k = (block.lab, block.arch)
-            if k not in kernels and block.lab is not None:
-                kernels[k] = pool.submit(skeleton_kernel, block.lab, block.arch,
-                                         os.path.join(logdir, "build-lab%s.log" % block.lab))
-        boots = {}
         for block in booted:
-            if block.key() not in boots:
-                log = os.path.join(logdir, "boot%d.log" % len(boots))
-                boots[block.key()] = (block, log, pool.submit(boot_when_built, block,
-                                                              kernels.get((block.lab, block.arch)),
-                                                              log))
+            if header_lab(block.lab):
+                build(block)
+        for block in booted:
+            if block.lab is None:
+                start(block)
+        for block in booted:
+            if block.lab is not None:
+                build(block)
+        for block in booted:
+            start(block)
         for key, (block, log, fut) in boots.items():
             raw, problem = fut.result()
             if problem:
@@ -363,7 +375,7 @@ def apply_fixes(fixes):
 
 
 def run(cfg, runner):
-    """tests/run's lab-numbers configuration: a result dict of its shape."""
+    """tests/run's doc-numbers configuration: a result dict of its shape."""
     r = runner.new_result(cfg, 0)
     start = time.time()
     logdir = os.path.splitext(cfg.log)[0]
@@ -392,22 +404,22 @@ Node 0, zone      DMA      1      0      0      0      1      1      0      0   
 mmos> poweroff
 """
 SELF_FIXTURES = [
-    ("lab-numbers: quoted as printed", "  DMA zone: 4095 pages spanned, 3998 present, 3121 managed\n"
+    ("doc-numbers: quoted as printed", "  DMA zone: 4095 pages spanned, 3998 present, 3121 managed\n"
      "Memory: ...K/6290936K available (...)\n", None, None),
-    ("lab-numbers: a managed count one off", "  DMA zone: 4095 pages spanned, 3998 present, 3122 managed\n",
+    ("doc-numbers: a managed count one off", "  DMA zone: 4095 pages spanned, 3998 present, 3122 managed\n",
      None, r"not in the output .*3121 managed"),
-    ("lab-numbers: a symbol offset from another build",
+    ("doc-numbers: a symbol offset from another build",
      "WARNING: CPU: 0 PID: 0 at mm/slab_common.c:460 kmalloc_fix_flags+0x10/0xb0\n", None, None),
-    ("lab-numbers: a source line that moved",
+    ("doc-numbers: a source line that moved",
      "WARNING: CPU: 0 PID: 0 at mm/slab_common.c:461 kmalloc_fix_flags+0x0/0xa0\n", None,
      r"not in the output"),
-    ("lab-numbers: a shell answer changed", "mmos> buddyinfo\n"
+    ("doc-numbers: a shell answer changed", "mmos> buddyinfo\n"
      "Node 0, zone      DMA      1      0      0      0      1      1      0      0      1      0      4\n",
      None, r"not in the output"),
-    ("lab-numbers: out of order", "Memory: ...\n  DMA zone: ...\n", None, r"not in the output"),
-    ("lab-numbers: a formula that holds", "  DMA zone: ...\n",
+    ("doc-numbers: out of order", "Memory: ...\n  DMA zone: ...\n", None, r"not in the output"),
+    ("doc-numbers: a formula that holds", "  DMA zone: ...\n",
      r'n(r"(\d+) present") - n(r"(\d+) managed") == 877', None),
-    ("lab-numbers: a formula that does not", "  DMA zone: ...\n",
+    ("doc-numbers: a formula that does not", "  DMA zone: ...\n",
      r'n(r"(\d+) present") - n(r"(\d+) managed") == 876', r"is false"),
 ]
 
@@ -428,9 +440,9 @@ def self_check():
             results.append((name, None))
     # a marker the parser cannot take is an error, never a check left out
     import tempfile
-    for name, text in (("lab-numbers: an expect glued to prose",
+    for name, text in (("doc-numbers: an expect glued to prose",
                         "text\n<!-- boot: x86_64 6G -->\n```\nx\n```\n<!-- expect: 1 == 1 --> more\n"),
-                       ("lab-numbers: a boot marker with no block under it",
+                       ("doc-numbers: a boot marker with no block under it",
                         "<!-- boot: x86_64 6G -->\ntext\n")):
         with tempfile.NamedTemporaryFile("w", suffix=".md") as f:
             f.write(text)
@@ -446,7 +458,7 @@ def self_check():
 def main(argv):
     fix = "--fix" in argv
     paths = [a for a in argv if a != "--fix"] or [os.path.join(ROOT, p) for p in DOCS]
-    problems, passed, fixes = check(paths, os.path.join(ROOT, "build", "lab-numbers", "logs"), fix)
+    problems, passed, fixes = check(paths, os.path.join(ROOT, "build", "doc-numbers", "logs"), fix)
     if fix and fixes:
         apply_fixes(fixes)
         print("%d quoted lines rewritten from the boots; read the diff" % len(fixes))
