@@ -11,7 +11,9 @@
  * RAM and no mergeable neighbours; every probed address must carry the
  * largest type that covered it (RAM may only lose partial pages), except
  * at or above the address where a result longer than the table was cut
- * (said in one line): nothing is left there. Sanitising again must change
+ * (said in one line by e820__sanitize(), from the range the sweep records
+ * as dropped, which must end where the highest entry ends): nothing is
+ * left there. Sanitising again must change
  * nothing. A memmap= string must be rejected, leaving the table as it was,
  * or leave a table that sanitises cleanly, where no range that was not RAM
  * has a weaker type than before (without exactmap).
@@ -134,11 +136,26 @@ static size_t read_entries(const u8 *data, size_t size)
 	return (size_t)n * 17;
 }
 
-/* Where a sanitised result longer than the table was cut (one line), or ~0 if it was not. */
-static u64 cut_address(u64 mark)
+static u64 parse_hex(const char **p)
+{
+	u64 a = 0;
+
+	for (; (**p >= '0' && **p <= '9') || (**p >= 'a' && **p <= 'f'); (*p)++)
+		a = a * 16 + (u64)(**p <= '9' ? **p - '0' : **p - 'a' + 10);
+	return a;
+}
+
+/*
+ * Where a sanitised result longer than the table was cut, or ~0 if it was
+ * not: e820__sanitize() says so in one line, from the range the sweep
+ * recorded as dropped. With from (the table before sanitising), the
+ * range must end where from's highest entry ends: everything above the
+ * cut is gone.
+ */
+static u64 cut_address(u64 mark, const struct e820_table *from)
 {
 	const char *p;
-	u64 a = 0;
+	u64 a, end, top = 0;
 
 	CHECK(printk_log_mark() - mark < LOG_BUF_SIZE);
 	if (!printk_log_count(mark, "e820: sanitized map longer than"))
@@ -147,8 +164,18 @@ static u64 cut_address(u64 mark)
 	printk_log_read(mark, log, sizeof(log));
 	p = strstr(log, "entries: [mem 0x");
 	CHECK(p);
-	for (p += strlen("entries: [mem 0x"); (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'); p++)
-		a = a * 16 + (u64)(*p <= '9' ? *p - '0' : *p - 'a' + 10);
+	p += strlen("entries: [mem 0x");
+	a = parse_hex(&p);
+	CHECK(!strncmp(p, "-0x", 3));
+	p += 3;
+	end = parse_hex(&p);
+	CHECK(a <= end);
+	if (from) {
+		for (unsigned int i = 0; i < from->nr_entries; i++)
+			if (from->entries[i].size && from->entries[i].addr + from->entries[i].size > top)
+				top = from->entries[i].addr + from->entries[i].size;
+		CHECK(end == top - 1);
+	}
 	return a;
 }
 
@@ -171,7 +198,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		return 0;
 	}
 	check_sane(&out);
-	cut = cut_address(mark);
+	cut = cut_address(mark, &in);
 	for (unsigned int i = 0; i < out.nr_entries; i++)
 		CHECK(out.entries[i].addr + out.entries[i].size <= cut);
 	for (unsigned int i = 0; i < n; i++) {
@@ -208,7 +235,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 				      out.nr_entries * sizeof(out.entries[0])));
 		} else if (mark = printk_log_mark(), !e820__sanitize(&again)) {
 			check_sane(&again);
-			cut = cut_address(mark);
+			cut = cut_address(mark, NULL);
 			/*
 			 * memmap= adds ranges or removes RAM: no other type can weaken
 			 * (below where a result too long for the table was cut)
