@@ -331,13 +331,14 @@ __noreturn void ktest_run_and_exit(void);
 /*
  * Run the suites glob selects (the command line, the shell, mmos-host):
  * KTAP v1, then "ktest: N suites, pass:.. fail:.. skip:.." and a last line
- * "ktest: all passed" or "ktest: FAILED". A glob that selects no case prints
- * only "ktest: no suite matches 'GLOB'". Returns 0 when every selected case
+ * "ktest: all passed" or "ktest: FAILED". A glob that selects no case (that
+ * ktest.filter= keeps) prints only "ktest: no suite matches 'GLOB'" (and
+ * " with ktest.filter=..."). Returns 0 when every selected case
  * and suite passed, else the number of failed cases and suites (1 when
  * nothing matched).
  */
 unsigned int ktest_run(const char *glob);
-/* How many suites GLOB selects (0: ktest_run() would only say so). */
+/* How many suites GLOB and ktest.filter= select (0: ktest_run() would only say so). */
 unsigned int ktest_nr_selected(const char *glob);
 /* Print the registered suites, one per line: name, cases, "(manual)". */
 void ktest_list(void);
