@@ -193,6 +193,7 @@ HOST_SRCS := $(wildcard mm/*.c) kernel/ktest.c kernel/printk.c kernel/vsprintf.c
 	$(addprefix tests/kernel/,mm_checks.c e820_test.c memblock_test.c mm_init_test.c \
 		gfp_test.c gfp_parse_test.c page_alloc_test.c compound_test.c slab_test.c kmalloc_test.c \
 		printk_test.c cmdline_test.c watermark_test.c multiboot_test.c ktest_leak_test.c \
+		ktest_attr_test.c \
 		vmap_area_test.c highmem_test.c vmalloc_test.c dma_test.c memmap_test.c \
 		lab1_e820_test.c lab2_buddy_test.c lab3_split_test.c lab4_slab_test.c \
 		lab5_vmalloc_test.c lab6_dma_test.c)

@@ -2,19 +2,22 @@
 /*
  * kernel/ktest.c - the test runner: select suites, run cases, print KTAP v1.
  *
- * Owns: the run (selection by ktest= globs, per-case set-up and tear-down,
+ * Owns: the run (selection by ktest= globs and ktest.filter= on the cases'
+ * attributes, per-case set-up and tear-down,
  * ASSERT's jump out of a case, the resource and report checks after each
  * case and around each suite: leaked counters, WARNs and Bad page state or
  * slab reports nobody declared, with the samples they compare)
  * and the output, line for line as KUnit prints it: version and plan at the
  * top, each suite as a subtest indented by 4 spaces, "# name: pass:..."
- * statistics and the suite's own "ok N name" at column 0.
+ * statistics, "# case.attr: value" for a case's attributes and the suite's
+ * own "ok N name" at column 0.
  * Must not touch: what is tested; suites live in tests/ and register
  * themselves in the ktest_suites section.
  * Tests: every suite exercises it; tests/run parses what it prints.
  */
 #include <kernel/bug.h>
 #include <kernel/cmdline.h>
+#include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/reboot.h>
@@ -43,6 +46,135 @@ struct stats {
 };
 
 static const char *case_indent = "    ";
+
+/*** Case attributes and ktest.filter= (KUnit's kunit.filter=) ***/
+
+static struct ktest_filter filter;	/* from ktest.filter=; n == 0: every case */
+static char filter_text[64];		/* as given, for the parameter's get() */
+static bool filter_skip;		/* ktest.filter_action=skip */
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* s[0..len) without the blanks around it equals word. */
+static bool trimmed_eq(const char *s, size_t len, const char *word)
+{
+	while (len && is_blank(*s))
+		s++, len--;
+	while (len && is_blank(s[len - 1]))
+		len--;
+	return len == strlen(word) && !strncmp(s, word, len);
+}
+
+/*
+ * One comparison, s[0..len): the attribute, an operator and a value, as
+ * KUnit splits them (at the first of "<>!="). mmos's one attribute is a
+ * bool, so only "=" and "!=" and the values true and false make sense.
+ */
+static int parse_comparison(const char *s, size_t len, bool *ne, bool *value)
+{
+	size_t op = 0, vstart;
+
+	while (op < len && !strchr("<>!=", s[op]))
+		op++;
+	if (op == len || !trimmed_eq(s, op, "design"))
+		return -EINVAL;
+	if (s[op] == '=')
+		*ne = false, vstart = op + 1;
+	else if (s[op] == '!' && op + 1 < len && s[op + 1] == '=')
+		*ne = true, vstart = op + 2;
+	else
+		return -EINVAL;
+	if (trimmed_eq(s + vstart, len - vstart, "true"))
+		*value = true;
+	else if (trimmed_eq(s + vstart, len - vstart, "false"))
+		*value = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+int ktest_filter_parse(const char *s, struct ktest_filter *f)
+{
+	struct ktest_filter out = { .n = 0 };
+
+	for (;;) {
+		const char *end = strchr(s, ',');
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+
+		if (out.n == KTEST_MAX_FILTERS ||
+		    parse_comparison(s, len, &out.f[out.n].ne, &out.f[out.n].value))
+			return -EINVAL;
+		out.n++;
+		if (!end)
+			break;
+		s = end + 1;
+	}
+	*f = out;
+	return 0;
+}
+
+bool ktest_filter_match(const struct ktest_filter *f, const struct ktest_case *c)
+{
+	for (unsigned int i = 0; i < f->n; i++)
+		if ((c->attr.design == f->f[i].value) == f->f[i].ne)
+			return false;
+	return true;
+}
+
+static int set_filter(const char *val, const struct kernel_param *kp)
+{
+	struct ktest_filter f;
+
+	(void)kp;
+	if (!val || strlen(val) >= sizeof(filter_text) || ktest_filter_parse(val, &f))
+		return -EINVAL;
+	filter = f;
+	strlcpy(filter_text, val, sizeof(filter_text));
+	return 0;
+}
+
+static int get_filter(char *buf, size_t size, const struct kernel_param *kp)
+{
+	(void)kp;
+	return scnprintf(buf, size, "%s", filter_text);
+}
+
+static const struct kernel_param_ops filter_ops = {
+	set_filter, get_filter, "design=true|false or design!=true|false, comma-separated"
+};
+core_param_named_cb(ktest_filter, "ktest.filter", filter_ops);
+
+/* KUnit's one filter action: list a filtered case as skipped. */
+static int set_filter_action(const char *val, const struct kernel_param *kp)
+{
+	(void)kp;
+	if (!val || strcmp(val, "skip"))
+		return -EINVAL;
+	filter_skip = true;
+	return 0;
+}
+
+static int get_filter_action(char *buf, size_t size, const struct kernel_param *kp)
+{
+	(void)kp;
+	return scnprintf(buf, size, "%s", filter_skip ? "skip" : "");
+}
+
+static const struct kernel_param_ops filter_action_ops = {
+	set_filter_action, get_filter_action, "skip"
+};
+core_param_named_cb(ktest_filter_action, "ktest.filter_action", filter_action_ops);
+
+/* KUnit prints a case's attributes that are set, before its result line. */
+static void print_attributes(const struct ktest_case *c)
+{
+	if (c->attr.design)
+		printk(KERN_INFO "%s# %s.design: true\n", case_indent, c->name);
+}
+
 
 static bool is_literal(const char *s)
 {
@@ -166,6 +298,15 @@ static bool selected(const char *list, const struct ktest_suite *s, const char *
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Is case c of s in the run: selected by glob and kept by ktest.filter=, or
+ * filtered out with ktest.filter_action=skip (then listed as skipped)?
+ */
+static bool listed(const char *glob, const struct ktest_suite *s, const struct ktest_case *c)
+{
+	return selected(glob, s, c->name) && (filter_skip || ktest_filter_match(&filter, c));
 }
 
 /*** Leak checks ***/
@@ -341,6 +482,7 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c, un
 	}
 	if (t.skipped && t.failed)
 		ktest_info(&t, "skipped (%s), but failed", t.skip_reason);
+	print_attributes(c);
 	if (t.skipped && !t.failed) {
 		st->skip++;
 		printk(KERN_INFO "%sok %u %s # SKIP %s\n", case_indent, num, c->name, t.skip_reason);
@@ -370,7 +512,7 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	bool ok;
 
 	for (const struct ktest_case *c = s->cases; c->run; c++)
-		n += selected(glob, s, c->name);
+		n += listed(glob, s, c);
 	printk(KERN_INFO "%sKTAP version 1\n", case_indent);
 	printk(KERN_INFO "%s# Subtest: %s\n", case_indent, s->name);
 	printk(KERN_INFO "%s1..%u\n", case_indent, n);
@@ -381,8 +523,15 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	if (init_err)	/* KUnit's words; the suite fails, its cases are skipped */
 		printk(KERN_INFO "%s# failed to initialize (%d)\n", case_indent, init_err);
 	for (const struct ktest_case *c = s->cases; c->run; c++) {
-		if (!selected(glob, s, c->name))
+		if (!listed(glob, s, c))
 			continue;
+		if (!ktest_filter_match(&filter, c)) {	/* ktest.filter_action=skip */
+			st.skip++;
+			print_attributes(c);
+			printk(KERN_INFO "%sok %u %s # SKIP filtered by ktest.filter=%s\n", case_indent,
+			       ++i, c->name, filter_text);
+			continue;
+		}
 		if (init_err) {
 			st.skip++;
 			printk(KERN_INFO "%sok %u %s # SKIP suite init failed (%d)\n", case_indent, ++i,
@@ -416,13 +565,13 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 	return ok;
 }
 
-/* How many of s's cases glob selects. */
+/* How many of s's cases glob selects and ktest.filter= lists. */
 static unsigned int selected_cases(const char *glob, const struct ktest_suite *s)
 {
 	unsigned int n = 0;
 
 	for (const struct ktest_case *c = s->cases; c->run; c++)
-		n += selected(glob, s, c->name);
+		n += listed(glob, s, c);
 	return n;
 }
 
@@ -447,7 +596,8 @@ unsigned int ktest_run(const char *glob)
 	unsigned int nsuites = ktest_nr_selected(glob), num = 0, failed_suites = 0, failed;
 
 	if (!nsuites) {
-		printk(KERN_INFO "ktest: no suite matches '%s'\n", glob);
+		printk(KERN_INFO "ktest: no suite matches '%s'%s%s\n", glob,
+		       filter.n ? " with ktest.filter=" : "", filter_text);
 		return 1;
 	}
 	printk(KERN_INFO "KTAP version 1\n");

@@ -1082,7 +1082,7 @@ static struct ktest_case dma_cases[] = {
 	KTEST_CASE(test_dma_pool_blocks),
 	KTEST_CASE(test_dma_pool_bad_input),
 	KTEST_CASE(test_dma_pool_free_gaps),
-	KTEST_CASE(test_dma_report),
+	KTEST_CASE_DESIGN(test_dma_report),
 	KTEST_CASE(test_dma_swiotlb_pool),
 	{}
 };

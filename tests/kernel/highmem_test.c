@@ -452,8 +452,8 @@ static void test_highmem_kmap_in_interrupt(struct ktest *t)
 static struct ktest_case highmem_cases[] = {
 	KTEST_CASE(test_highmem_kmap_wrap_recycles),
 	KTEST_CASE(test_highmem_kmap_counts),
-	KTEST_CASE(test_highmem_kmap_exhaustion),
-	KTEST_CASE(test_highmem_bad_kunmap),
+	KTEST_CASE_DESIGN(test_highmem_kmap_exhaustion),
+	KTEST_CASE_DESIGN(test_highmem_bad_kunmap),
 	KTEST_CASE(test_highmem_lowmem_is_direct_map),
 	KTEST_CASE(test_highmem_kmap_local_order),
 	KTEST_CASE(test_highmem_kmap_atomic),

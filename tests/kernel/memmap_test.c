@@ -606,8 +606,8 @@ static struct ktest_case memmap_cases[] = {
 	KTEST_CASE(test_unusable_index_report),
 	KTEST_CASE(test_memmap_totals),
 	KTEST_CASE(test_memmap_sees_allocations),
-	KTEST_CASE(test_memmap_report),
-	KTEST_CASE(test_frag),
+	KTEST_CASE_DESIGN(test_memmap_report),
+	KTEST_CASE_DESIGN(test_frag),
 	{}
 };
 

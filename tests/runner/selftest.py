@@ -588,16 +588,99 @@ def selection_checks(run):
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, "demo_test.c"), "w") as f:
             f.write('static struct ktest_case demo_cases[] = {\n\tKTEST_CASE(test_demo_one),\n'
-                    '\tKTEST_CASE(test_demo_two),\n\t{}\n};\n\nstatic struct ktest_suite '
+                    '\tKTEST_CASE_DESIGN(test_demo_two),\n\tKTEST_CASE(test_demo_three),\n'
+                    '\t{}\n};\n\nstatic struct ktest_suite '
                     'demo_suite = {\n\t.name = "demo",\n\t.cases = demo_cases,\n};\n')
         got = run.kernel_cases(tmp)
-    want = {"demo": ["test_demo_one", "test_demo_two"]}
-    out.append(("kernel_cases() reads a suite's name and cases from its file",
+    want = {"demo": (["test_demo_one", "test_demo_two", "test_demo_three"], {"test_demo_two"})}
+    out.append(("kernel_cases() reads a suite's name, cases and design cases from its file",
                 None if got == want else "got %r, want %r" % (got, want)))
     bad = [c.name for c in run.CONFIGS
            if c.kind == "ktap" and not c.expected()]
     out.append(("every KTAP configuration in CONFIGS expects a suite",
                 "none expected by %s" % ", ".join(bad) if bad else None))
+    return out
+
+
+def design_checks(run):
+    """design_filter(), expected_suites() under a filter and judge_design()
+    on hand-made logs of a suite with one design case."""
+    T = {"demo": run.Suite(2, run.EVERYWHERE, cases=["test_a", "test_b"], design={"test_b"}),
+         "alld": run.Suite(1, run.EVERYWHERE, cases=["test_d"], design={"test_d"})}
+    out = []
+
+    def keeps(cmdline):
+        keep, skip = run.design_filter(cmdline)
+        return None if keep is None else (keep(False), keep(True), skip)
+
+    for cmdline, want in [("", None), ("ktest.filter=design=false", (True, False, False)),
+                          ("ktest.filter=design!=true ktest.filter_action=skip",
+                           (True, False, True)),
+                          ("ktest.filter=design=true", (False, True, False)),
+                          ("ktest.filter=design!=false", (False, True, False)),
+                          ("ktest.filter=design=true,design=false", (False, False, False)),
+                          ("ktest.filter=speed>slow", None), ("ktest.filter=design=yes", None),
+                          ("ktest.filter=design=true,", None)]:
+        got = keeps(cmdline)
+        out.append(("design_filter(%r)" % cmdline,
+                    None if got == want else "got %r, want %r" % (got, want)))
+    for glob, cmdline, want in [
+            ("demo,alld", "", {"demo": 2, "alld": 1}),
+            ("demo,alld", "ktest.filter=design!=true", {"demo": 1}),
+            ("demo,alld", "ktest.filter=design!=true ktest.filter_action=skip",
+             {"demo": 2, "alld": 1}),
+            ("demo.test_b", "ktest.filter=design=false", {}),
+            ("demo.test_a", "ktest.filter=design=true", {})]:
+        keep, skip = run.design_filter(cmdline)
+        got = run.expected_suites(glob, "x86_64", T, None if skip else keep)
+        out.append(("expected_suites(%r) with %r" % (glob, cmdline),
+                    None if got == want else "got %r, want %r" % (got, want)))
+
+    def judged(cmdline, cases):
+        """cases: (name, result, attribute line printed) of suite demo."""
+        lines = ["KTAP version 1", "1..1", "    KTAP version 1", "    # Subtest: demo",
+                 "    1..%d" % len(cases)]
+        for i, (name, result, attr) in enumerate(cases, 1):
+            if attr:
+                lines.append("    # %s.design: true" % name)
+            lines.append("    ok %d %s%s" % (i, name, result))
+        lines += ["ok 1 demo", "ktest: 1 suites, pass:0 fail:0 skip:0", "ktest: all passed"]
+        cfg = run.HostConfig("host-x86_64-demo", "qemu-512M", glob="demo", cmdline=cmdline,
+                             table=T)
+        problems = []
+        run.judge_design(cfg, run.parse_ktap(lines), problems)
+        return problems
+
+    skipped = " # SKIP " + run.FILTERED + "design=false"
+    for what, cmdline, cases, want in [
+            ("the attribute on the design case only", "",
+             [("test_a", "", False), ("test_b", "", True)], None),
+            ("a design case without its attribute line", "",
+             [("test_a", "", False), ("test_b", "", False)], "does not print"),
+            ("an attribute line on a case declared with KTEST_CASE()", "",
+             [("test_a", "", True), ("test_b", "", True)], "declares it with KTEST_CASE()"),
+            ("the filter leaves the design case out", "ktest.filter=design!=true",
+             [("test_a", "", False)], None),
+            ("a design case the filter should have left out", "ktest.filter=design!=true",
+             [("test_a", "", False), ("test_b", "", True)], "leaves it out"),
+            ("filter_action=skip skips the design case",
+             "ktest.filter=design=false ktest.filter_action=skip",
+             [("test_a", "", False), ("test_b", skipped, True)], None),
+            ("filter_action=skip, but the design case ran",
+             "ktest.filter=design=false ktest.filter_action=skip",
+             [("test_a", "", False), ("test_b", "", True)], "should skip it"),
+            ("an invariant case skipped as filtered",
+             "ktest.filter=design=false ktest.filter_action=skip",
+             [("test_a", skipped, False), ("test_b", skipped, True)], "the filter keeps it"),
+            ("a refused filter filters nothing", "ktest.filter=speed>slow",
+             [("test_a", "", False), ("test_b", "", True)], None)]:
+        problems = judged(cmdline, cases)
+        if want is None:
+            bad = problems[0] if problems else None
+        else:
+            bad = None if any(want in p for p in problems) else \
+                "no problem saying %r: %r" % (want, problems)
+        out.append(("judge_design: " + what, bad))
     return out
 
 
@@ -823,6 +906,7 @@ def run(runner):
     """[(check, None or what went wrong)]: every fixture, selection and program check."""
     out = [("log: " + f.name, judge_fixture(runner, f)) for f in fixtures(runner)]
     out += [("selection: " + name, problem) for name, problem in selection_checks(runner)]
+    out += [("design: " + name, problem) for name, problem in design_checks(runner)]
     out += [("program: " + name, problem) for name, problem in program_checks(runner)]
     return out + cmdline_checks() + grub_cmdline_checks(runner)
 

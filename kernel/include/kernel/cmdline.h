@@ -70,6 +70,10 @@ extern const struct kernel_param_ops param_ops_int, param_ops_uint, param_ops_ul
 		.name = (_name), .ops = &param_ops_uint, .arg = &(var), .min = (lo), .max = (hi) }
 /* A parameter with its own parser: int fn(const char *val, const struct kernel_param *kp). */
 #define core_param_cb(name, ops)		__core_param(name, ops, NULL, 0, 0, 0)
+/* The same under a prefixed name ("ktest.filter"), as core_param_named_uint(). */
+#define core_param_named_cb(id, _name, _ops) \
+	static const struct kernel_param __param_##id __used \
+	__section("kernel_params") __aligned(sizeof(void *)) = { .name = (_name), .ops = &(_ops) }
 
 /*
  * Split args (modified in place) at each parameter and hand it to the

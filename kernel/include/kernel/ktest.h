@@ -26,6 +26,19 @@
  * suites by glob: "printk", "mm_*", "traps.test_traps_nx*", several
  * separated by commas; "*" runs all but the manual suites (named in full
  * only); ktest=list prints every suite.
+ *
+ * A case may carry attributes, as KUnit's do (lib/kunit/attributes.c). mmos
+ * has one, design: the case checks one of mmos's own design choices (which
+ * half of a split is kept, per-CPU list order, the exact pfn or address a
+ * request gets, mmos-only report text), not an invariant every correct
+ * implementation keeps (alignment, the zone GFP allows, counters back at
+ * baseline, no overlap, Linux's formulas and formats). Such a case is
+ * declared with KTEST_CASE_DESIGN(fn) and its result is preceded by KUnit's
+ * attribute line "# <case>.design: true". The boot parameter ktest.filter=
+ * (KUnit's kunit.filter=) keeps only the cases whose attributes match:
+ * "design=false" or "design!=true" runs the invariants alone, so code built
+ * another valid way is judged by them only. ktest.filter_action=skip lists
+ * the filtered cases as skipped instead of leaving them out.
  */
 #ifndef KERNEL_KTEST_H
 #define KERNEL_KTEST_H
@@ -45,9 +58,15 @@ struct ktest {
 	void *priv;			/* for the suite's init/exit hooks */
 };
 
+/* A case's attributes (KUnit's struct kunit_attributes); zero is the default. */
+struct ktest_attributes {
+	bool design;		/* checks an mmos design choice, not an invariant */
+};
+
 struct ktest_case {
 	void (*run)(struct ktest *t);
 	const char *name;
+	struct ktest_attributes attr;
 };
 
 struct ktest_suite {
@@ -114,6 +133,8 @@ void ktest_counter(struct ktest_sample *smp, const void *key, const char *label,
 		   unsigned long value);
 
 #define KTEST_CASE(fn)	{ .run = (fn), .name = #fn }
+#define KTEST_CASE_ATTR(fn, attributes)	{ .run = (fn), .name = #fn, .attr = attributes }
+#define KTEST_CASE_DESIGN(fn)	{ .run = (fn), .name = #fn, .attr.design = true }
 #define KTEST_SUITE(s) \
 	static const struct ktest_suite *const __ktest_suite_##s __used \
 	__section("ktest_suites") __aligned(sizeof(void *)) = &(s)
@@ -276,6 +297,29 @@ static inline bool ktest_count_end(struct ktest *t, const struct ktest_count *c,
 	return got == want;
 }
 
+/*
+ * A parsed ktest.filter= value: up to KTEST_MAX_FILTERS comparisons, all of
+ * which a case must satisfy. The grammar is the part of KUnit's that
+ * applies to a boolean attribute: "design=true", "design=false",
+ * "design!=true", "design!=false", several separated by commas, spaces
+ * around the operator allowed. Anything else (another attribute, '<', a
+ * value that is not true or false) is refused.
+ */
+#define KTEST_MAX_FILTERS	4
+
+struct ktest_filter {
+	unsigned int n;
+	struct {
+		bool ne;		/* "!=" rather than "=" */
+		bool value;
+	} f[KTEST_MAX_FILTERS];
+};
+
+/* Parse s into *f; 0, or -EINVAL (and *f unchanged) when s is refused. */
+int ktest_filter_parse(const char *s, struct ktest_filter *f);
+/* Does case c satisfy every comparison of f (an empty filter: yes)? */
+bool ktest_filter_match(const struct ktest_filter *f, const struct ktest_case *c);
+
 /* ktest= was given on the command line. */
 bool ktest_requested(void);
 /*
@@ -287,13 +331,14 @@ __noreturn void ktest_run_and_exit(void);
 /*
  * Run the suites glob selects (the command line, the shell, mmos-host):
  * KTAP v1, then "ktest: N suites, pass:.. fail:.. skip:.." and a last line
- * "ktest: all passed" or "ktest: FAILED". A glob that selects no case prints
- * only "ktest: no suite matches 'GLOB'". Returns 0 when every selected case
+ * "ktest: all passed" or "ktest: FAILED". A glob that selects no case (that
+ * ktest.filter= keeps) prints only "ktest: no suite matches 'GLOB'" (and
+ * " with ktest.filter=..."). Returns 0 when every selected case
  * and suite passed, else the number of failed cases and suites (1 when
  * nothing matched).
  */
 unsigned int ktest_run(const char *glob);
-/* How many suites GLOB selects (0: ktest_run() would only say so). */
+/* How many suites GLOB and ktest.filter= select (0: ktest_run() would only say so). */
 unsigned int ktest_nr_selected(const char *glob);
 /* Print the registered suites, one per line: name, cases, "(manual)". */
 void ktest_list(void);

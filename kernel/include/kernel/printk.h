@@ -55,11 +55,14 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
 
 /*
- * The log buffer keeps the newest LOG_BUF_SIZE bytes of every message.
+ * The log buffer keeps the newest LOG_BUF_SIZE bytes of every message:
+ * 128 KiB, Linux's default (CONFIG_LOG_BUF_SHIFT=17, init/Kconfig). 64 KiB
+ * was too little for a full ktest=* run: mm_init's cases read the boot's
+ * "Zone ranges:" lines back after a dozen suites have logged their reports.
  * Positions are byte counts since boot; tests take a mark, run code and ask
  * whether a string was logged since the mark.
  */
-#define LOG_BUF_SIZE	(64 * 1024)
+#define LOG_BUF_SIZE	(128 * 1024)
 u64 printk_log_mark(void);
 bool printk_logged_since(u64 mark, const char *needle);
 /*
