@@ -867,30 +867,51 @@ def cmdline_checks():
              None if got == text + "\n" else "stamp has %r, not %r" % (got, text + "\n"))]
 
 
+def kernel_args(host, line):
+    """[(param, val)] as the kernel's own next_arg() splits line (the hosted
+    build's mmos-host --next-arg runs kernel/cmdline.c)."""
+    out = subprocess.run([host, "--next-arg", line], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    args = []
+    for tag, text in zip(out[0::2], out[1::2]):
+        args.append((tag[2:], None if text == "N" else text[2:]))
+    return args
+
+
 def grub_cmdline_checks(runner):
     """tools/grub-cmdline: for fixed and random lines, either the words it
     writes into grub.cfg reach the kernel (through GRUB's lexer, which takes
-    a single-quoted word literally, and its loader) as a line next_arg()
-    splits into the same parameters as the line itself, or it refuses a line
-    whose parameters hold what GRUB's loader would escape (' \\ ") or a
-    control character."""
+    a single-quoted word literally, and its loader) as a line the kernel's
+    next_arg() splits into the same parameters as the line itself, or it
+    refuses a line whose parameters hold what GRUB's loader would escape
+    (' \\ ") or a control character. The split is the kernel's own, run by
+    the hosted build; tests/run's linux_args(), which computes the sum
+    boot_test checks on a GRUB boot, must agree with it."""
     root = os.path.dirname(os.path.dirname(HERE))
     tool = os.path.join(root, "tools", "grub-cmdline")
+    host = os.path.join(root, "build", "host", "x86_64", "mmos-host")
+    name = "tools/grub-cmdline: GRUB delivers the parameters or the line is refused"
+    if not os.access(host, os.X_OK):
+        return [(name, "%s is missing: make host" % os.path.relpath(host, root))]
     rnd = random.Random(18)
     lines = ['ktest=cmdline test_str="hello;# world$1"', '"a=b c"', 'a="b c', 'a=', '"a="',
-             "d='e'", "a\\b", 'a=b"c d"', "  x   y  ", "", "memmap=64M$0x10000000 a|b&c", "x\ty"]
+             "d='e'", "a\\b", 'a=b"c d"', "  x   y  ", "", "memmap=64M$0x10000000 a|b&c", "x\ty",
+             '="  x=1', "=a=b", '"="']
     lines += ["".join(rnd.choice('ab= "\\\';#$|') for _ in range(rnd.randint(0, 12)))
               for _ in range(150)]
-    problems = []
+    problems, model = [], []
     for line in lines:
         proc = subprocess.run([tool, line], capture_output=True, text=True)
-        want = runner.linux_args(line)
+        want = kernel_args(host, line)
+        if "\n" not in line and runner.linux_args(line) != want:
+            model.append("%r: tests/run's linux_args() gives %r, the kernel %r" % (
+                line, runner.linux_args(line), want))
         if proc.returncode == 0:
             words = re.findall(r"'([^']*)'", proc.stdout)
             if proc.stdout.strip() != " ".join("'%s'" % w for w in words):
                 problems.append("%r: output %r is not single-quoted words" % (line, proc.stdout))
                 continue
-            got = runner.linux_args(runner.grub_delivers(words))
+            got = kernel_args(host, runner.grub_delivers(words))
             if got != want:
                 problems.append("%r: the kernel would get %r, not %r" % (line, got, want))
         else:
@@ -898,8 +919,8 @@ def grub_cmdline_checks(runner):
             if not (any(c in "".join(parts) for c in "'\\\"") or any(ord(c) < 32 for c in line)
                     or any(p == "" for p, v in want)) or "grub-cmdline: " not in proc.stderr:
                 problems.append("%r: refused (%s) though GRUB can pass it" % (line, proc.stderr.strip()))
-    return [("tools/grub-cmdline: GRUB delivers the parameters or the line is refused",
-             "; ".join(problems[:3]) or None)]
+    return [(name, "; ".join(problems[:3]) or None),
+            ("tests/run linux_args() splits as the kernel's next_arg()", "; ".join(model[:3]) or None)]
 
 
 def run(runner):
