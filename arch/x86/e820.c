@@ -105,7 +105,7 @@ static void trim_ram_to_pages(struct e820_table *t)
  * points in address order while tracking which entries cover the current
  * address, the effective type is the largest covering type. A new output
  * entry begins wherever that type changes.
- * Returns -1, t untouched, when an entry's end wraps past 2^64. When the
+ * Returns -1, t untouched, when an entry ends at 2^64 or past it. When the
  * result has more than E820_MAX_ENTRIES entries, the first E820_MAX_ENTRIES
  * are kept exactly and *dropped is set to what is lost: from where the
  * first entry that did not fit begins to the last change point, typed as

@@ -142,15 +142,28 @@ static void test_lab1_sorted_disjoint_merged(struct ktest *t)
 	EXPECT_EQ(t, sanitize_and_check(t, in, ARRAY_SIZE(in)), 0);
 }
 
-/* An entry whose end wraps past 2^64 makes the table unusable: -1 (Linux's check). */
+/*
+ * An entry that ends at 2^64 or past it makes the table unusable: -1, the
+ * table left as it was (Linux's check: addr + size < addr in 64 bits, so an
+ * end of exactly 2^64, which wraps to 0, counts).
+ */
 static void test_lab1_wrapping_entry_refused(struct ktest *t)
 {
-	static struct e820_table tab;
+	static const struct e820_entry ends[] = {
+		{ ~0ULL - MB(1), MB(4), E820_TYPE_RESERVED },		/* well past */
+		{ ~0ULL - MB(4) + 1, MB(4), E820_TYPE_RESERVED },	/* at 2^64 */
+	};
+	static struct e820_table tab, before;
 
-	tab.nr_entries = 2;
-	tab.entries[0] = (struct e820_entry){ 0, MB(64), E820_TYPE_RAM };
-	tab.entries[1] = (struct e820_entry){ ~0ULL - MB(1), MB(4), E820_TYPE_RESERVED };
-	EXPECT_EQ(t, e820__sanitize(&tab), -1);
+	for (unsigned int i = 0; i < ARRAY_SIZE(ends); i++) {
+		tab.nr_entries = 2;
+		tab.entries[0] = ends[i];
+		tab.entries[1] = (struct e820_entry){ 0, MB(64), E820_TYPE_RAM };
+		before = tab;
+		EXPECT_EQ(t, e820__sanitize(&tab), -1);
+		EXPECT_EQ(t, tab.nr_entries, 2);
+		EXPECT_EQ(t, memcmp(tab.entries, before.entries, 2 * sizeof(tab.entries[0])), 0);
+	}
 }
 
 static u64 lab_rand(u64 *s)

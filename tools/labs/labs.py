@@ -25,7 +25,7 @@ STUBS = {
 	 * TODO (lab 1): rewrite t as a sorted table without overlaps. Where
 	 * entries overlap, the larger type wins; touching entries of one type
 	 * become one (never E820_TYPE_PRAM or E820_TYPE_SOFT_RESERVED); empty
-	 * entries go; a table with an entry whose end wraps past 2^64 is
+	 * entries go; a table with an entry ending at or past 2^64 (addr + size < addr) is
 	 * refused with -1 and left alone. At most E820_MAX_ENTRIES come out:
 	 * when there would be more, keep the first E820_MAX_ENTRIES exactly
 	 * and record what is lost in *dropped: addr where the first entry
