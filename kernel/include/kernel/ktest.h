@@ -28,17 +28,19 @@
  * only); ktest=list prints every suite.
  *
  * A case may carry attributes, as KUnit's do (lib/kunit/attributes.c). mmos
- * has one, design: the case checks one of mmos's own design choices (which
- * half of a split is kept, per-CPU list order, the exact pfn or address a
- * request gets, mmos-only report text), not an invariant every correct
- * implementation keeps (alignment, the zone GFP allows, counters back at
- * baseline, no overlap, Linux's formulas and formats). Such a case is
+ * has one, design: the case checks one of mmos's own design choices
+ * (per-CPU list order, the exact pfn or address a request gets, mmos-only
+ * report text), not an invariant every correct implementation keeps
+ * (alignment, the zone GFP allows, counters back at baseline, no overlap,
+ * Linux's formulas and formats, a function's stated contract such as the
+ * pages expand()'s caller keeps). Such a case is
  * declared with KTEST_CASE_DESIGN(fn) and its result is preceded by KUnit's
  * attribute line "# <case>.design: true". The boot parameter ktest.filter=
  * (KUnit's kunit.filter=) keeps only the cases whose attributes match:
  * "design=false" or "design!=true" runs the invariants alone, so code built
  * another valid way is judged by them only. ktest.filter_action=skip lists
- * the filtered cases as skipped instead of leaving them out.
+ * the filtered cases as skipped (KUnit's bare "# SKIP ") instead of leaving
+ * them out; a refused filter runs nothing (struct ktest_filter below).
  */
 #ifndef KERNEL_KTEST_H
 #define KERNEL_KTEST_H
