@@ -139,7 +139,9 @@ run qemu: deps-build $(RUN_DEPS)
 # (with a CPU model that has PAE and NX) for a gdb session.
 QEMU_GDB := $(if $(filter i386,$(ARCH)),qemu-system-i386 -cpu qemu64,$(QEMU))
 
-qemu-gdb: deps-build all
+# qemu-gdb boots with -kernel: the flat image and the ELF gdb reads, not the
+# ISO (whose grub.cfg would have to carry CMDLINE, quotes and backslashes too).
+qemu-gdb: deps-build $(BUILD)/mmos.bin $(BUILD)/mmos.elf
 	@echo "QEMU is halted with a gdb stub on tcp::$(GDBPORT); run 'make gdb ARCH=$(ARCH)' in another terminal"
 	$(QEMU_GDB) $(QEMU_FLAGS) -display none -serial mon:stdio -S -gdb tcp::$(GDBPORT) \
 		-kernel $(BUILD)/mmos.bin -append "$$MMOS_CMDLINE"

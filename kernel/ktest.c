@@ -49,90 +49,151 @@ static const char *case_indent = "    ";
 
 /*** Case attributes and ktest.filter= (KUnit's kunit.filter=) ***/
 
+/*
+ * ktest.filter= is kept as text, as KUnit's charp kunit.filter= is, and
+ * parsed when set; a value the grammar refuses is not a parameter error
+ * that leaves every case to run (a typo such as design!=ture would bring
+ * the design cases back unnoticed): as KUnit's executor does, the run then
+ * prints why and runs nothing (ktest_run()).
+ */
 static struct ktest_filter filter;	/* from ktest.filter=; n == 0: every case */
-static char filter_text[64];		/* as given, for the parameter's get() */
+static char filter_text[64];		/* as given, for get() and the reports */
+static int filter_err;			/* 0, or -EINVAL: the value was refused */
+static const char *filter_why;		/* then: KUnit's words for why */
+static size_t filter_at;		/* and where in filter_text the item starts */
 static bool filter_skip;		/* ktest.filter_action=skip */
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
+static const char filter_ops_chars[] = "<>!=";	/* KUnit's op_list */
 
-/* s[0..len) without the blanks around it equals word. */
-static bool trimmed_eq(const char *s, size_t len, const char *word)
+/*
+ * The operator at the start of op, matched by prefix in int_filter()'s
+ * order: "==" is "=", "=<" is "=", "<>" is "<"; "!" alone is none.
+ */
+static int filter_op(const char *op, enum ktest_filter_op *out)
 {
-	while (len && is_blank(*s))
-		s++, len--;
-	while (len && is_blank(s[len - 1]))
-		len--;
-	return len == strlen(word) && !strncmp(s, word, len);
+	static const struct {
+		const char *s;
+		enum ktest_filter_op op;
+	} ops[] = {
+		{ "<=", KTEST_FILTER_LE }, { ">=", KTEST_FILTER_GE }, { "!=", KTEST_FILTER_NE },
+		{ ">", KTEST_FILTER_GT }, { "<", KTEST_FILTER_LT }, { "=", KTEST_FILTER_EQ },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(ops); i++)
+		if (!strncmp(op, ops[i].s, strlen(ops[i].s))) {
+			*out = ops[i].op;
+			return 0;
+		}
+	return -EINVAL;
 }
 
 /*
- * One comparison, s[0..len): the attribute, an operator and a value, as
- * KUnit splits them (at the first of "<>!="). mmos's one attribute is a
- * bool, so only "=" and "!=" and the values true and false make sense.
+ * One item, s[0..len): the attribute up to the first of "<>!=" (compared
+ * whole, blanks and all, as KUnit's strcmp() does), the operator, and
+ * from the first character that is no operator the value, which for a
+ * bool is exactly "true" or "false".
  */
-static int parse_comparison(const char *s, size_t len, bool *ne, bool *value)
+static const char *parse_item(const char *s, size_t len, enum ktest_filter_op *op, bool *value)
 {
-	size_t op = 0, vstart;
+	size_t o = 0, v;
 
-	while (op < len && !strchr("<>!=", s[op]))
-		op++;
-	if (op == len || !trimmed_eq(s, op, "design"))
-		return -EINVAL;
-	if (s[op] == '=')
-		*ne = false, vstart = op + 1;
-	else if (s[op] == '!' && op + 1 < len && s[op + 1] == '=')
-		*ne = true, vstart = op + 2;
-	else
-		return -EINVAL;
-	if (trimmed_eq(s + vstart, len - vstart, "true"))
+	while (o < len && !strchr(filter_ops_chars, s[o]))
+		o++;
+	if (o == 0 || o == len)
+		return "filter operation not found";
+	if (o != strlen("design") || strncmp(s, "design", o))
+		return "attribute not found";
+	for (v = o; v < len && strchr(filter_ops_chars, s[v]); v++)
+		;
+	if (v == len)
+		return "filter value not found";
+	if (len - v == 4 && !strncmp(s + v, "true", 4))
 		*value = true;
-	else if (trimmed_eq(s + vstart, len - vstart, "false"))
+	else if (len - v == 5 && !strncmp(s + v, "false", 5))
 		*value = false;
 	else
-		return -EINVAL;
-	return 0;
+		return "invalid filter input";
+	if (filter_op(s + o, op))
+		return "invalid filter operation";
+	return NULL;
 }
 
-int ktest_filter_parse(const char *s, struct ktest_filter *f)
+int ktest_filter_parse(const char *s, struct ktest_filter *f, const char **why, size_t *at)
 {
 	struct ktest_filter out = { .n = 0 };
+	const char *start = s, *err = NULL;
 
-	for (;;) {
+	while (*s && !err) {
 		const char *end = strchr(s, ',');
 		size_t len = end ? (size_t)(end - s) : strlen(s);
 
-		if (out.n == KTEST_MAX_FILTERS ||
-		    parse_comparison(s, len, &out.f[out.n].ne, &out.f[out.n].value))
-			return -EINVAL;
+		if (out.n == KTEST_MAX_FILTERS)
+			err = "too many filters";
+		else
+			err = parse_item(s, len, &out.f[out.n].op, &out.f[out.n].value);
+		if (err)
+			break;
 		out.n++;
 		if (!end)
 			break;
-		s = end + 1;
+		/* KUnit skips the blanks after a comma; one at the end ends the list */
+		for (s = end + 1; *s == ' '; s++)
+			;
+	}
+	if (err) {
+		if (why)
+			*why = err;
+		if (at)
+			*at = (size_t)(s - start);
+		return -EINVAL;
 	}
 	*f = out;
 	return 0;
 }
 
+/* KUnit's int_filter() on a bool: false is 0, true is 1. */
+static bool filter_keeps(enum ktest_filter_op op, int val, int input)
+{
+	switch (op) {
+	case KTEST_FILTER_LT: return val < input;
+	case KTEST_FILTER_LE: return val <= input;
+	case KTEST_FILTER_GT: return val > input;
+	case KTEST_FILTER_GE: return val >= input;
+	case KTEST_FILTER_EQ: return val == input;
+	case KTEST_FILTER_NE: return val != input;
+	}
+	return false;
+}
+
 bool ktest_filter_match(const struct ktest_filter *f, const struct ktest_case *c)
 {
 	for (unsigned int i = 0; i < f->n; i++)
-		if ((c->attr.design == f->f[i].value) == f->f[i].ne)
+		if (!filter_keeps(f->f[i].op, c->attr.design, f->f[i].value))
 			return false;
 	return true;
 }
 
+/*
+ * Any value is taken, as by KUnit's charp parameter, and the last one
+ * given wins; what the grammar refuses, or one too long to keep, leaves
+ * the run refusing to run (ktest_filter_error()).
+ */
 static int set_filter(const char *val, const struct kernel_param *kp)
 {
-	struct ktest_filter f;
+	struct ktest_filter f = { .n = 0 };
 
 	(void)kp;
-	if (!val || strlen(val) >= sizeof(filter_text) || ktest_filter_parse(val, &f))
-		return -EINVAL;
-	filter = f;
+	if (!val)
+		val = "";
 	strlcpy(filter_text, val, sizeof(filter_text));
+	filter_at = 0;
+	if (strlen(val) >= sizeof(filter_text)) {
+		filter_why = "filter longer than 63 bytes";
+		filter_err = -EINVAL;
+	} else {
+		filter_err = ktest_filter_parse(val, &f, &filter_why, &filter_at);
+	}
+	filter = f;	/* refused: filter nothing, ktest_run() runs nothing */
 	return 0;
 }
 
@@ -143,9 +204,14 @@ static int get_filter(char *buf, size_t size, const struct kernel_param *kp)
 }
 
 static const struct kernel_param_ops filter_ops = {
-	set_filter, get_filter, "design=true|false or design!=true|false, comma-separated"
+	set_filter, get_filter, "design OP true|false, OP one of = != < > <= >=, comma-separated"
 };
 core_param_named_cb(ktest_filter, "ktest.filter", filter_ops);
+
+int ktest_filter_error(void)
+{
+	return filter_err;
+}
 
 /* KUnit's one filter action: list a filtered case as skipped. */
 static int set_filter_action(const char *val, const struct kernel_param *kp)
@@ -526,10 +592,14 @@ static bool run_suite(const struct ktest_suite *s, unsigned int num, const char 
 		if (!listed(glob, s, c))
 			continue;
 		if (!ktest_filter_match(&filter, c)) {	/* ktest.filter_action=skip */
+			/*
+			 * KUnit's line for a case its filter skipped: the
+			 * directive with an empty comment, so "# SKIP " and
+			 * no reason (kunit_print_ok_not_ok(), v6.12)
+			 */
 			st.skip++;
 			print_attributes(c);
-			printk(KERN_INFO "%sok %u %s # SKIP filtered by ktest.filter=%s\n", case_indent,
-			       ++i, c->name, filter_text);
+			printk(KERN_INFO "%sok %u %s # SKIP \n", case_indent, ++i, c->name);
 			continue;
 		}
 		if (init_err) {
@@ -585,6 +655,15 @@ unsigned int ktest_nr_selected(const char *glob)
 	return n;
 }
 
+bool ktest_glob_matches(const char *glob)
+{
+	for (const struct ktest_suite *const *s = __start_ktest_suites; s < __stop_ktest_suites; s++)
+		for (const struct ktest_case *c = (*s)->cases; c->run; c++)
+			if (selected(glob, *s, c->name))
+				return true;
+	return false;
+}
+
 /*
  * A suite runs when glob selects at least one of its cases. A glob that
  * selects nothing is a mistake (a misspelt or renamed suite), not a pass:
@@ -593,8 +672,14 @@ unsigned int ktest_nr_selected(const char *glob)
 unsigned int ktest_run(const char *glob)
 {
 	struct stats totals = { 0 };
-	unsigned int nsuites = ktest_nr_selected(glob), num = 0, failed_suites = 0, failed;
+	unsigned int nsuites, num = 0, failed_suites = 0, failed;
 
+	if (filter_err) {	/* KUnit's executor: the reason, then nothing runs */
+		printk(KERN_ERR "ktest: %s: %s\n", filter_why, filter_text + filter_at);
+		printk(KERN_ERR "ktest: error filtering suites: %d\n", filter_err);
+		return 1;
+	}
+	nsuites = ktest_nr_selected(glob);
 	if (!nsuites) {
 		printk(KERN_INFO "ktest: no suite matches '%s'%s%s\n", glob,
 		       filter.n ? " with ktest.filter=" : "", filter_text);

@@ -3,14 +3,16 @@
  * tests/kernel/ktest_attr_test.c - case attributes and ktest.filter=.
  *
  * The parser and the match of kernel/ktest.c against KUnit's grammar for a
- * boolean attribute (lib/kunit/attributes.c: the attribute, then one of
- * "<>!=", then the value; "=" and "!=" for a bool), each expectation worked
- * out here from that grammar; the parameters, which turn a refused value
- * down and keep theirs (parse_args() then reports it in one line naming
- * it, which tests/run checks on the command line). The run itself (the
- * "# case.design: true" line, filtered cases left out or skipped) is judged
- * by tests/run's judge_design() on every KTAP log, and on the filtered
- * configurations host-x86_64-invariants, host-x86_64-design-skip and
+ * boolean attribute (lib/kunit/attributes.c, v6.12: the attribute up to the
+ * first of "<>!=" compared whole, the operators of int_filter() by prefix,
+ * the value exactly true or false; blanks skipped only after a comma), each
+ * expectation worked out here from that grammar; the ktest.filter=
+ * parameter, which takes any value as KUnit's charp does, and a refused
+ * value, which makes ktest_run() run nothing (KUnit's executor: "error
+ * filtering suites"). The run itself (the "# case.design: true" line,
+ * filtered cases left out or skipped) is judged by tests/run's
+ * judge_design() on every KTAP log, and on the filtered configurations
+ * host-x86_64-invariants, host-x86_64-design-skip and
  * host-x86_64-filter-refused; the last case here is the design case they
  * look for.
  */
@@ -39,9 +41,10 @@ static void test_ktest_attr_macros(struct ktest *t)
 }
 
 /*
- * Each accepted filter with what it keeps, from the grammar: "design=V"
- * keeps a case whose attribute is V, "design!=V" one whose attribute is
- * not V; a list keeps what every item keeps.
+ * Each accepted filter with what it keeps, from the grammar: a bool is 0
+ * or 1, and an item keeps a case when "attribute OP value" holds of those
+ * numbers (design<true: 0 < 1 for an invariant case, 1 < 1 for a design
+ * case); a list keeps what every item keeps; an empty value keeps all.
  */
 static const struct {
 	const char *filter;
@@ -51,26 +54,39 @@ static const struct {
 	{ "design!=true", true, false },
 	{ "design=true", false, true },
 	{ "design!=false", false, true },
-	{ " design = false ", true, false },	/* KUnit strips the blanks around each part */
-	{ "design!=true,design=false", true, false },
+	{ "design<true", true, false },		/* 0 < 1, 1 < 1 */
+	{ "design>false", false, true },	/* 0 > 0, 1 > 0 */
+	{ "design<=true", true, true },
+	{ "design>=false", true, true },
+	{ "design<false", false, false },
+	{ "design>true", false, false },
+	{ "design==true", false, true },	/* "=" by prefix, int_filter()'s order */
+	{ "design=<false", true, false },	/* likewise "=" */
+	{ "design!=true, design=false", true, false },	/* blanks after a comma skipped */
+	{ "design!=true,", true, false },	/* a comma at the end: nothing more */
 	{ "design=true,design=false", false, false },	/* contradictory: keeps nothing */
 	{ "design!=true,design!=false", false, false },
+	{ "", true, true },
 };
 
 static void test_ktest_attr_filter_parse_accepts(struct ktest *t)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(accepted); i++) {
-		struct ktest_filter f;
-		unsigned int commas = 0;
+		struct ktest_filter f = { .n = 99 };
+		unsigned int items = 0;
+		bool failed = t->failed, word = false;
 
-		bool failed = t->failed;
+		/* items: the runs of characters other than ',' and ' ' */
+		for (const char *p = accepted[i].filter; *p; p++) {
+			bool in = *p != ',' && *p != ' ';
 
-		for (const char *p = accepted[i].filter; *p; p++)
-			commas += *p == ',';
+			items += in && !word;
+			word = in;
+		}
 		t->failed = false;
-		EXPECT_EQ(t, ktest_filter_parse(accepted[i].filter, &f), 0);
+		EXPECT_EQ(t, ktest_filter_parse(accepted[i].filter, &f, NULL, NULL), 0);
 		if (!t->failed) {
-			EXPECT_EQ(t, f.n, commas + 1);
+			EXPECT_EQ(t, f.n, items);
 			EXPECT_EQ(t, ktest_filter_match(&f, &invariant_case),
 				  accepted[i].keeps_invariant);
 			EXPECT_EQ(t, ktest_filter_match(&f, &design_case),
@@ -82,33 +98,47 @@ static void test_ktest_attr_filter_parse_accepts(struct ktest *t)
 	}
 }
 
+/*
+ * Each refused filter with KUnit's words for why (its pr_err()s) and the
+ * offset of the item refused.
+ */
 static void test_ktest_attr_filter_parse_refuses(struct ktest *t)
 {
-	static const char *const refused[] = {
-		"speed>slow",		/* KUnit's attribute, not mmos's */
-		"speed=slow",
-		"design<true",		/* an ordering operator on a bool */
-		"design>=false",
-		"design==true",
-		"design=yes",		/* not a bool value */
-		"design=",
-		"design",		/* no operator */
-		"",
-		"design=true,",		/* an empty item */
-		",design=true",
-		"design=true,design=true,design=true,design=true,design=true",	/* 5 > 4 */
+	static const struct {
+		const char *filter, *why;
+		size_t at;
+	} refused[] = {
+		{ "speed>slow", "attribute not found", 0 },	/* KUnit's, not mmos's */
+		{ " design=false", "attribute not found", 0 },	/* no blanks trimmed */
+		{ "design =false", "attribute not found", 0 },
+		{ "design= false", "invalid filter input", 0 },
+		{ "design=false ", "invalid filter input", 0 },
+		{ "design!=ture", "invalid filter input", 0 },	/* the typo to catch */
+		{ "design=yes", "invalid filter input", 0 },
+		{ "design=", "filter value not found", 0 },
+		{ "design", "filter operation not found", 0 },
+		{ "=true", "filter operation not found", 0 },
+		{ "design!true", "invalid filter operation", 0 },
+		{ ",design=true", "filter operation not found", 0 },
+		{ "design=true,,design=false", "filter operation not found", 12 },
+		{ "design=true, design=maybe", "invalid filter input", 13 },
+		{ "design=true,design=true,design=true,design=true,design=true,design=true,"
+		  "design=true", "too many filters", 72 },
 	};
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(refused); i++) {
 		struct ktest_filter f = { .n = 3 };
-
+		const char *why = NULL;
+		size_t at = 999;
 		bool failed = t->failed;
 
 		t->failed = false;
-		EXPECT_EQ(t, ktest_filter_parse(refused[i], &f), -EINVAL);
+		EXPECT_EQ(t, ktest_filter_parse(refused[i].filter, &f, &why, &at), -EINVAL);
 		EXPECT_EQ(t, f.n, 3);	/* untouched */
+		EXPECT_STREQ(t, why ? why : "(none)", refused[i].why);
+		EXPECT_EQ(t, at, refused[i].at);
 		if (t->failed)
-			ktest_info(t, "the failures above: ktest.filter=%s", refused[i]);
+			ktest_info(t, "the failures above: ktest.filter=%s", refused[i].filter);
 		t->failed |= failed;
 	}
 }
@@ -125,32 +155,59 @@ static const struct kernel_param *find_param(const char *name)
 }
 
 /*
- * The parameters themselves refuse what the grammar refuses (-EINVAL, for
- * parse_args() to report in one line naming the value: tests/run's
- * host-x86_64-filter-refused checks that line) and keep their value,
- * read back through get() before and after. Called directly, not through
- * parse_args(): its report would go to the log, which is small and shared
- * with the boot's (mm_init reads the boot's lines back).
+ * ktest.filter= takes any value, as KUnit's charp kunit.filter= does, and
+ * keeps it as given (read back through get()); one the grammar refuses,
+ * or one of 64 bytes or more (what it can keep), leaves the run refusing
+ * to run: ktest_run() prints KUnit's "error filtering suites: -22", runs
+ * nothing and returns failure. Setting the value it had puts it back.
+ * ktest.filter_action= refuses what is not "skip" (an mmos strictness:
+ * KUnit ignores other actions) and keeps its value. Called through the
+ * ops, not parse_args(), with the console quiet: the log is small and
+ * shared with the boot's (mm_init reads the boot's lines back).
  */
-static void test_ktest_attr_filter_param_refused(struct ktest *t)
+static void test_ktest_attr_filter_param(struct ktest *t)
 {
-	static const struct {
-		const char *param, *value;
-	} bad[] = {
-		{ "ktest.filter", "speed>slow" },
-		{ "ktest.filter", "design=maybe" },
-		{ "ktest.filter_action", "run" },
-		{ "ktest.filter_action", "" },
+	static const char *const bad[] = {
+		"speed>slow", "design!=ture",
+		"design!=true,design!=true,design!=true,design!=true,design!=true",	/* 64 */
 	};
+	static const char *const bad_action[] = { "run", "" };
+	const struct kernel_param *kp = find_param("ktest.filter");
+	const struct kernel_param *ka = find_param("ktest.filter_action");
+	char before[64], after[64];
 
+	ASSERT_NOT_NULL(t, kp);
+	ASSERT_NOT_NULL(t, ka);
+	kp->ops->get(before, sizeof(before), kp);
+	ASSERT_EQ(t, ktest_filter_error(), 0);	/* this run's filter was taken */
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad); i++) {
-		const struct kernel_param *kp = find_param(bad[i].param);
-		char before[64], after[64];
+		bool quiet;
+		u64 mark;
+		unsigned int ran;
 
-		ASSERT_NOT_NULL(t, kp);
-		kp->ops->get(before, sizeof(before), kp);
-		EXPECT_EQ(t, kp->ops->set(bad[i].value, kp), -EINVAL);
+		EXPECT_EQ(t, kp->ops->set(bad[i], kp), 0);
+		EXPECT_EQ(t, ktest_filter_error(), -EINVAL);
 		kp->ops->get(after, sizeof(after), kp);
+		EXPECT_EQ(t, strncmp(after, bad[i], sizeof(after) - 1), 0);
+		mark = printk_log_mark();
+		quiet = printk_console_quiet(true);
+		/* not this case: were the refusal ignored, it would run again */
+		ran = ktest_run("ktest_attr.test_ktest_attr_macros");
+		printk_console_quiet(quiet);
+		EXPECT_EQ(t, ran, 1);
+		EXPECT_TRUE(t, printk_logged_since(mark, "ktest: error filtering suites: -22"));
+		EXPECT_FALSE(t, printk_logged_since(mark, "KTAP version 1"));
+		EXPECT_FALSE(t, printk_logged_since(mark, "# Subtest:"));
+		EXPECT_EQ(t, kp->ops->set(before, kp), 0);	/* back as this run had it */
+		EXPECT_EQ(t, ktest_filter_error(), 0);
+		kp->ops->get(after, sizeof(after), kp);
+		EXPECT_STREQ(t, after, before);
+	}
+	EXPECT_EQ(t, strlen(bad[2]), 64);
+	for (unsigned int i = 0; i < ARRAY_SIZE(bad_action); i++) {
+		ka->ops->get(before, sizeof(before), ka);
+		EXPECT_EQ(t, ka->ops->set(bad_action[i], ka), -EINVAL);
+		ka->ops->get(after, sizeof(after), ka);
 		EXPECT_STREQ(t, after, before);
 	}
 }
@@ -165,7 +222,7 @@ static struct ktest_case ktest_attr_cases[] = {
 	KTEST_CASE(test_ktest_attr_macros),
 	KTEST_CASE(test_ktest_attr_filter_parse_accepts),
 	KTEST_CASE(test_ktest_attr_filter_parse_refuses),
-	KTEST_CASE(test_ktest_attr_filter_param_refused),
+	KTEST_CASE(test_ktest_attr_filter_param),
 	KTEST_CASE_DESIGN(test_ktest_attr_design_case),
 	{}
 };

@@ -13,6 +13,7 @@
  * the kernel does. The argument readers' own rules. Kernel only (the shell
  * is not in the hosted build); registers "shell handles" as a ktest resource.
  */
+#include <kernel/cmdline.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
@@ -339,6 +340,37 @@ static void test_shell_ktest_refuses_unknown_glob(struct ktest *t)
 	EXPECT_FALSE(t, printk_logged_since(mark, "no_such_suite_anywhere"));
 }
 
+/*
+ * 'ktest GLOB' naming existing cases that ktest.filter= all leaves out is
+ * no unknown glob: ktest_run() reports it, in its logged line naming the
+ * filter, and the command fails. The filter is set through its parameter's
+ * ops for the length of the command, then put back as this run had it.
+ */
+static void test_shell_ktest_filtered_glob(struct ktest *t)
+{
+	extern const struct kernel_param __start_kernel_params[], __stop_kernel_params[];
+	static const char glob[] = "shell.test_shell_parse_size";	/* an invariant case */
+	static const char cmd[] = "ktest shell.test_shell_parse_size";
+	const struct kernel_param *kp = NULL;
+	char before[64];
+	u64 mark;
+	int status;
+
+	for (const struct kernel_param *p = __start_kernel_params; p < __stop_kernel_params; p++)
+		if (!strcmp(p->name, "ktest.filter"))
+			kp = p;
+	ASSERT_NOT_NULL(t, kp);
+	ASSERT_TRUE(t, ktest_glob_matches(glob));
+	kp->ops->get(before, sizeof(before), kp);
+	mark = printk_log_mark();
+	ASSERT_EQ(t, kp->ops->set("design=true", kp), 0);
+	status = run(cmd);
+	EXPECT_EQ(t, kp->ops->set(before, kp), 0);
+	EXPECT_EQ(t, status, SHELL_FAILED);
+	EXPECT_TRUE(t, printk_logged_since(mark, "ktest: no suite matches "
+					   "'shell.test_shell_parse_size' with ktest.filter=design=true"));
+}
+
 static void test_shell_bad_input_changes_nothing(struct ktest *t)
 {
 	check_bad_input(t);
@@ -423,6 +455,7 @@ static struct ktest_case shell_cases[] = {
 	KTEST_CASE(test_shell_vmalloc_kmap),
 	KTEST_CASE(test_shell_bad_input_changes_nothing),
 	KTEST_CASE(test_shell_ktest_refuses_unknown_glob),
+	KTEST_CASE(test_shell_ktest_filtered_glob),
 	KTEST_CASE(test_shell_bad_input_keeps_held_handles),
 	KTEST_CASE(test_shell_reports_not_logged),
 	KTEST_CASE(test_shell_parse_size),

@@ -589,10 +589,13 @@ def selection_checks(run):
         with open(os.path.join(tmp, "demo_test.c"), "w") as f:
             f.write('static struct ktest_case demo_cases[] = {\n\tKTEST_CASE(test_demo_one),\n'
                     '\tKTEST_CASE_DESIGN(test_demo_two),\n\tKTEST_CASE(test_demo_three),\n'
+                    '\tKTEST_CASE_ATTR(test_demo_four, { .design = true }),\n'
+                    '\tKTEST_CASE_ATTR(test_demo_five, { .design = false }),\n'
                     '\t{}\n};\n\nstatic struct ktest_suite '
                     'demo_suite = {\n\t.name = "demo",\n\t.cases = demo_cases,\n};\n')
         got = run.kernel_cases(tmp)
-    want = {"demo": (["test_demo_one", "test_demo_two", "test_demo_three"], {"test_demo_two"})}
+    want = {"demo": (["test_demo_one", "test_demo_two", "test_demo_three", "test_demo_four",
+                      "test_demo_five"], {"test_demo_two", "test_demo_four"})}
     out.append(("kernel_cases() reads a suite's name, cases and design cases from its file",
                 None if got == want else "got %r, want %r" % (got, want)))
     bad = [c.name for c in run.CONFIGS
@@ -610,17 +613,37 @@ def design_checks(run):
     out = []
 
     def keeps(cmdline):
-        keep, skip = run.design_filter(cmdline)
-        return None if keep is None else (keep(False), keep(True), skip)
+        keep, skip, refused = run.design_filter(cmdline)
+        return refused if keep is None and refused else \
+            None if keep is None else (keep(False), keep(True), skip)
 
+    # expectations from KUnit's grammar (lib/kunit/attributes.c, v6.12), a
+    # bool compared as 0 or 1
     for cmdline, want in [("", None), ("ktest.filter=design=false", (True, False, False)),
                           ("ktest.filter=design!=true ktest.filter_action=skip",
                            (True, False, True)),
                           ("ktest.filter=design=true", (False, True, False)),
                           ("ktest.filter=design!=false", (False, True, False)),
+                          ("ktest.filter=design<true", (True, False, False)),
+                          ("ktest.filter=design>=false", (True, True, False)),
+                          ("ktest.filter=design==true", (False, True, False)),
                           ("ktest.filter=design=true,design=false", (False, False, False)),
-                          ("ktest.filter=speed>slow", None), ("ktest.filter=design=yes", None),
-                          ("ktest.filter=design=true,", None)]:
+                          ('"ktest.filter=design!=true, design<=true"', (True, False, False)),
+                          ("ktest.filter=design=true,", (False, True, False)),
+                          ("ktest.filter=speed>slow ktest.filter=design=true",
+                           (False, True, False)),
+                          ("ktest.filter=design=true ktest.filter=speed>slow",
+                           "attribute not found"),
+                          ("ktest.filter=design=yes", "invalid filter input"),
+                          ('"ktest.filter= design=true"', "attribute not found"),
+                          ("ktest.filter=design!true", "invalid filter operation"),
+                          ("ktest.filter=design=", "filter value not found"),
+                          ("ktest.filter=design", "filter operation not found"),
+                          ("ktest.filter=design=true,,design=true", "filter operation not found"),
+                          ("ktest.filter=" + ",".join(["design!=true"] * 5) + "x",
+                           "filter longer than 63 bytes"),
+                          ("ktest.filter=" + ",".join(["design!=true"] * 5)[:63],
+                           "invalid filter input")]:
         got = keeps(cmdline)
         out.append(("design_filter(%r)" % cmdline,
                     None if got == want else "got %r, want %r" % (got, want)))
@@ -631,7 +654,7 @@ def design_checks(run):
              {"demo": 2, "alld": 1}),
             ("demo.test_b", "ktest.filter=design=false", {}),
             ("demo.test_a", "ktest.filter=design=true", {})]:
-        keep, skip = run.design_filter(cmdline)
+        keep, skip, _ = run.design_filter(cmdline)
         got = run.expected_suites(glob, "x86_64", T, None if skip else keep)
         out.append(("expected_suites(%r) with %r" % (glob, cmdline),
                     None if got == want else "got %r, want %r" % (got, want)))
@@ -651,7 +674,7 @@ def design_checks(run):
         run.judge_design(cfg, run.parse_ktap(lines), problems)
         return problems
 
-    skipped = " # SKIP " + run.FILTERED + "design=false"
+    skipped = " # SKIP "     # KUnit's line for a filtered case: no reason
     for what, cmdline, cases, want in [
             ("the attribute on the design case only", "",
              [("test_a", "", False), ("test_b", "", True)], None),
@@ -672,8 +695,11 @@ def design_checks(run):
             ("an invariant case skipped as filtered",
              "ktest.filter=design=false ktest.filter_action=skip",
              [("test_a", skipped, False), ("test_b", skipped, True)], "the filter keeps it"),
-            ("a refused filter filters nothing", "ktest.filter=speed>slow",
-             [("test_a", "", False), ("test_b", "", True)], None)]:
+            ("an invariant case skipped with a reason is no filtered skip",
+             "ktest.filter=design=false ktest.filter_action=skip",
+             [("test_a", " # SKIP no DMA zone", False), ("test_b", skipped, True)], None),
+            ("a refused filter runs nothing", "ktest.filter=design!=ture",
+             [("test_a", "", False)], "yet suites ran")]:
         problems = judged(cmdline, cases)
         if want is None:
             bad = problems[0] if problems else None

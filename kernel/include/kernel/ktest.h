@@ -28,17 +28,19 @@
  * only); ktest=list prints every suite.
  *
  * A case may carry attributes, as KUnit's do (lib/kunit/attributes.c). mmos
- * has one, design: the case checks one of mmos's own design choices (which
- * half of a split is kept, per-CPU list order, the exact pfn or address a
- * request gets, mmos-only report text), not an invariant every correct
- * implementation keeps (alignment, the zone GFP allows, counters back at
- * baseline, no overlap, Linux's formulas and formats). Such a case is
+ * has one, design: the case checks one of mmos's own design choices
+ * (per-CPU list order, the exact pfn or address a request gets, mmos-only
+ * report text), not an invariant every correct implementation keeps
+ * (alignment, the zone GFP allows, counters back at baseline, no overlap,
+ * Linux's formulas and formats, a function's stated contract such as the
+ * pages expand()'s caller keeps). Such a case is
  * declared with KTEST_CASE_DESIGN(fn) and its result is preceded by KUnit's
  * attribute line "# <case>.design: true". The boot parameter ktest.filter=
  * (KUnit's kunit.filter=) keeps only the cases whose attributes match:
  * "design=false" or "design!=true" runs the invariants alone, so code built
  * another valid way is judged by them only. ktest.filter_action=skip lists
- * the filtered cases as skipped instead of leaving them out.
+ * the filtered cases as skipped (KUnit's bare "# SKIP ") instead of leaving
+ * them out; a refused filter runs nothing (struct ktest_filter below).
  */
 #ifndef KERNEL_KTEST_H
 #define KERNEL_KTEST_H
@@ -298,27 +300,48 @@ static inline bool ktest_count_end(struct ktest *t, const struct ktest_count *c,
 }
 
 /*
- * A parsed ktest.filter= value: up to KTEST_MAX_FILTERS comparisons, all of
- * which a case must satisfy. The grammar is the part of KUnit's that
- * applies to a boolean attribute: "design=true", "design=false",
- * "design!=true", "design!=false", several separated by commas, spaces
- * around the operator allowed. Anything else (another attribute, '<', a
- * value that is not true or false) is refused.
+ * A parsed ktest.filter= value: comparisons, all of which a case must
+ * satisfy. The grammar is KUnit's (lib/kunit/attributes.c, v6.12:
+ * kunit_next_attr_filter(), attr_bool_filter(), int_filter()) for its one
+ * bool attribute: items separated by commas, the blanks after a comma
+ * skipped and a comma at the end ignored; in each, the attribute is what
+ * comes before the first of "<>!=" and must be exactly "design" (no blanks
+ * around it), the operator is "=", "!=", "<", ">", "<=" or ">=" (matched by
+ * prefix, so "==" is "="), and the value, after the last operator
+ * character, exactly "true" or "false". A bool compares as 0 or 1, so
+ * "design<true" keeps what "design=false" keeps. An empty value filters
+ * nothing. KTEST_MAX_FILTERS is more than the 63 bytes ktest.filter= keeps
+ * can hold ("design=true," is 12), so it never refuses a value.
  */
-#define KTEST_MAX_FILTERS	4
+#define KTEST_MAX_FILTERS	6
+
+enum ktest_filter_op {
+	KTEST_FILTER_LT, KTEST_FILTER_LE, KTEST_FILTER_GT, KTEST_FILTER_GE,
+	KTEST_FILTER_EQ, KTEST_FILTER_NE,
+};
 
 struct ktest_filter {
 	unsigned int n;
 	struct {
-		bool ne;		/* "!=" rather than "=" */
+		enum ktest_filter_op op;
 		bool value;
 	} f[KTEST_MAX_FILTERS];
 };
 
-/* Parse s into *f; 0, or -EINVAL (and *f unchanged) when s is refused. */
-int ktest_filter_parse(const char *s, struct ktest_filter *f);
+/*
+ * Parse s into *f: 0, or -EINVAL with *f unchanged, *why (if not NULL) set
+ * to KUnit's words for the reason ("attribute not found", "invalid filter
+ * input", ...) and *at (if not NULL) to the offset of the refused item.
+ * Prints nothing.
+ */
+int ktest_filter_parse(const char *s, struct ktest_filter *f, const char **why, size_t *at);
 /* Does case c satisfy every comparison of f (an empty filter: yes)? */
 bool ktest_filter_match(const struct ktest_filter *f, const struct ktest_case *c);
+/*
+ * 0, or -EINVAL when the last ktest.filter= given was refused (by the
+ * grammar, or 64 bytes or longer): then ktest_run() runs nothing.
+ */
+int ktest_filter_error(void);
 
 /* ktest= was given on the command line. */
 bool ktest_requested(void);
@@ -333,13 +356,17 @@ __noreturn void ktest_run_and_exit(void);
  * KTAP v1, then "ktest: N suites, pass:.. fail:.. skip:.." and a last line
  * "ktest: all passed" or "ktest: FAILED". A glob that selects no case (that
  * ktest.filter= keeps) prints only "ktest: no suite matches 'GLOB'" (and
- * " with ktest.filter=..."). Returns 0 when every selected case
- * and suite passed, else the number of failed cases and suites (1 when
- * nothing matched).
+ * " with ktest.filter=..."). A refused ktest.filter= runs nothing, as
+ * KUnit's executor does: two lines, "ktest: REASON: ITEM" and "ktest: error
+ * filtering suites: -22". Returns 0 when every selected case and suite
+ * passed, else the number of failed cases and suites (1 when nothing
+ * matched or the filter was refused).
  */
 unsigned int ktest_run(const char *glob);
 /* How many suites GLOB and ktest.filter= select (0: ktest_run() would only say so). */
 unsigned int ktest_nr_selected(const char *glob);
+/* Does GLOB select any case at all, whatever ktest.filter= keeps? */
+bool ktest_glob_matches(const char *glob);
 /* Print the registered suites, one per line: name, cases, "(manual)". */
 void ktest_list(void);
 
