@@ -352,9 +352,11 @@ bool logged_line(u64 mark, const char *needle, char *line, size_t size)
 	u64 at = mark;
 
 	line[0] = '\0';
-	if (!printk_log_find(&at, needle))
+	if (*needle && !printk_log_find(&at, needle))	/* "": the first line from mark */
 		return false;
 	at = printk_log_line_start(at);
+	if (at < mark)
+		at = mark;	/* nothing from before mark */
 	printk_log_read(at, stamp, sizeof(stamp));
 	b = strchr(stamp, ']');
 	e = strchr(stamp, '\n');
