@@ -222,7 +222,19 @@ def judge_block(block, out, fix=None, exact=True, loose=None):
             nxt += 1
         here = range(pos, len(out)) if gap else range(nxt, min(nxt + 1, len(out)))
         hit = next((k for k in here if rx.fullmatch(out[k])), None)
-        if hit is None and "..." not in q and (fix is not None or not exact):
+        if hit is not None:
+            pos, gap = hit + 1, False
+            continue
+        # printed as quoted, but further on: lines between, not quoted
+        later = next((k for k in range(nxt, len(out)) if rx.fullmatch(out[k])), None)
+        if later is not None:
+            problems.append("%s: %d lines printed before %r are neither quoted nor marked "
+                            "left out (a '%s' line), the first %r" % (
+                                block.where(lineno), len([o for o in out[nxt:later] if o]),
+                                quoted, GAP, out[nxt]))
+            pos = later + 1
+            continue
+        if "..." not in q and (fix is not None or not exact):
             same = [k for k in here if shape(out[k]) == shape(q)]
             # of the lines of the same shape, the one most like the quote
             hit = max(same, key=lambda k: (difflib.SequenceMatcher(None, q, out[k]).ratio(), -k),
@@ -232,17 +244,8 @@ def judge_block(block, out, fix=None, exact=True, loose=None):
                     fix[(block.path, lineno)] = out[hit]
                 elif loose is not None:
                     loose.append("%s: %r printed as %r" % (block.where(lineno), quoted, out[hit]))
-        if hit is not None:
-            pos, gap = hit + 1, False
-            continue
-        later = next((k for k in range(nxt, len(out)) if rx.fullmatch(out[k])), None)
-        if later is not None:
-            problems.append("%s: %d lines printed before %r are neither quoted nor marked "
-                            "left out (a '%s' line), the first %r" % (
-                                block.where(lineno), len([o for o in out[nxt:later] if o]),
-                                quoted, GAP, out[nxt]))
-            pos = later + 1
-            continue
+                pos, gap = hit + 1, False
+                continue
         near = difflib.get_close_matches(q, out[pos:], n=1, cutoff=0.5)
         problems.append("%s: not in the output of %s: %r%s" % (
             block.where(lineno), describe(block), quoted,
