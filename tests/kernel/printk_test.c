@@ -213,6 +213,10 @@ static void test_printk_log_readers(struct ktest *t)
 	EXPECT_STREQ(t, line + 15, "rdr-second\n");
 	EXPECT_EQ(t, start, printk_log_mark());
 	EXPECT_EQ(t, printk_log_get_line(&start, line, sizeof(line)), 0);	/* the end */
+	start = mark;	/* one line at a time, ending at its newline */
+	EXPECT_EQ(t, printk_log_get_line(&start, line, sizeof(line)), 15 + strlen("rdr-first rdr-x\n"));
+	EXPECT_STREQ(t, line + 15, "rdr-first rdr-x\n");
+	EXPECT_EQ(t, start, mark + 15 + strlen("rdr-first rdr-x\n"));
 	for (at = mark; (n = printk_log_get_line(&at, piece, sizeof(piece))); pieces++) {
 		EXPECT_TRUE(t, n <= sizeof(piece) - 1);
 		EXPECT_EQ(t, strlen(piece), n);
