@@ -55,15 +55,19 @@ What may differ from the quoted text, each said here and nowhere else
   - a symbol's offset and size, "kmalloc_fix_flags+0x0/0xa0" (the compiler's
     code layout, not the memory subsystem: any change of code moves them);
   - "..." in a quoted line, written so in the docs for the reader too
-    (e.g. "Memory: ...K/17016K available (...)"), stands for any text.
+    (e.g. "Memory: ...K/17016K available (...)"), stands for any text;
+  - blank output lines between quoted ones.
 Nothing else is skipped: a quoted line that is not in the output fails,
-with the nearest line the boot printed instead.
+with the nearest line the boot printed instead, and so does one printed
+later than quoted, naming the first line printed between.
 
 Alone: tests/runner/labnumbers.py [--fix] [FILE...] (after make ARCH=x86_64 and
 ARCH=i386); --fix rewrites each quoted line that no longer matches with the
 output line of the same shape (its digits aside) at that place, for
 regenerating the numbers after a change (of the lines of that shape, the
-one most like the quote); read the diff.
+one most like the quote), and lists the other places in the file (prose,
+expects) where each number it replaced is written; read the diff. It
+refuses to run with a gcc other than the reference one.
 """
 import concurrent.futures
 import difflib
