@@ -7,6 +7,8 @@
  * the line state that decides where a "[    s.us] " stamp goes, and the level
  * each of the newest LOG_LEVELS messages was printed at (Linux's log records
  * keep theirs; dmesg -r shows them), so tests can ask which level a report used.
+ * Readers (searches, dmesg, a test's line) read the ring in place; nothing
+ * holds a second copy of the log.
  * Locking: logbuf_lock with interrupts off. A printk from inside printk (an
  * exception while printing) skips the lock rather than deadlock: an oops
  * must always get out.
@@ -32,14 +34,20 @@ static int printk_depth;
 static bool console_quiet;
 static bool report_mode;
 
-/* Where each of the newest messages starts in the log, and its level. */
+/*
+ * Where each of the newest messages starts in the log, and its level, in
+ * one word: pos << 3 | level (levels are 0..7), 8 KiB for the lot.
+ */
 #define LOG_LEVELS	1024
-static struct {
-	u64 pos;
-	int level;
-} log_levels[LOG_LEVELS];
+static u64 log_levels[LOG_LEVELS];
 static unsigned int log_levels_next;
 static bool log_levels_wrapped;
+
+/* The oldest position the ring still holds, with end its newest. */
+static u64 log_first(u64 end)
+{
+	return end > LOG_BUF_SIZE ? end - LOG_BUF_SIZE : 0;
+}
 
 static void log_store(const char *s, size_t n, bool to_console)
 {
@@ -107,8 +115,7 @@ int vprintk(const char *fmt, va_list ap)
 	}
 	cur_level = level;
 	if (!cont && !report_mode) {	/* a new message: where it starts, its level */
-		log_levels[log_levels_next].pos = log_pos;
-		log_levels[log_levels_next].level = level;
+		log_levels[log_levels_next] = log_pos << 3 | (u64)(level & 7);
 		if (++log_levels_next == LOG_LEVELS) {
 			log_levels_next = 0;
 			log_levels_wrapped = true;
@@ -147,8 +154,8 @@ size_t printk_log_read(u64 mark, char *buf, size_t size)
 	end = log_pos;
 	size_t n = 0;
 
-	if (end - mark > LOG_BUF_SIZE)
-		mark = end - LOG_BUF_SIZE;	/* older text was overwritten */
+	if (mark < log_first(end))
+		mark = log_first(end);	/* older text was overwritten */
 	for (u64 p = mark; p < end && n + 1 < size; p++)
 		buf[n++] = log_buf[p % LOG_BUF_SIZE];
 	if (size)
@@ -157,43 +164,112 @@ size_t printk_log_read(u64 mark, char *buf, size_t size)
 	return n;
 }
 
-/* A copy of the log for the searches below (tests', one at a time). */
-static char log_scratch[LOG_BUF_SIZE + 1];
+/*
+ * The searches below read the ring in place, as Linux's readers of the
+ * printk ring buffer do (kmsg_dump_get_line(), prb_read_valid()): no copy
+ * of the log is made, so the log costs its 128 KiB once.
+ */
+static bool log_match(u64 at, const char *needle, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (log_buf[(at + i) % LOG_BUF_SIZE] != needle[i])
+			return false;
+	return true;
+}
+
+bool printk_log_find(u64 *pos, const char *needle)
+{
+	size_t len = strlen(needle);
+	unsigned long flags;
+	bool found = false;
+	u64 end, at;
+
+	if (!len)
+		return false;
+	local_irq_save(flags);
+	end = log_pos;
+	at = *pos < log_first(end) ? log_first(end) : *pos;
+	for (; at + len <= end; at++) {
+		if (log_match(at, needle, len)) {
+			*pos = at;
+			found = true;
+			break;
+		}
+	}
+	local_irq_restore(flags);
+	return found;
+}
+
+u64 printk_log_line_start(u64 pos)
+{
+	unsigned long flags;
+	u64 first;
+
+	local_irq_save(flags);
+	first = log_first(log_pos);
+	if (pos > log_pos)
+		pos = log_pos;
+	while (pos > first && log_buf[(pos - 1) % LOG_BUF_SIZE] != '\n')
+		pos--;
+	if (pos < first)
+		pos = first;
+	local_irq_restore(flags);
+	return pos;
+}
+
+size_t printk_log_get_line(u64 *pos, char *line, size_t size)
+{
+	unsigned long flags;
+	size_t n = 0;
+	u64 end, at;
+
+	if (!size)
+		return 0;
+	local_irq_save(flags);
+	end = log_pos;
+	at = *pos < log_first(end) ? log_first(end) : *pos;
+	while (at < end && n + 1 < size) {
+		char c = log_buf[at++ % LOG_BUF_SIZE];
+
+		line[n++] = c;
+		if (c == '\n')
+			break;
+	}
+	line[n] = '\0';
+	*pos = at;
+	local_irq_restore(flags);
+	return n;
+}
 
 unsigned int printk_log_count(u64 mark, const char *needle)
 {
 	unsigned int n = 0;
 
-	printk_log_read(mark, log_scratch, sizeof(log_scratch));
-	for (const char *p = log_scratch; *needle && (p = strstr(p, needle)); p++)
+	for (u64 at = mark; printk_log_find(&at, needle); at++)
 		n++;
 	return n;
 }
 
 bool printk_logged_since(u64 mark, const char *needle)
 {
-	return printk_log_count(mark, needle) != 0;
+	return printk_log_find(&mark, needle);
 }
 
 int printk_log_level(u64 mark, const char *needle)
 {
 	int level = -1;
-	u64 start, end, at, best = 0;
-	const char *hit;
+	u64 at = mark, best = 0;
 
-	end = printk_log_mark();
-	start = end - mark > LOG_BUF_SIZE ? end - LOG_BUF_SIZE : mark;
-	printk_log_read(start, log_scratch, sizeof(log_scratch));
-	hit = *needle ? strstr(log_scratch, needle) : NULL;
-	if (!hit)
+	if (!printk_log_find(&at, needle))
 		return -1;
-	at = start + (u64)(hit - log_scratch);
 	/* the message holding it: the last one to start at or before it */
 	for (unsigned int i = 0; i < (log_levels_wrapped ? LOG_LEVELS : log_levels_next); i++) {
-		if (log_levels[i].pos > at || (level >= 0 && log_levels[i].pos < best))
+		u64 pos = log_levels[i] >> 3;
+
+		if (pos > at || (level >= 0 && pos < best))
 			continue;
-		best = log_levels[i].pos;
-		level = log_levels[i].level;
+		best = pos;
+		level = (int)(log_levels[i] & 7);
 	}
 	return level;
 }

@@ -275,13 +275,14 @@ SHELL_COMMAND(help, "list commands", cmd_help);
 
 static int cmd_dmesg(int argc, char **argv)
 {
-	static char buf[LOG_BUF_SIZE + 1];
-	u64 now = printk_log_mark();
+	char line[256];
+	u64 pos = 0, end = printk_log_mark();	/* what was logged before the command */
+	size_t n;
 
 	if (argc != 1)
 		return shell_usage(argv[0]);
-	printk_log_read(now > LOG_BUF_SIZE ? now - LOG_BUF_SIZE : 0, buf, sizeof(buf));
-	arch_console_write(buf, strlen(buf));
+	while (pos < end && (n = printk_log_get_line(&pos, line, sizeof(line))))
+		arch_console_write(line, n);
 	return 0;
 }
 SHELL_COMMAND(dmesg, "print the kernel log buffer", cmd_dmesg);

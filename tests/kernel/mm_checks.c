@@ -347,25 +347,25 @@ const char *report_line(const char *text, const char *prefix)
 
 bool logged_line(u64 mark, const char *needle, char *line, size_t size)
 {
-	static char log[LOG_BUF_SIZE + 1];
-	const char *p, *s, *e, *b;
-	size_t n;
+	char stamp[24];
+	char *b, *e;
+	u64 at = mark;
 
 	line[0] = '\0';
-	printk_log_read(mark, log, sizeof(log));
-	p = strstr(log, needle);
-	if (!p)
+	if (*needle && !printk_log_find(&at, needle))	/* "": the first line from mark */
 		return false;
-	for (s = p; s > log && s[-1] != '\n'; s--)
-		;
-	e = strchr(p, '\n');
-	b = strchr(s, ']');
-	if (*s == '[' && b && (!e || b < e) && b[1] == ' ')
-		s = b + 2;	/* the stamp */
-	n = e ? (size_t)(e - s) : strlen(s);
-	n = n < size - 1 ? n : size - 1;
-	memcpy(line, s, n);
-	line[n] = '\0';
+	at = printk_log_line_start(at);
+	if (at < mark)
+		at = mark;	/* nothing from before mark */
+	printk_log_read(at, stamp, sizeof(stamp));
+	b = strchr(stamp, ']');
+	e = strchr(stamp, '\n');
+	if (stamp[0] == '[' && b && (!e || b < e) && b[1] == ' ')
+		at += (u64)(b + 2 - stamp);	/* the stamp */
+	printk_log_read(at, line, size);
+	e = strchr(line, '\n');
+	if (e)
+		*e = '\0';
 	return true;
 }
 

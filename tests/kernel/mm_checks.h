@@ -134,7 +134,8 @@ unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int
 
 /*
  * The first line logged since mark that contains needle, copied into line
- * (its "[    s.us] " stamp left out, at most size - 1 bytes, no newline);
+ * (from mark on; its "[    s.us] " stamp left out, at most size - 1 bytes,
+ * no newline); needle "" gives the first line from mark;
  * false, and line empty, if there is none.
  */
 bool logged_line(u64 mark, const char *needle, char *line, size_t size);

@@ -1203,18 +1203,17 @@ static void test_page_alloc_bad_page_ratelimit_every_report(struct ktest *t)
  */
 static long traced_list_changes(u64 mark, const struct zone *z, long delta[NR_PAGE_ORDERS])
 {
-	static char log[LOG_BUF_SIZE + 1];
-	char head[48];
+	char head[48], text[96];
 	long pages = 0;
 
 	memset(delta, 0, sizeof(long) * NR_PAGE_ORDERS);
-	printk_log_read(mark, log, sizeof(log));
 	snprintf(head, sizeof(head), "trace: %s free_area[", z->name);
-	for (char *p = strstr(log, head); p; p = strstr(p + 1, head)) {
+	for (u64 at = mark; printk_log_find(&at, head); at++) {
+		unsigned long o, was, now;
 		char *q;
-		unsigned long o = (unsigned long)memparse(p + strlen(head), &q);
-		unsigned long was, now;
 
+		printk_log_read(at, text, sizeof(text));	/* the line from head on */
+		o = (unsigned long)memparse(text + strlen(head), &q);
 		if (strncmp(q, "]: ", 3) || o >= NR_PAGE_ORDERS)
 			continue;
 		was = (unsigned long)memparse(q + 3, &q);

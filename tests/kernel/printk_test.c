@@ -184,6 +184,49 @@ static void test_printk_log_level(struct ktest *t)
 	EXPECT_EQ(t, printk_log_level(printk_log_mark(), "lvl-emerg"), -1);
 }
 
+/*
+ * The readers that work on the ring in place (no copy of the log): find
+ * moves to the first occurrence at or after a position, line_start back to
+ * the stamp, get_line hands a line out in pieces of the buffer's size.
+ */
+static void test_printk_log_readers(struct ktest *t)
+{
+	u64 mark = printk_log_mark(), at = mark, start;
+	char piece[8], line[64];
+	size_t n, total = 0;
+	unsigned int pieces = 0;
+
+	printk(KERN_INFO "rdr-first rdr-x\n");
+	printk(KERN_INFO "rdr-second\n");
+	EXPECT_TRUE(t, printk_log_find(&at, "rdr-x"));
+	EXPECT_EQ(t, at, mark + 15 + 10);	/* the stamp, "rdr-first " */
+	EXPECT_EQ(t, printk_log_line_start(at), mark);
+	at++;
+	EXPECT_FALSE(t, printk_log_find(&at, "rdr-x"));	/* one only, *pos kept */
+	EXPECT_EQ(t, at, mark + 15 + 10 + 1);
+	EXPECT_FALSE(t, printk_log_find(&at, ""));
+	at = mark;
+	EXPECT_TRUE(t, printk_log_find(&at, "rdr-second"));
+	start = printk_log_line_start(at);
+	EXPECT_EQ(t, start, mark + 15 + strlen("rdr-first rdr-x\n"));
+	EXPECT_EQ(t, printk_log_get_line(&start, line, sizeof(line)), 15 + strlen("rdr-second\n"));
+	EXPECT_STREQ(t, line + 15, "rdr-second\n");
+	EXPECT_EQ(t, start, printk_log_mark());
+	EXPECT_EQ(t, printk_log_get_line(&start, line, sizeof(line)), 0);	/* the end */
+	start = mark;	/* one line at a time, ending at its newline */
+	EXPECT_EQ(t, printk_log_get_line(&start, line, sizeof(line)), 15 + strlen("rdr-first rdr-x\n"));
+	EXPECT_STREQ(t, line + 15, "rdr-first rdr-x\n");
+	EXPECT_EQ(t, start, mark + 15 + strlen("rdr-first rdr-x\n"));
+	for (at = mark; (n = printk_log_get_line(&at, piece, sizeof(piece))); pieces++) {
+		EXPECT_TRUE(t, n <= sizeof(piece) - 1);
+		EXPECT_EQ(t, strlen(piece), n);
+		total += n;
+	}
+	EXPECT_EQ(t, total, printk_log_mark() - mark);
+	/* 15 + 16 and 15 + 11 bytes in pieces of at most 7, each line's last one shorter */
+	EXPECT_EQ(t, pieces, (15 + 16 + 6) / 7 + (15 + 11 + 6) / 7);
+}
+
 static struct ktest_case printk_cases[] = {
 	KTEST_CASE(test_printk_integers),
 	KTEST_CASE(test_printk_width_and_flags),
@@ -193,6 +236,7 @@ static struct ktest_case printk_cases[] = {
 	KTEST_CASE(test_printk_log_buffer),
 	KTEST_CASE(test_printk_continuation),
 	KTEST_CASE(test_printk_log_level),
+	KTEST_CASE(test_printk_log_readers),
 	{}
 };
 

@@ -71,8 +71,27 @@ bool printk_logged_since(u64 mark, const char *needle);
  * LOG_BUF_SIZE bytes back has lost its start.
  */
 unsigned int printk_log_count(u64 mark, const char *needle);
-/* Copy the log from mark on into buf (NUL-terminated); returns bytes copied. */
+/*
+ * Copy the log from mark on into buf (NUL-terminated); returns bytes copied.
+ * For a bounded piece of it (a line's head); to search the whole log, use
+ * the readers below, which read the ring in place.
+ */
 size_t printk_log_read(u64 mark, char *buf, size_t size);
+/*
+ * The first occurrence of needle at or after *pos (a position older than
+ * the ring holds starts at its oldest byte): true with *pos set to where it
+ * starts, false (*pos unchanged) if there is none or needle is empty.
+ */
+bool printk_log_find(u64 *pos, const char *needle);
+/* Where the line holding pos starts (no older than the ring's oldest byte). */
+u64 printk_log_line_start(u64 pos);
+/*
+ * Copy from *pos up to and including the next '\n', at most size - 1 bytes
+ * (a longer line comes in pieces), NUL-terminated, and move *pos past it;
+ * returns the bytes copied, 0 at the end of the log. Linux's
+ * kmsg_dump_get_line() reads the ring a line at a time in the same way.
+ */
+size_t printk_log_get_line(u64 *pos, char *line, size_t size);
 /*
  * The level (0 KERN_EMERG .. 7 KERN_DEBUG) of the message that holds the
  * first occurrence of needle from mark on, as Linux's log records keep it;
