@@ -208,14 +208,9 @@ static void test_compound_bad_free_tail(struct ktest *t)
 	check_bad_free_tail(t, false);
 }
 
-/* In a rate-limit window of its own, as page_alloc's _text case, for the same reason. */
 static void test_compound_bad_free_tail_text(struct ktest *t)
 {
-	struct bad_page_ratelimit_state own = { 0 };
-
-	bad_page_ratelimit_swap(&own);		/* own: the boot's window, kept */
 	check_bad_free_tail(t, true);
-	bad_page_ratelimit_swap(&own);
 }
 
 static void test_compound_bad_order(struct ktest *t)

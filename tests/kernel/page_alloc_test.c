@@ -604,18 +604,10 @@ static void test_page_alloc_bad_reserved_and_range(struct ktest *t)
 	check_bad_reserved_and_range(t, false);
 }
 
-/*
- * Its reports repeat the invariant case's, for their text: in a rate-limit
- * window of its own (as the rate-limit case plays one), so that the two do
- * not use up the boot's burst of 60 twice and hide later cases' reports.
- */
+/* Its reports repeat the invariant case's, for their text. */
 static void test_page_alloc_bad_reserved_and_range_text(struct ktest *t)
 {
-	struct bad_page_ratelimit_state own = { 0 };
-
-	bad_page_ratelimit_swap(&own);		/* own: the boot's window, kept */
 	check_bad_reserved_and_range(t, true);
-	bad_page_ratelimit_swap(&own);
 }
 
 static void test_page_alloc_bad_order(struct ktest *t)
@@ -1093,9 +1085,10 @@ static void test_page_alloc_reports(struct ktest *t)
  * jiffies + 60 * HZ (set by the burst's first report) are only counted,
  * and the first report after that is preceded by "BUG: Bad page state: N
  * messages suppressed". Every report is counted and taints, printed or not.
- * The case runs in a window of its own (bad_page_ratelimit_swap()) and
- * gives the boot's window back as it found it; the minute passing is
- * played by moving the window's resume to now.
+ * The case plays a window of its own (bad_page_ratelimit_swap()) inside
+ * the fresh one every case gets (mm_checks.c) and puts that back as it
+ * found it; the minute passing is played by moving the window's resume to
+ * now.
  */
 static void test_page_alloc_bad_page_ratelimit(struct ktest *t)
 {
@@ -1105,7 +1098,7 @@ static void test_page_alloc_bad_page_ratelimit(struct ktest *t)
 	struct ktest_count c;
 
 	ASSERT_NOT_NULL(t, page);
-	bad_page_ratelimit_swap(&rs);		/* rs: the boot's window, kept */
+	bad_page_ratelimit_swap(&rs);		/* rs: the case's fresh window, kept */
 	c = ktest_count_begin(bad_page_count);
 	j0 = jiffies;
 	for (int i = 0; i < 70; i++)
@@ -1145,7 +1138,7 @@ static void test_page_alloc_bad_page_ratelimit(struct ktest *t)
 	ktest_count_end(t, &c, 1, &t->allowed_reports, __FILE__, __LINE__, "in the new burst", "1");
 	EXPECT_EQ(t, printk_log_count(c.mark, "reason: in the new burst\n"), 1);
 	EXPECT_FALSE(t, printk_logged_since(c.mark, "messages suppressed"));
-	bad_page_ratelimit_swap(&rs);		/* the boot's window back */
+	bad_page_ratelimit_swap(&rs);		/* the fresh window back */
 	__free_pages(page, 0);
 }
 
@@ -1168,7 +1161,7 @@ static void test_page_alloc_bad_page_ratelimit_every_report(struct ktest *t)
 	bool quiet;
 
 	rs.resume = jiffies + 60UL * HZ;
-	bad_page_ratelimit_swap(&rs);		/* rs: the boot's window, kept */
+	bad_page_ratelimit_swap(&rs);		/* rs: the case's fresh window, kept */
 	quiet = printk_console_quiet(true);
 	c = ktest_count_begin(bad_page_count);
 	free_pages(PAGE_OFFSET + 123, 0);
@@ -1190,10 +1183,28 @@ static void test_page_alloc_bad_page_ratelimit_every_report(struct ktest *t)
 	EXPECT_EQ(t, printk_log_level(c.mark, "BUG: Bad page state: 2 messages suppressed\n"), 1);
 	EXPECT_EQ(t, printk_log_level(c.mark, "BUG: Bad page state in process swapper  addr:"), 1);
 	EXPECT_EQ(t, printk_log_count(c.mark, "reason: not the address of a direct-mapped page\n"), 1);
-	bad_page_ratelimit_swap(&rs);		/* the boot's window back */
+	bad_page_ratelimit_swap(&rs);		/* the fresh window back */
 	EXPECT_EQ(t, rs.nr_shown, 1);		/* a new burst, its first report */
 	EXPECT_EQ(t, rs.nr_unshown, 0);
 	EXPECT_EQ(t, free_pages_now(), free0);
+}
+
+/*
+ * Each case starts in a fresh rate-limit window (the harness's
+ * KTEST_CASE_STATE, tests/kernel/mm_checks.c): nothing shown, nothing held
+ * back, whatever the cases before it reported (the one before this leaves
+ * a burst begun). Without it, the boot's window would carry every earlier
+ * case's reports, and a case that reads a report back would fail once
+ * others had spent the burst of 60.
+ */
+static void test_page_alloc_bad_page_window_per_case(struct ktest *t)
+{
+	struct bad_page_ratelimit_state rs = { .nr_shown = 1234 };
+
+	bad_page_ratelimit_swap(&rs);		/* rs: the case's window */
+	EXPECT_EQ(t, rs.nr_shown, 0);
+	EXPECT_EQ(t, rs.nr_unshown, 0);
+	bad_page_ratelimit_swap(&rs);
 }
 
 /*
@@ -1311,6 +1322,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_page_alloc_reports),
 	KTEST_CASE(test_page_alloc_bad_page_ratelimit),
 	KTEST_CASE(test_page_alloc_bad_page_ratelimit_every_report),
+	KTEST_CASE(test_page_alloc_bad_page_window_per_case),
 	KTEST_CASE_DESIGN(test_page_alloc_trace),
 	{}
 };
