@@ -82,7 +82,8 @@ static void test_page_alloc_split_and_merge(struct ktest *t)
  * block's start is returned; lab 2's Exercise 1 states it), so any correct
  * allocator keeps it. Which block of order o is taken when there are
  * several (the list's head, as Linux's __rmqueue_smallest() takes
- * get_page_from_free_area()'s first) is mmos's choice: which_block.
+ * get_page_from_free_area()'s first) is mmos's choice: which_block, which
+ * first takes the smallest larger order's blocks while it has only one.
  */
 static void check_expand(struct ktest *t, bool which_block)
 {
@@ -104,9 +105,19 @@ static void check_expand(struct ktest *t, bool which_block)
 		}
 	while (o <= MAX_PAGE_ORDER && !dma->free_area[o].nr_free)
 		o++;
+	/* which block: one of two at least, or the list's head is its tail too */
+	while (which_block && o <= MAX_PAGE_ORDER && dma->free_area[o].nr_free == 1) {
+		struct page *p = alloc_pages(GFP_DMA | __GFP_NOWARN, o);
+
+		ASSERT_NOT_NULL(t, p);
+		block_push(&l, p, o);
+		while (o <= MAX_PAGE_ORDER && !dma->free_area[o].nr_free)
+			o++;
+	}
 	if (o > MAX_PAGE_ORDER) {
 		block_free_all(&l);
-		ktest_skip(t, "DMA has no block above order %u", T);
+		ktest_skip(t, which_block ? "DMA has no two free blocks of one order above %u" :
+			   "DMA has no block above order %u", T);
 	}
 	head = page_list_first(&dma->free_area[o].free_list);
 	nr_o = dma->free_area[o].nr_free;

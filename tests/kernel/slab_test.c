@@ -167,6 +167,32 @@ static void test_slab_cpu_array_order(struct ktest *t)
 	check_cpu_array(t, true);
 }
 
+/*
+ * A new cache's first objects come from one new slab, in address order:
+ * its freelist is chained from the first object up, as Linux 6.12's
+ * allocate_slab() chains it ("next = p + s->size") without
+ * CONFIG_SLAB_FREELIST_RANDOM, and handed out in that order (the per-CPU
+ * array is refilled so). Another order is as correct: a design case.
+ */
+static void test_slab_new_slab_address_order(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_order", 64, 0, SLAB_NO_MERGE, NULL);
+	void *objs[8];
+
+	ASSERT_NOT_NULL(t, s);
+	for (unsigned int i = 0; i < ARRAY_SIZE(objs); i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		ASSERT_NOT_NULL(t, objs[i]);
+	}
+	for (unsigned int i = 1; i < ARRAY_SIZE(objs); i++) {
+		EXPECT_PTR_EQ(t, virt_to_slab(objs[i]), virt_to_slab(objs[0]));
+		EXPECT_EQ(t, (unsigned long)objs[i] - (unsigned long)objs[i - 1], s->size);
+	}
+	for (unsigned int i = 0; i < ARRAY_SIZE(objs); i++)
+		kmem_cache_free(s, objs[i]);
+	EXPECT_EQ(t, kmem_cache_destroy(s), 0);
+}
+
 /* The one-multiplication slot test agrees with % at every offset of every cache. */
 static void test_slab_object_boundaries(struct ktest *t)
 {
@@ -1530,6 +1556,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_slab_basic),
 	KTEST_CASE(test_slab_cpu_array),
 	KTEST_CASE_DESIGN(test_slab_cpu_array_order),
+	KTEST_CASE_DESIGN(test_slab_new_slab_address_order),
 	KTEST_CASE(test_slab_object_boundaries),
 	KTEST_CASE(test_slab_min_partial),
 	KTEST_CASE(test_slab_hwcache_align_and_ctor),
