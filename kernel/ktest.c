@@ -4,7 +4,8 @@
  *
  * Owns: the run (selection by ktest= globs and ktest.filter= on the cases'
  * attributes, per-case set-up and tear-down,
- * ASSERT's jump out of a case, the resource and report checks after each
+ * ASSERT's jump out of a case, the state each case gets afresh
+ * (KTEST_CASE_STATE), the resource and report checks after each
  * case and around each suite: leaked counters, WARNs and Bad page state or
  * slab reports nobody declared, with the samples they compare)
  * and the output, line for line as KUnit prints it: version and plan at the
@@ -29,6 +30,8 @@ extern const struct ktest_suite *const __start_ktest_suites[] __weak;
 extern const struct ktest_suite *const __stop_ktest_suites[] __weak;
 extern const struct ktest_resource *const __start_ktest_resources[] __weak;
 extern const struct ktest_resource *const __stop_ktest_resources[] __weak;
+extern const struct ktest_case_state *const __start_ktest_case_states[] __weak;
+extern const struct ktest_case_state *const __stop_ktest_case_states[] __weak;
 
 static char ktest_glob[256];
 core_param_string(ktest, ktest_glob);
@@ -507,6 +510,14 @@ static struct reports reports_now(void)
 	return (struct reports){ taint_count(TAINT_WARN), taint_count(TAINT_BAD_PAGE) };
 }
 
+/* Give the case a fresh copy of each registered state (start) or the run's back (!start). */
+static void case_states(bool start)
+{
+	for (const struct ktest_case_state *const *p = __start_ktest_case_states;
+	     p < __stop_ktest_case_states; p++)
+		(start ? (*p)->start : (*p)->end)();
+}
+
 /*
  * Run one case; add the reports it made, expected or not, to *in_cases.
  * A report the case did not declare (EXPECT_WARN, EXPECT_BAD_PAGE and the
@@ -521,6 +532,7 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c, un
 	t = (struct ktest){ .name = c->name };
 	snapshot(&case_base);
 	r0 = reports_now();
+	case_states(true);
 	if (s->init && s->init(&t)) {
 		ktest_info(&t, "init failed");
 		t.failed = true;
@@ -530,6 +542,7 @@ static void run_case(const struct ktest_suite *s, const struct ktest_case *c, un
 		if (s->exit)
 			s->exit(&t);
 	}
+	case_states(false);
 	if (!resources_back(case_indent, t.name, &case_base))
 		t.failed = true;	/* a skipped case too: it ran until it skipped */
 	r = reports_now();

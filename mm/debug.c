@@ -27,8 +27,10 @@ static unsigned long nr_bad_pages;
  * burst of 60 reports is printed, then the rest of that minute's reports
  * are only counted, and the first report after the minute is preceded by
  * "BUG: Bad page state: N messages suppressed" (pr_alert, on the console).
- * One window for the whole boot, as Linux's statics: the ktest harness
- * attributes reports to cases by bad_page_count(), not by what printed.
+ * One window for the whole boot, as Linux's statics; the ktest harness
+ * gives each case a fresh one and the boot's back after (tests/kernel/
+ * mm_checks.c), and attributes reports to cases by bad_page_count(), not by
+ * what printed.
  * Every report is counted (bad_page_count(), the taint) printed or not.
  */
 #define BAD_PAGE_BURST		60

@@ -10,7 +10,8 @@
  * flushed; quarantined objects per cache; the users of each cache (a cache
  * left behind, or a merged alias not destroyed); large kmalloc pages;
  * kmap_local and kmap slots in use; vmalloc areas and the pages vmalloc
- * holds.
+ * holds. Gives each case a bad_page() rate-limit window of its own
+ * (KTEST_CASE_STATE).
  * check_free_lists() verifies the buddy invariants; zone_for_request()
  * predicts which zone serves a request; expect_*() are Linux's zone policy
  * formulas written again; report_line() and report_numbers() read the
@@ -206,6 +207,31 @@ static void sample_dma_pool_blocks(struct ktest_sample *smp)
 	ktest_counter(smp, NULL, "", dma_pool_active_blocks());
 }
 KTEST_RESOURCE("dma_pool blocks", sample_dma_pool_blocks);
+
+/*** state each case starts afresh ***/
+
+/*
+ * bad_page()'s rate-limit window (mm/debug.c): a burst of 60 printed
+ * reports per minute, one window for the boot as Linux's. Each case gets a
+ * window of its own, so that the reports of the cases before it (or a
+ * student's bug that adds some) cannot use up the burst and silence a
+ * report the case reads back; the boot's window is kept aside meanwhile
+ * and put back after. The rate-limit cases (page_alloc_test.c) still play
+ * windows of their own inside this one.
+ */
+static struct bad_page_ratelimit_state run_bad_page_window;
+
+static void fresh_bad_page_window(void)
+{
+	run_bad_page_window = (struct bad_page_ratelimit_state){ 0 };
+	bad_page_ratelimit_swap(&run_bad_page_window);
+}
+
+static void run_bad_page_window_back(void)
+{
+	bad_page_ratelimit_swap(&run_bad_page_window);
+}
+KTEST_CASE_STATE("bad_page rate limit", fresh_bad_page_window, run_bad_page_window_back);
 
 /*** helpers ***/
 

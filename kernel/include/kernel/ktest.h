@@ -134,6 +134,29 @@ struct ktest_resource {
 void ktest_counter(struct ktest_sample *smp, const void *key, const char *label,
 		   unsigned long value);
 
+/*
+ * State every case starts afresh, as a case of its own would on a fresh
+ * boot, and that the run gets back after it: Linux's bad_page() rate-limit
+ * window, so that one case's reports cannot use up a burst another case's
+ * reports need printed. start() puts the run's state aside and installs a
+ * fresh one; end() puts the run's back. Both run around the case's init,
+ * body and exit, whether the body returned or an ASSERT jumped out. One
+ * line next to the functions registers a state, e.g. (tests/kernel/mm_checks.c)
+ *
+ *     KTEST_CASE_STATE("bad_page rate limit", fresh_bad_page_window,
+ *                      run_bad_page_window_back);
+ */
+struct ktest_case_state {
+	const char *name;
+	void (*start)(void);
+	void (*end)(void);
+};
+
+#define KTEST_CASE_STATE(name_, start_, end_) \
+	static const struct ktest_case_state __ktest_state_##start_ = { (name_), (start_), (end_) }; \
+	static const struct ktest_case_state *const __ktest_statep_##start_ __used \
+	__section("ktest_case_states") __aligned(sizeof(void *)) = &__ktest_state_##start_
+
 #define KTEST_CASE(fn)	{ .run = (fn), .name = #fn }
 #define KTEST_CASE_ATTR(fn, attributes)	{ .run = (fn), .name = #fn, .attr = attributes }
 #define KTEST_CASE_DESIGN(fn)	{ .run = (fn), .name = #fn, .attr.design = true }
