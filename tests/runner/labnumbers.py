@@ -81,7 +81,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DOCS = ["docs/labs/lab%d.md" % n for n in range(1, 7)] + \
-    ["docs/labs/answers/lab%d.md" % n for n in range(1, 7)]
+    ["docs/labs/answers/lab%d.md" % n for n in range(1, 7)] + \
+    ["docs/physical-memory.md"]	# lab 1 sends students there first
 QEMU = "qemu-system-x86_64"
 PROMPT = b"mmos> "
 BOOT = re.compile(r"^\s*<!-- boot: (.*?) -->\s*$")
@@ -99,7 +100,7 @@ REFERENCE_GCC = "12.2.0"    # the gcc the quoted numbers come from (gcc -dumpful
 
 def toolchain():
     """(gcc's full version, whether it is the reference one)."""
-    cc = os.environ.get("CC", "gcc")
+    cc = os.environ.get("CC") or "cc"	# make's own default, what the Makefile builds with
     try:
         v = subprocess.run([cc, "-dumpfullversion"], capture_output=True, text=True,
                            check=True).stdout.strip()
