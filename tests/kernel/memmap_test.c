@@ -149,16 +149,6 @@ static void test_extfrag_lines(struct ktest *t)
 
 static char report[8192];
 
-static void read_report(void (*show)(void))
-{
-	u64 mark = printk_log_mark();
-	bool quiet = printk_console_quiet(true);
-
-	show();
-	printk_console_quiet(quiet);
-	printk_log_read(mark, report, sizeof(report));
-}
-
 /* "-1.000", " 0.490", "1.000": thousandths; false if s does not start with one. */
 static bool read_index(const char **s, long *v)
 {
@@ -202,7 +192,7 @@ static void check_index_report(struct ktest *t, bool extfrag)
 	for_each_populated_zone(z)
 		for (int o = 0; o < NR_PAGE_ORDERS; o++)
 			nr_free[zone_idx(z)][o] = z->free_area[o].nr_free;
-	read_report(extfrag ? show_extfrag_index : show_unusable_index);
+	read_report(extfrag ? show_extfrag_index : show_unusable_index, report, sizeof(report));
 	for_each_populated_zone(z) {
 		char label[32];
 		const char *s;

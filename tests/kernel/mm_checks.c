@@ -353,6 +353,16 @@ void expect_one_report(struct ktest *t, const struct ktest_count *c, const char 
 	}
 }
 
+void read_report(void (*show)(void), char *buf, size_t size)
+{
+	u64 mark = printk_log_mark();
+	bool quiet = printk_console_quiet(true);
+
+	show();
+	printk_console_quiet(quiet);
+	printk_log_read(mark, buf, size);
+}
+
 const char *report_line(const char *text, const char *prefix)
 {
 	size_t len = strlen(prefix);

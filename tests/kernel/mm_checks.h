@@ -131,6 +131,8 @@ bool expect_watermark_ok(const struct zone *z, unsigned int order, u64 mark,
  */
 const char *report_line(const char *text, const char *prefix);
 unsigned int report_numbers(const char *s, unsigned long long *out, unsigned int n);
+/* What show() prints, console quiet, read back from the log into buf. */
+void read_report(void (*show)(void), char *buf, size_t size);
 
 /*
  * The first line logged since mark that contains needle, copied into line

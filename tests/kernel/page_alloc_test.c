@@ -1116,17 +1116,6 @@ static void check_meminfo(struct ktest *t, const struct free_census *c)
 	EXPECT_EQ(t, report_value(report, "SUnreclaim: "), c->slab * (PAGE_SIZE / 1024));
 }
 
-/* What show() prints, console quiet, into report[]. */
-static void read_report(void (*show)(void))
-{
-	u64 mark = printk_log_mark();
-	bool quiet = printk_console_quiet(true);
-
-	show();
-	printk_console_quiet(quiet);
-	printk_log_read(mark, report, sizeof(report));
-}
-
 /*
  * buddyinfo, zoneinfo and meminfo, parsed back number by number and each
  * compared with what the test counted itself just before they printed (the
@@ -1139,11 +1128,11 @@ static void test_page_alloc_reports(struct ktest *t)
 
 	count_free_lists(&c);
 	c.slab = count_slab_pages();
-	read_report(show_buddyinfo);
+	read_report(show_buddyinfo, report, sizeof(report));
 	check_buddyinfo(t, &c);
-	read_report(show_zoneinfo);
+	read_report(show_zoneinfo, report, sizeof(report));
 	check_zoneinfo(t, &c);
-	read_report(show_meminfo);
+	read_report(show_meminfo, report, sizeof(report));
 	check_meminfo(t, &c);
 }
 
